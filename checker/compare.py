@@ -1,0 +1,162 @@
+"""Claims -> one Finding per Fact: agreement, discrepancy or single-source, and why.
+
+Two claims agree when their intervals (after the fact's tolerance) overlap. For intervals on a
+line, a set of claims has no common value exactly when some *pair* of them is disjoint (Helly's
+theorem in one dimension), so the smallest conflicting set named is always a pair: the claim
+whose lower bound is highest and the one whose upper bound is lowest. The majority cluster is
+the largest set sharing one value; the claims outside it are the outliers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from checker.model import (
+    VERDICT_ORDER,
+    Claim,
+    Fact,
+    Finding,
+    Interval,
+    Severity,
+    Trend,
+    Verdict,
+
+)
+
+
+def common(intervals: Iterable[Interval]) -> Interval | None:
+    """The values every interval allows, or None."""
+    result: Interval | None = Interval(-math.inf, math.inf)
+    for interval in intervals:
+        if result is None:
+            return None
+        result = result.intersect(interval)
+    return result
+
+
+def conflicting_pair(claims: Sequence[Claim]) -> tuple[Claim, Claim]:
+    """The two claims furthest apart: highest lower bound against lowest upper bound."""
+    high = max(claims, key=lambda c: (c.interval.low, not c.interval.low_inclusive))
+    low = min(claims, key=lambda c: (c.interval.high, c.interval.high_inclusive))
+    return (low, high) if low.sort_key <= high.sort_key else (high, low)
+
+
+def majority(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The largest set of claims that share one value (ties: the earliest such value)."""
+    best: tuple[Claim, ...] = ()
+    for probe in claims:
+        for point in (probe.interval.low, probe.interval.high):
+            if math.isinf(point):
+                continue
+            inside = tuple(c for c in claims if c.interval.intersect(Interval.point(point)))
+            if len(inside) > len(best):
+                best = inside
+    return best
+
+
+def describe_claim(claim: Claim) -> str:
+    figure = claim.figure
+    return f"'{figure.text}' ({figure.path.as_posix()}:{figure.line}, {claim.origin})"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _timeline_conflict(claims: Sequence[Claim], trend: Trend) -> tuple[Claim, Claim] | None:
+    """For a figure that only grows (or shrinks), the first later claim that goes backwards."""
+    ordered = sorted(claims, key=lambda c: (c.figure.published or "", c.sort_key))
+    bound = -math.inf if trend is Trend.INCREASING else math.inf
+    setter: Claim | None = None
+    for claim in ordered:
+        iv = claim.interval
+        if trend is Trend.INCREASING:
+            if setter is not None and iv.high < bound:
+                return setter, claim
+            if iv.low > bound:
+                bound, setter = iv.low, claim
+        else:
+            if setter is not None and iv.low > bound:
+                return setter, claim
+            if iv.high < bound:
+                bound, setter = iv.high, claim
+    return None
+
+
+def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
+    claims = tuple(sorted(claims, key=lambda c: c.sort_key))
+    origins = tuple(sorted({c.origin for c in claims}))
+    documents = len({c.figure.document for c in claims})
+    where = f"{_count(documents, 'document')}, {_count(len(origins), 'origin')}"
+    if fact.changes_over_time is not None and len(claims) > 1:
+        pair = _timeline_conflict(claims, fact.changes_over_time)
+        if pair is None:
+            verdict = Verdict.AGREEMENT if len(origins) >= fact.min_origins else Verdict.SINGLE_SOURCE
+            why = (f"{where}; read in publication order, the figures fit a total that only "
+                   f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}")
+            return _finish(fact, verdict, claims, documents, origins, (), why)
+        earlier, later = pair
+        direction = "smaller" if fact.changes_over_time is Trend.INCREASING else "larger"
+        why = (f"later {describe_claim(later)} is {direction} than earlier "
+               f"{describe_claim(earlier)}, but this figure only "
+               f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}")
+        return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
+    shared = common(c.interval for c in claims)
+    if shared is None:
+        pair = conflicting_pair(claims)
+        why = f"{describe_claim(pair[0])} and {describe_claim(pair[1])} cannot both be true"
+        cluster = majority(claims)
+        outliers = [c for c in claims if c not in cluster]
+        if len(cluster) > len(outliers) and outliers:
+            shared_value = common(c.interval for c in cluster)
+            why += (f"; {len(cluster)} of {len(claims)} claims agree on "
+                    f"{shared_value}, outlier{'s' if len(outliers) > 1 else ''}: "
+                    + ", ".join(describe_claim(c) for c in outliers))
+        return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
+    if len(origins) >= fact.min_origins:
+        why = f"{where}; every claim allows a value in {shared}"
+        return _finish(fact, Verdict.AGREEMENT, claims, documents, origins, (), why)
+    if len(claims) == 1:
+        why = f"{where}: only {describe_claim(claims[0])} states it"
+    else:
+        why = (f"{where} ({', '.join(origins)}): the claims agree on {shared} but "
+               f"{'all repeat one originator' if len(origins) == 1 else 'too few origins'}"
+               f"; corroboration needs {fact.min_origins}")
+    return _finish(fact, Verdict.SINGLE_SOURCE, claims, documents, origins, (), why)
+
+
+def _finish(
+    fact: Fact,
+    verdict: Verdict,
+    claims: tuple[Claim, ...],
+    documents: int,
+    origins: tuple[str, ...],
+    conflict: tuple[Claim, ...],
+    why: str,
+) -> Finding:
+    severity = {
+        Verdict.DISCREPANCY: fact.discrepancy,
+        Verdict.SINGLE_SOURCE: fact.single_source,
+        Verdict.AGREEMENT: Severity.OFF,
+    }[verdict]
+    return Finding(fact, verdict, severity, claims, documents, origins, conflict, why)
+
+
+def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Finding, ...]:
+    """One finding per fact that has claims, discrepancies first; facts set to 'off' are hidden."""
+    by_fact: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_fact.setdefault(claim.fact_id, []).append(claim)
+    findings = []
+    for order, fact in enumerate(facts):
+        if fact.id not in by_fact:
+            continue
+        finding = _finding(fact, by_fact[fact.id])
+        if finding.verdict is not Verdict.AGREEMENT and finding.severity is Severity.OFF:
+            continue
+        findings.append((VERDICT_ORDER[finding.verdict], order, finding))
+    return tuple(f for _, _, f in sorted(findings, key=lambda t: t[:2]))
+
+
+

@@ -1,0 +1,263 @@
+"""Documents -> the figures DataFrame (columns in ``checker.model.FIGURE_COLUMNS``).
+
+One scan per document finds number mentions (``numbers``); each is then read on a small
+window: the hedge before or after it (``hedges``), its kind, unit and counted noun
+(``units``), and who stated it (``attribution``). Dates, times, years, ordinals, ages and
+identifiers keep their kind and are never compared as counts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import Final
+
+import pandas as pd
+
+from checker.extract.attribution import attribution, in_quote
+from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
+from checker.extract.numbers import Mention, scan_numbers
+from checker.extract.units import STOP, Description, describe, is_plural
+from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
+
+__all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
+
+_ABBREVIATIONS: Final = frozenset(
+    """mr mrs ms dr prof gen brig adm lt col maj capt sgt cpl rep sen gov pres st jr sr no nos
+    vs etc inc corp co ltd dept est approx fig al rev hon mt ft""".split()
+)
+_BOUNDARY: Final = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
+_SKIP_SPANS: Final = re.compile(
+    r"""https?://\S+|www\.\S+                          # numbers inside URLs
+      |\S+@\S+\.\w+                                    # e-mail addresses
+      |\b\d{4}-\d{1,2}(?:-\d{1,2})?\b                  # 1995-01, 2024-04-14
+      |\b\d{1,2}/\d{1,2}/\d{2,4}\b                     # 5/17/2018
+      |(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b   # phone numbers
+      |\b\d+(?:\.\d+){2,}\b                            # versions and IP addresses
+    """,
+    re.VERBOSE,
+)
+_SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
+_RANGE_JOIN: Final = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_CHANGE_FROM: Final = re.compile(
+    r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
+    r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced)\s+from\s+$",
+    re.IGNORECASE,
+)
+_IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
+_DETERMINERS: Final = frozenset("the which this that each every any no someone anyone".split())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a paragraph break always ends one; 'Adm.' never does."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
+            word = re.search(r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1])
+            prev = word.group(1).lower() if word else ""
+            dotted = re.search(r"(?:\b[A-Za-z]\.)+$", text[start : boundary.start() + 1])
+            if prev in _ABBREVIATIONS or dotted or len(prev) == 1:
+                continue
+            end = boundary.start() + len(boundary.group().rstrip())
+            spans.append((start, end))
+            start = boundary.end()
+        if start < para.end():
+            spans.append((start, para.end()))
+    return spans
+
+
+class _Rows:
+    """Column lists, appended per figure and turned into one DataFrame at the end."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[object]] = {name: [] for name in FIGURE_COLUMNS}
+
+    def add(self, **values: object) -> None:
+        for name, column in self.columns.items():
+            column.append(values[name])
+
+    def frame(self) -> pd.DataFrame:
+        if not self.columns["document"]:
+            return empty_figures()
+        return pd.DataFrame(self.columns).astype(FIGURE_COLUMNS)
+
+
+def extract_figures(documents: Iterable[Document], delta: float = DEFAULT_DELTA) -> pd.DataFrame:
+    """Every number in every document, one row each, figures and non-figures alike."""
+    rows = _Rows()
+    for document in documents:
+        _extract_document(document, rows, delta)
+    return rows.frame()
+
+
+def figures_in_text(text: str, delta: float = DEFAULT_DELTA) -> pd.DataFrame:
+    """The figures of a bare string, as if it were a one-line document (tests, rule examples)."""
+    from pathlib import Path
+
+    return extract_figures([Document(id="text", path=Path("<text>"), text=text)], delta)
+
+
+def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
+    text = document.text
+    if not any(ch.isdigit() for ch in text) and not re.search(r"[A-Za-z]", text):
+        return
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    sentences = sentence_spans(text)
+    sentence_starts = [s for s, _ in sentences]
+    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
+    skip_starts = [s for s, _ in skip]
+    mentions = list(scan_numbers(text))
+    origins: dict[int, str] = {}
+    paragraph_origins: dict[int, str] = {}
+    i = 0
+    while i < len(mentions):
+        mention = mentions[i]
+        i += 1
+        index = bisect.bisect_right(sentence_starts, mention.start) - 1
+        if index < 0:
+            continue
+        s_start, s_end = sentences[index]
+        skip_kind: Kind | None = None
+        if skip and _in_spans(mention.start, skip_starts, skip):
+            j = bisect.bisect_right(skip_starts, mention.start) - 1
+            piece = text[skip[j][0] : skip[j][1]]
+            if _SKIP_KIND.match(piece):
+                skip_kind = Kind.DATE
+            else:
+                continue
+        start, end, value, high = mention.start, mention.end, mention.value, None
+        hedge = "vague" if mention.vague else "exact"
+        if mention.vague:
+            high = mention.vague[1]
+        # two-sided ranges: "between 30 and 40", "1000-5000", "from 200 to 300"
+        if i < len(mentions) and mention.vague is None and not mention.hint:
+            nxt = mentions[i]
+            joint = text[end : nxt.start]
+            opener = _RANGE_OPEN.search(text[max(s_start, start - 12) : start])
+            if (
+                nxt.start < s_end
+                and not nxt.hint
+                and nxt.vague is None
+                and _RANGE_JOIN.match(joint)
+                and ("and" not in joint.lower() or opener)
+                and not _CHANGE_FROM.search(text[max(s_start, start - 20) : start])
+            ):
+                low_value, high_value = value, nxt.value
+                if high_value >= 1000 and low_value * 1000 <= high_value and mention.words is False:
+                    scale_word = re.search(r"(thousand|million|billion|[kKMbB]|bn|mn)$", text[nxt.start : nxt.end])
+                    if scale_word and low_value < 1000:
+                        low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
+                if low_value <= high_value:
+                    if opener:
+                        start = start - (len(text[max(s_start, start - 12) : start]) - opener.start())
+                    value, high, end, hedge = low_value, high_value, nxt.end, "range"
+                    i += 1
+        description = describe(text, mention.start, end, s_start, s_end, mention.hint)
+        if description is None:
+            continue
+        kind = skip_kind or description.kind
+        value *= description.scale
+        if high is not None:
+            high *= description.scale
+        text_start = start
+        if hedge == "exact":
+            window = text[max(s_start, start - 30) : start]
+            hedge, length = hedge_before(window)
+            text_start = start - length
+            if hedge == "exact":
+                hedge, length = hedge_after(text[description.end : s_end])
+                figure_end = description.end + length
+            else:
+                figure_end = description.end
+        else:
+            figure_end = description.end
+        kind = _refine_kind(text, mention, kind, description, hedge, s_start)
+        if kind is None:
+            continue
+        if index not in origins:
+            origins[index] = attribution(text[s_start:s_end])
+        origin = origins[index]
+        if not origin:
+            line_no = bisect.bisect_right(line_starts, start) - 1
+            para_start = line_starts[line_no]
+            para_end = line_starts[line_no + 1] if line_no + 1 < len(line_starts) else len(text)
+            if in_quote(text[para_start:para_end], start - para_start):
+                if para_start not in paragraph_origins:
+                    paragraph_origins[para_start] = attribution(text[para_start:para_end])
+                origin = paragraph_origins[para_start]
+        interval = hedge_interval(value, hedge, delta, high)
+        if description.cap is not None and interval.high > description.cap:
+            interval = Interval(interval.low, description.cap, interval.low_inclusive, True)
+        line_no = bisect.bisect_right(line_starts, text_start) - 1
+        rows.add(
+            document=document.id,
+            path=document.path.as_posix(),
+            outlet=document.outlet,
+            published=document.published,
+            line=line_no + document.body_line,
+            column=text_start - line_starts[line_no] + 1,
+            start=text_start,
+            end=figure_end,
+            text=" ".join(text[text_start:figure_end].split()),
+            value=value,
+            low=interval.low,
+            high=interval.high,
+            low_inclusive=interval.low_inclusive,
+            high_inclusive=interval.high_inclusive,
+            hedge=hedge,
+            kind=kind.value,
+            unit=description.unit,
+            noun=description.noun,
+            head=description.head,
+            origin=origin,
+            sentence=text[s_start:s_end],
+            sentence_start=s_start,
+            sentence_index=index,
+        )
+
+
+def _unscaled(token: str, value: float) -> float:
+    """The number before a scale word: '20k' -> 20, '2 million' -> 2."""
+    digits = re.match(r"[\d,.]+", token)
+    if digits is None:
+        return value
+    try:
+        return float(digits.group().replace(",", "")) or value
+    except ValueError:
+        return value
+
+
+def _refine_kind(
+    text: str, mention: Mention, kind: Kind, description: Description, hedge: str, s_start: int
+) -> Kind | None:
+    """Years, identifiers and the pronoun 'one' look like counts; tell them apart."""
+    if kind is not Kind.COUNT:
+        return kind
+    raw = text[mention.start : mention.end]
+    before = text[max(s_start, mention.start - 20) : mention.start]
+    digits_only = raw.isdigit()
+    if (
+        digits_only
+        and len(raw) == 4
+        and 1800 <= mention.value <= 2100
+        and hedge == "exact"
+        and not (description.noun and is_plural(description.head))
+    ):
+        return Kind.YEAR  # "In 2021, after the signing"
+    if digits_only and hedge == "exact" and mention.start > s_start:
+        ident = _IDENT_BEFORE.search(before)
+        if ident and (ident.group("name") is None or ident.group("name").lower() not in STOP):
+            return Kind.IDENTIFIER  # "an Arrow 3 battery", "F-35", "No. 5"
+    if raw.lower() == "one":
+        prev = re.search(r"(\w+)\W*$", before)
+        if not description.noun or (prev and prev.group(1).lower() in _DETERMINERS):
+            return None  # "one of the most dramatic nights", "which one do you prefer"
+    return kind

@@ -1,0 +1,149 @@
+"""Hedge words around a number -> the interval the figure allows.
+
+A hedge is looked up in the few words before the number ("more than 300") or just after it
+("300+", "500 or more", "1,000 or so"); it is never an optional prefix inside the number scan.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Final
+
+from checker.model import Interval
+
+DEFAULT_DELTA: Final = 0.1  # "about 300" allows 270-330 unless a rule says otherwise
+
+# Hedge phrase before a number -> hedge code. Longest phrases are tried first.
+BEFORE: Final[dict[str, str]] = {
+    "more than": "more-than",
+    "over": "more-than",
+    "above": "more-than",
+    "upwards of": "more-than",
+    "in excess of": "more-than",
+    "exceeding": "more-than",
+    "greater than": "more-than",
+    "larger than": "more-than",
+    "higher than": "more-than",
+    "beyond": "more-than",
+    "north of": "more-than",
+    "well over": "more-than",
+    "well above": "more-than",
+    "just over": "just-over",
+    "just above": "just-over",
+    "slightly more than": "just-over",
+    "a little over": "just-over",
+    "at least": "at-least",
+    "no fewer than": "at-least",
+    "no less than": "at-least",
+    "not less than": "at-least",
+    "not fewer than": "at-least",
+    "a minimum of": "at-least",
+    "minimum of": "at-least",
+    "as many as": "at-most",
+    "fewer than": "less-than",
+    "less than": "less-than",
+    "under": "less-than",
+    "below": "less-than",
+    "lower than": "less-than",
+    "at most": "at-most",
+    "up to": "at-most",
+    "no more than": "at-most",
+    "not more than": "at-most",
+    "a maximum of": "at-most",
+    "maximum of": "at-most",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "just under": "nearly",
+    "just below": "nearly",
+    "just shy of": "nearly",
+    "close to": "nearly",
+    "approaching": "nearly",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "an approximate": "about",
+    "circa": "about",
+    "ca.": "about",
+    "more or less": "about",
+    "give or take": "about",
+    "~": "about",
+    "≈": "about",
+    ">": "more-than",
+    ">=": "at-least",
+    "≥": "at-least",
+    "<": "less-than",
+    "<=": "at-most",
+    "≤": "at-most",
+}
+_BEFORE_RE: Final = re.compile(
+    r"(?:^|(?<=[\s(\"“'‘]))(?P<hedge>"
+    + "|".join(re.escape(h) for h in sorted(BEFORE, key=len, reverse=True))
+    + r")\s*(?:the\s+|a\s+)?$"
+)
+_SYMBOL_HEDGE_RE: Final = re.compile(r"(?P<hedge>>=|<=|[~≈><≥≤])\s*$")
+# Hedge right after the number (and its unit): "300+", "500 or more", "1,000 or so".
+_AFTER_RE: Final = re.compile(
+    r"""^(?:
+        (?P<plus>\+|-plus\b|\s+plus\b(?!\s+\d))             # 300+, 300-plus
+      | \s*or\s+(?:more|greater|above|higher)\b(?P<ormore>)  # 500 or more
+      | \s*or\s+(?:fewer|less|below|lower)\b(?P<orless>)     # 50 or fewer
+      | \s*or\s+so\b(?P<orso>)                               # 1,000 or so
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+MAX_HEDGE_CHARS: Final = 24
+
+
+def hedge_before(preceding: str) -> tuple[str, int]:
+    """('more-than', 10) for a window ending in 'more than '; ('exact', 0) when none."""
+    window = preceding[-MAX_HEDGE_CHARS:].lower()
+    match = _BEFORE_RE.search(window) or _SYMBOL_HEDGE_RE.search(window)
+    if match is None:
+        return "exact", 0
+    return BEFORE[match.group("hedge")], len(window) - match.start("hedge")
+
+
+def hedge_after(following: str) -> tuple[str, int]:
+    """('more-than', 1) for '+'; ('at-least', 8) for ' or more'; ('exact', 0) when none."""
+    match = _AFTER_RE.match(following)
+    if match is None:
+        return "exact", 0
+    if match.group("plus") is not None:
+        code = "more-than"
+    elif match.group("ormore") is not None:
+        code = "at-least"
+    elif match.group("orless") is not None:
+        code = "at-most"
+    else:
+        code = "about"
+    return code, match.end()
+
+
+def hedge_interval(
+    value: float, hedge: str, delta: float = DEFAULT_DELTA, high: float | None = None
+) -> Interval:
+    """The interval a hedged figure allows, per DESIGN.md's table."""
+    floor = 0.0 if value >= 0 else -math.inf
+    if hedge in ("range", "vague") and high is not None:
+        return Interval(value, high)
+    if hedge == "more-than":
+        return Interval(value, math.inf, low_inclusive=False)
+    if hedge == "just-over":
+        return Interval(value, value + abs(value) * delta, low_inclusive=False)
+    if hedge == "at-least":
+        return Interval(value, math.inf)
+    if hedge == "less-than":
+        return Interval(floor, value, high_inclusive=False)
+    if hedge == "at-most":
+        return Interval(floor, value)
+    if hedge == "nearly":
+        return Interval(value - abs(value) * delta, value, high_inclusive=False)
+    if hedge == "about":
+        return Interval(value - abs(value) * delta, value + abs(value) * delta)
+    return Interval.point(value)

@@ -1,0 +1,253 @@
+"""The words around a number -> what it is: kind, unit or currency, and the counted noun phrase.
+
+"99 per cent of the missiles" is a percent of "missiles"; "$1 billion" is money in USD;
+"April 1" is a date, "the 11th hour" an ordinal, "Arrow 3" an identifier; "more than 80
+one-way attack drones" counts "one-way attack drones", whose head is "drone".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from checker.model import Kind
+
+MONTHS: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE: Final = re.compile(rf"\b(?i:{MONTHS})\.?\s+(?:the\s+)?$")
+_MONTH_AFTER: Final = re.compile(rf"^(?:\s+of)?\s+(?i:{MONTHS})\b")
+CURRENCY_SYMBOLS: Final[dict[str, str]] = {
+    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "₪": "ILS", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+    "jpy": "JPY", "inr": "INR", "ils": "ILS", "chf": "CHF", "cny": "CNY", "aed": "AED",
+}  # fmt: skip
+CURRENCY_WORDS: Final[dict[str, str]] = {
+    "dollar": "USD", "us dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY",
+    "rupee": "INR", "shekel": "ILS", "rial": "IRR", "dirham": "AED", "yuan": "CNY",
+    "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "usd": "USD", "eur": "EUR",
+    "gbp": "GBP", "cent": "USD-cent",
+}  # fmt: skip
+_CURRENCY_BEFORE: Final = re.compile(
+    r"(?P<cur>US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|₪|\b(?:USD|EUR|GBP|JPY|INR|ILS|CHF|CNY|AED))\s*$"
+)
+_CURRENCY_AFTER: Final = re.compile(
+    r"^\s*(?P<cur>(?i:us\s+dollars?|dollars?|euros?|pounds\s+sterling|yen|rupees?|shekels?"
+    r"|rials?|dirhams?|yuan|francs?|rubles?|roubles?|cents?)|USD|EUR|GBP|JPY|INR|ILS|CHF)\b"
+)
+_PERCENT_AFTER: Final = re.compile(
+    r"^\s*(?P<unit>%|(?i:percentage\s+points?|per\s*cents?\b|percents?\b|pct\b|pc\b))"
+)
+MEASURE_UNITS: Final[dict[str, str]] = {
+    unit: name
+    for name, spellings in {
+        "km": "km kilometre kilometres kilometer kilometers",
+        "m": "m metre metres meter meters",
+        "cm": "cm centimetre centimetres centimeter centimeters",
+        "mile": "mile miles mi",
+        "foot": "foot feet ft",
+        "inch": "inch inches",
+        "kg": "kg kilogram kilograms kilo kilos",
+        "g": "gram grams",
+        "tonne": "tonne tonnes ton tons",
+        "pound": "pound pounds lb lbs",
+        "ounce": "ounce ounces oz",
+        "litre": "litre litres liter liters l",
+        "gallon": "gallon gallons",
+        "barrel": "barrel barrels",
+        "second": "second seconds sec secs",
+        "minute": "minute minutes min mins",
+        "hour": "hour hours hrs",
+        "day": "day days",
+        "week": "week weeks",
+        "month": "month months",
+        "year": "year years",
+        "decade": "decade decades",
+        "century": "century centuries",
+        "acre": "acre acres",
+        "hectare": "hectare hectares ha",
+        "mph": "mph",
+        "km/h": "km/h kph",
+        "knot": "knot knots",
+        "degree": "degree degrees °c °f",
+        "mw": "mw megawatt megawatts",
+        "gw": "gw gigawatt gigawatts",
+        "kwh": "kwh",
+        "ml": "ml millilitre millilitres milliliter milliliters",
+    }.items()
+    for unit in spellings.split()
+}
+_MEASURE_AFTER: Final = re.compile(
+    r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+_AGE: Final = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b|^-year-old\b", re.IGNORECASE)
+_AGED_BEFORE: Final = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s+$", re.IGNORECASE)
+_HYPHEN_WORD: Final = re.compile(r"^-(?P<word>[A-Za-z]+)")
+# "one-way attack drones": the hyphenated number is part of an adjective, not a figure.
+IDIOMS: Final = frozenset(
+    {"one-way", "two-way", "one-sided", "one-off", "one-time", "two-state", "one-on-one",
+     "one-party", "two-party", "three-way", "four-way", "one-stop", "two-faced", "one-man"}
+)  # fmt: skip
+_WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’\-]*)")
+_OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
+STOP: Final = frozenset(
+    """a an the of in on at to for from by with without into onto over under than as that which
+    who whom whose where when while and or but nor so yet is are was were be been being has have
+    had do does did will would shall should can could may might must not no it its this these
+    those they them their he she his her we our you your i my me per each every all some any
+    more most less fewer about around after before since during until across through against
+    between among towards toward up down out off also only just even still already then there
+    here said says according including like such both either neither if because though although
+    whether very too now ago earlier later other another last first next again nearly almost
+    reportedly allegedly reported claimed launched fired killed""".split()
+)
+IRREGULAR_PLURALS: Final = frozenset(
+    """people children men women police personnel staff troops aircraft military civilians
+    cattle livestock sheep fish deer militia crew clergy media data""".split()
+)
+_SINGULAR_ENDINGS: Final = ("ss", "us", "is", "ous", "ics")
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    kind: Kind
+    unit: str  # '%', a currency code, a measure unit, or the counted noun phrase
+    noun: str  # counted noun phrase as written; for a percent, what it is a percent of
+    head: str  # singular lower-case head of `noun`
+    end: int  # where the figure's text ends (after "per cent", "dollars", ...)
+    scale: float = 1.0  # a multiplier the unit brings ("$5m": the scan read 'm' as million)
+    cap: float | None = None  # the largest value the kind allows ("99% of the drones": 100)
+
+
+def is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    return lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS) and len(lower) > 2
+
+
+def singular(word: str) -> str:
+    """'drones' -> 'drone', 'casualties' -> 'casualty', 'people' -> 'people' (lower-case)."""
+    lower = word.lower().strip("'’")
+    if lower in IRREGULAR_PLURALS or not is_plural(lower):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def normalise_noun(phrase: str) -> str:
+    """'One-way attack Drones' -> 'one way attack drone': the form rules are matched against."""
+    words = re.findall(r"[A-Za-z0-9]+", phrase.replace("’", "'"))
+    return " ".join(singular(w) for w in words)
+
+
+def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
+    """The counted noun phrase starting at `pos`: (phrase as written, singular head, end)."""
+    words: list[tuple[str, int, int]] = []
+    cursor = pos
+    while len(words) < 6:
+        match = _WORD.match(text, cursor, limit)
+        if match is None or "\n" in text[cursor : match.start("word")]:
+            break
+        word = match.group("word").strip("-'’")
+        lower = word.lower()
+        if lower in ("and", "or") and words and is_plural(words[-1][0]):
+            nxt = _WORD.match(text, match.end(), limit)
+            if nxt and nxt.group("word").lower() not in STOP and is_plural(nxt.group("word")):
+                words.append((word, match.start("word"), match.end("word")))
+                cursor = match.end()
+                continue
+            break
+        if lower in STOP or lower.endswith("'s") or lower.endswith("’s"):
+            break
+        words.append((word, match.start("word"), match.start("word") + len(word)))
+        cursor = match.end()
+        if text[cursor : cursor + 1] not in (" ",):
+            break  # punctuation ends the phrase: "300 projectiles, launched"
+    if not words:
+        return "", "", pos
+    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
+    cut = plural_at[-1] + 1 if plural_at else 1
+    kept = words[:cut]
+    phrase = text[kept[0][1] : kept[-1][2]]
+    return phrase, singular(kept[-1][0]), kept[-1][2]
+
+
+def describe(
+    text: str, start: int, end: int, sentence_start: int, sentence_end: int, hint: str
+) -> Description | None:
+    """Kind, unit and counted noun of the number text[start:end]; None when it is no number."""
+    before = text[max(sentence_start, start - 30) : start]
+    after = text[end : min(sentence_end, end + 40)]
+    raw = text[start:end]
+    if hint == "time":
+        return Description(Kind.TIME, "", "", "", end)
+    if hint == "ordinal":
+        return Description(Kind.ORDINAL, "", "", "", end)
+    hyphen = _HYPHEN_WORD.match(after)
+    if hyphen:
+        compound = (raw + "-" + hyphen.group("word")).lower()
+        if compound in IDIOMS or (raw.lower() == "one" and hyphen.group("word").islower()):
+            return None
+    if _AGE.match(after) or _AGED_BEFORE.search(before):
+        return Description(Kind.AGE, "years", "", "", end)
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return Description(Kind.DATE, "", "", "", end)
+    currency = _CURRENCY_BEFORE.search(before)
+    scale = 1.0
+    if currency:
+        code = CURRENCY_SYMBOLS.get(currency.group("cur").lower(), currency.group("cur"))
+        money_end = end
+        scale_word = re.match(r"^\s?(?:m|mn|million)\b", after, re.I)
+        if raw.endswith("m"):
+            scale = 1e6
+        elif scale_word:
+            money_end = end + scale_word.end()
+            scale = 1e6
+        noun, head, _ = _noun_after(text, money_end, sentence_end, of_only=True)
+        return Description(Kind.MONEY, code, noun, head, money_end, scale)
+    money = _CURRENCY_AFTER.match(after)
+    if money:
+        word = singular(" ".join(money.group("cur").split()))
+        code = CURRENCY_WORDS.get(word, word.upper())
+        noun, head, _ = _noun_after(text, end + money.end(), sentence_end, of_only=True)
+        return Description(Kind.MONEY, code, noun, head, end + money.end())
+    percent = _PERCENT_AFTER.match(after)
+    if percent:
+        unit = "percentage points" if "point" in percent.group("unit").lower() else "%"
+        noun, head, _ = _noun_after(text, end + percent.end(), sentence_end, of_only=True)
+        # a percent *of* something is a share of a whole and never exceeds 100
+        return Description(Kind.PERCENT, unit, noun, head, end + percent.end(),
+                           cap=100.0 if noun else None)
+    if raw.endswith("m") and raw[-2:-1].isdigit():
+        return Description(Kind.MEASURE, "m", "", "m", end, 1e-6)
+    measure = _MEASURE_AFTER.match(after)
+    if measure:
+        unit = MEASURE_UNITS[measure.group("unit").lower()]
+        return Description(Kind.MEASURE, unit, "", unit, end + measure.end())
+    if hyphen:  # "a 10-day truce", "six-mile"
+        unit = singular(hyphen.group("word"))
+        return Description(Kind.MEASURE, unit, "", unit, end + hyphen.end())
+    noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
+    return Description(Kind.COUNT, noun, noun, head, end)
+
+
+def _noun_after(text: str, pos: int, limit: int, of_only: bool) -> tuple[str, str, int]:
+    """The noun after a figure; with `of_only`, only the whole in "99 per cent of the X"."""
+    of = _OF_THE.match(text, pos, limit)
+    if of:
+        pos = of.end()
+        digits = re.match(r"\d[\d,.]*\s+", text[pos:limit])
+        if digits:  # "none of the 170 drones": the noun follows the whole's number
+            pos += digits.end()
+    elif of_only:
+        return "", "", pos
+    return noun_phrase(text, pos, limit)

@@ -1,0 +1,420 @@
+"""The shared typed data model: Document, Figure, Fact, Claim, Finding, CheckResult.
+
+No stage logic lives here. Figures travel between stages as a pandas DataFrame whose
+columns and dtypes are declared once, in ``FIGURE_COLUMNS``; ``Figure`` is its typed row view.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based position in a file; the path is relative to the working directory."""
+
+    path: Path
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path.as_posix()}:{self.line}:{self.col}"
+
+
+class Kind(str, Enum):
+    """What a number is. The first five are figures; the rest are never compared as counts."""
+
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    MEASURE = "measure"
+    SHARE = "share"
+    DATE = "date"
+    TIME = "time"
+    YEAR = "year"
+    ORDINAL = "ordinal"
+    AGE = "age"
+    IDENTIFIER = "identifier"
+
+
+FIGURE_KINDS: Final = frozenset({Kind.COUNT, Kind.PERCENT, Kind.MONEY, Kind.MEASURE, Kind.SHARE})
+
+
+class Verdict(str, Enum):
+    DISCREPANCY = "discrepancy"
+    SINGLE_SOURCE = "single-source"
+    AGREEMENT = "agreement"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    OFF = "off"
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def format_number(value: float) -> str:
+    """'300', '1200000', '94.05', 'inf': no trailing '.0', no exponent for news-sized numbers."""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}" if abs(value) >= 1e6 else f"{round(value, 6):g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A set of values a hedged figure allows: 'more than 300' is (300, inf)."""
+
+    low: float
+    high: float
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    def __str__(self) -> str:
+        left = "[" if self.low_inclusive and not math.isinf(self.low) else "("
+        right = "]" if self.high_inclusive and not math.isinf(self.high) else ")"
+        return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
+
+    def widen(self, relative: float = 0.0, absolute: float = 0.0) -> Interval:
+        """The interval after a fact's tolerance: every bound moves outwards."""
+        low = self.low - abs(self.low) * relative - absolute
+        high = self.high + abs(self.high) * relative + absolute
+        if self.low >= 0 > low:  # a count never becomes negative by tolerance
+            low = 0.0
+        return Interval(low, high, self.low_inclusive, self.high_inclusive)
+
+    def intersect(self, other: Interval) -> Interval | None:
+        """The values both allow, or None when no value satisfies both."""
+        if self.low > other.low:
+            low, low_inc = self.low, self.low_inclusive
+        elif other.low > self.low:
+            low, low_inc = other.low, other.low_inclusive
+        else:
+            low, low_inc = self.low, self.low_inclusive and other.low_inclusive
+        if self.high < other.high:
+            high, high_inc = self.high, self.high_inclusive
+        elif other.high < self.high:
+            high, high_inc = other.high, other.high_inclusive
+        else:
+            high, high_inc = self.high, self.high_inclusive and other.high_inclusive
+        if low > high or (low == high and not (low_inc and high_inc)):
+            return None
+        return Interval(low, high, low_inc, high_inc)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded file with its provenance."""
+
+    id: str
+    path: Path
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: str = ""  # ISO date as written in the provenance, '' when unknown
+    url: str = ""
+    body_line: int = 1  # line of `text`'s first character in the file (after front matter)
+
+
+# Column name -> pandas dtype of the figures DataFrame, from extraction to export.
+FIGURE_COLUMNS: Final[dict[str, str]] = {
+    "document": "string",  # Document.id
+    "path": "string",  # relative path, as given
+    "outlet": "string",
+    "published": "string",
+    "line": "int64",  # 1-based, in the file
+    "column": "int64",  # 1-based
+    "start": "int64",  # character offsets of the figure in the document body
+    "end": "int64",
+    "text": "string",  # as written, hedge included: "more than 300"
+    "value": "float64",  # the number as written, scaled: "1.2 million" -> 1200000
+    "low": "float64",
+    "high": "float64",
+    "low_inclusive": "bool",
+    "high_inclusive": "bool",
+    "hedge": "string",  # exact / more-than / at-least / ... / approximately / range / vague
+    "kind": "string",  # a Kind value
+    "unit": "string",  # counted noun phrase, '%', currency code or measure unit
+    "noun": "string",  # counted noun phrase as written ("one-way attack drones"), '' if none
+    "head": "string",  # singular lower-case head of the noun phrase ("drone")
+    "origin": "string",  # attribution as written ("the Pentagon"), '' when unattributed
+    "sentence": "string",
+    "sentence_start": "int64",  # offset of the sentence in the document body
+    "sentence_index": "int64",  # running number of the sentence in its document
+}
+
+
+def empty_figures() -> pd.DataFrame:
+    """A figures DataFrame with no rows and every declared column."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in FIGURE_COLUMNS.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number as written in one document: the typed view of a figures row."""
+
+    document: str
+    path: Path
+    outlet: str
+    published: str
+    line: int
+    column: int
+    text: str
+    value: float
+    interval: Interval
+    hedge: str
+    kind: Kind
+    unit: str
+    noun: str
+    head: str
+    origin: str
+    sentence: str
+    offset: int  # of the figure inside `sentence`
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
+
+    @classmethod
+    def from_row(cls, row: pd.Series) -> Figure:  # type: ignore[type-arg]
+        return cls(
+            document=str(row["document"]),
+            path=Path(str(row["path"])),
+            outlet=str(row["outlet"]),
+            published=str(row["published"]),
+            line=int(row["line"]),
+            column=int(row["column"]),
+            text=str(row["text"]),
+            value=float(row["value"]),
+            interval=Interval(
+                float(row["low"]),
+                float(row["high"]),
+                bool(row["low_inclusive"]),
+                bool(row["high_inclusive"]),
+            ),
+            hedge=str(row["hedge"]),
+            kind=Kind(str(row["kind"])),
+            unit=str(row["unit"]),
+            noun=str(row["noun"]),
+            head=str(row["head"]),
+            origin=str(row["origin"]),
+            sentence=str(row["sentence"]),
+            offset=int(row["start"]) - int(row["sentence_start"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far apart two claims may be and still agree: relative (0.02) or absolute (3)."""
+
+    value: float = 0.0
+    relative: bool = True
+
+    def __str__(self) -> str:
+        if self.relative:
+            return f"{format_number(self.value * 100)}%"
+        return format_number(self.value)
+
+
+class Trend(str, Enum):
+    INCREASING = "increasing"
+    DECREASING = "decreasing"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One thing being measured, as a rule defines it."""
+
+    id: str
+    title: str
+    kind: Kind
+    location: Location
+    counts: tuple[str, ...] = ()  # counted noun phrases, fuzzy-matched
+    context: tuple[str, ...] = ()  # any of these words in the sentence
+    context_all: tuple[str, ...] = ()  # all of these words in the sentence
+    exclude: tuple[str, ...] = ()  # none of these words in the sentence
+    unit: str = ""  # currency code or measure unit, for money and measure facts
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    discrepancy: Severity = Severity.ERROR
+    single_source: Severity = Severity.WARNING
+    min_origins: int = 2
+    changes_over_time: Trend | None = None
+    delta: float | None = None  # hedge width for "about"/"nearly"; None: the extractor's
+    window: int | None = None  # context words within this many words; None: the sentence
+    origins: tuple[str, ...] = ()  # only claims from these origins count, when given
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A phrase a fact must (or must not) match, with the interval it should give."""
+
+    text: str
+    match: bool
+    interval: str = ""  # expected interval as printed, "(300, inf)"; '' to skip the check
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OriginGroup:
+    """Names that stand for one originator: 'Israel', 'the IDF', 'Hagari'."""
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    facts: tuple[Fact, ...]
+    origin_groups: tuple[OriginGroup, ...] = ()
+    noun_cutoff: float = 85.0  # rapidfuzz score a counted noun needs to match
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A Figure assigned to a Fact, with the origin it counts towards."""
+
+    fact_id: str
+    figure: Figure
+    origin: str  # the independent origin: a group name, the attribution, or the outlet
+    score: float  # how well the counted noun matched, 0-100
+    interval: Interval  # the figure's interval after the fact's tolerance
+
+    @property
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.figure.path.as_posix(), self.figure.line, self.figure.column)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The verdict on one Fact and the claims behind it."""
+
+    fact: Fact
+    verdict: Verdict
+    severity: Severity
+    claims: tuple[Claim, ...]  # sorted by (path, line, column)
+    documents: int
+    origins: tuple[str, ...]
+    conflict: tuple[Claim, ...]  # the smallest set of claims that cannot all be true
+    why: str
+
+    @property
+    def fact_id(self) -> str:
+        return self.fact.id
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A document that could not be read; it is reported and skipped."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdict.AGREEMENT: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything a run found, already sorted: reporters read it and decide nothing."""
+
+    documents: tuple[Document, ...]
+    figures: pd.DataFrame
+    findings: tuple[Finding, ...]  # discrepancies, then single-source, then agreement
+    unmatched: int  # figures (of figure kinds) that matched no fact
+    problems: tuple[InputProblem, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. a figure two facts claimed equally
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.problems:
+            return ExitCode.ERROR
+        return ExitCode.FINDINGS if self.failing else ExitCode.OK
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for f in self.findings if f.verdict is verdict)
+
+    def to_records(self) -> dict[str, object]:
+        """The whole result as builtin types, in report order: JSON and CSV start here."""
+        return {
+            "summary": {
+                "documents": len(self.documents),
+                "figures": int(self.figures.shape[0]),
+                "facts": len(self.findings),
+                "unmatched_figures": self.unmatched,
+                "discrepancy": self.count(Verdict.DISCREPANCY),
+                "single_source": self.count(Verdict.SINGLE_SOURCE),
+                "agreement": self.count(Verdict.AGREEMENT),
+                "failing": len(self.failing),
+            },
+            "findings": [_finding_record(f) for f in self.findings],
+            "problems": [
+                {"path": p.location.path.as_posix(), "line": p.location.line, "message": p.message}
+                for p in self.problems
+            ],
+            "notes": list(self.notes),
+        }
+
+
+def bound(value: float) -> float | None:
+    """A bound for JSON: None where unbounded."""
+    return None if math.isinf(value) else value
+
+
+def _finding_record(finding: Finding) -> dict[str, object]:
+    conflict = {id(c) for c in finding.conflict}
+    return {
+        "fact": finding.fact.id,
+        "title": finding.fact.title,
+        "verdict": finding.verdict.value,
+        "severity": finding.severity.value,
+        "documents": finding.documents,
+        "origins": list(finding.origins),
+        "why": finding.why,
+        "claims": [
+            {
+                "document": c.figure.document,
+                "path": c.figure.path.as_posix(),
+                "outlet": c.figure.outlet,
+                "published": c.figure.published,
+                "line": c.figure.line,
+                "column": c.figure.column,
+                "text": c.figure.text,
+                "value": c.figure.value,
+                "low": bound(c.figure.interval.low),
+                "high": bound(c.figure.interval.high),
+                "interval": str(c.figure.interval),
+                "tolerated": str(c.interval),
+                "kind": c.figure.kind.value,
+                "unit": c.figure.unit,
+                "origin": c.origin,
+                "attribution": c.figure.origin,
+                "sentence": c.figure.sentence,
+                "in_conflict": id(c) in conflict,
+            }
+            for c in finding.claims
+        ],
+    }

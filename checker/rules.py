@@ -1,0 +1,403 @@
+"""rules/*.yaml -> a RuleSet of Facts, each keeping its Location; validation with positions.
+
+Files are composed into position-keeping nodes (ruamel.yaml), so every problem names the
+``file:line:col`` of the offending key or value. Every problem in every file is collected,
+then raised together as one RuleError. The schema is documented in ``docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from rapidfuzz import process
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from checker.errors import RuleError, RuleProblem
+from checker.load import display_path
+from checker.model import (
+    FIGURE_KINDS,
+    Example,
+    Fact,
+    Kind,
+    Location,
+    OriginGroup,
+    RuleSet,
+    Severity,
+    Tolerance,
+    Trend,
+)
+
+TOP_KEYS: Final = ("defaults", "facts", "origins", "version")
+DEFAULT_KEYS: Final = (
+    "delta", "discrepancy", "min_origins", "noun_cutoff", "single_source",
+    "tolerance", "window",
+)  # fmt: skip
+FACT_KEYS: Final = (
+    "changes_over_time", "context", "context_all", "counts", "delta",
+    "discrepancy", "examples", "exclude", "id", "kind", "min_origins", "origins",
+    "single_source", "title", "tolerance", "unit", "window",
+)  # fmt: skip
+EXAMPLE_KEYS: Final = ("match", "no_match")
+# Keys people reach for that have another name here, with the migration message.
+RENAMED: Final[dict[str, str]] = {
+    "nouns": "counts",
+    "aliases": "counts",
+    "keywords": "context",
+    "require": "context_all",
+    "excludes": "exclude",
+    "name": "title",
+    "type": "kind",
+    "severity": "discrepancy",
+    "changes": "changes_over_time",
+    "sources": "origins",
+    "groups": "origins",
+}
+FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FIGURE_KINDS))
+SEVERITY_NAMES: Final = tuple(s.value for s in Severity)
+TREND_NAMES: Final = tuple(t.value for t in Trend)
+_FACT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOLERANCE: Final = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>%?)\s*$")
+
+
+def _tag(node: Node) -> str:
+    return str(getattr(node.tag, "value", node.tag))
+
+
+@dataclass
+class _Reader:
+    """Walks one file's nodes, turning values into Python and problems into RuleProblems."""
+
+    path: Path
+    problems: list[RuleProblem] = field(default_factory=list)
+
+    def where(self, node: Node) -> Location:
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def problem(self, node: Node, message: str, hint: str = "") -> None:
+        width = max(1, len(str(node.value))) if isinstance(node, ScalarNode) else 1
+        self.problems.append(RuleProblem(self.where(node), message, hint, width))
+
+    def mapping(self, node: Node, allowed: Iterable[str], what: str) -> dict[str, tuple[ScalarNode, Node]]:
+        """Keys -> (key node, value node); unknown, renamed and duplicate keys are problems."""
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} should be a mapping of keys to values")
+            return {}
+        allowed = tuple(allowed)
+        out: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            if name in out:
+                first = out[name][0].start_mark.line + 1
+                self.problem(key, f"duplicate key {name!r}", f"first given on line {first}")
+                continue
+            if allowed and name not in allowed:
+                if name in RENAMED and RENAMED[name] in allowed:
+                    self.problem(key, f"key {name!r} is called {RENAMED[name]!r} here",
+                                 f"rename it to {RENAMED[name]!r}")
+                else:
+                    self.problem(key, f"unknown key {name!r} in {what}", suggest(name, allowed))
+                continue
+            out[name] = (key, value)
+        return out
+
+    def scalar(self, node: Node, what: str) -> str | None:
+        if not isinstance(node, ScalarNode) or _tag(node).endswith(":null"):
+            self.problem(node, f"{what} should be a single value")
+            return None
+        return str(node.value)
+
+    def text(self, node: Node, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is not None and not value.strip():
+            self.problem(node, f"{what} is empty")
+            return None
+        return value
+
+    def words(self, node: Node, what: str) -> tuple[str, ...]:
+        """A list of phrases; a single phrase is accepted as a list of one."""
+        if isinstance(node, ScalarNode):
+            value = self.text(node, what)
+            return (value,) if value else ()
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what} should be a list of words or phrases")
+            return ()
+        out = []
+        for item in node.value:
+            value = self.text(item, f"each entry of {what}")
+            if value:
+                out.append(value)
+        return tuple(out)
+
+    def choice(self, node: Node, allowed: tuple[str, ...], what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if value not in allowed:
+            self.problem(node, f"{what} {value!r} is not one of: {', '.join(allowed)}",
+                         suggest(value, allowed))
+            return None
+        return value
+
+    def integer(self, node: Node, what: str, minimum: int) -> int | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d+", value) or int(value) < minimum:
+            self.problem(node, f"{what} should be a whole number of at least {minimum}, "
+                         f"not {value!r}")
+            return None
+        return int(value)
+
+    def tolerance(self, node: Node, what: str) -> Tolerance | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        match = _TOLERANCE.match(value)
+        if match is None:
+            self.problem(node, f"{what} {value!r} cannot be read",
+                         "write a relative tolerance as '2%' or an absolute one as '3'")
+            return None
+        number = float(match.group("num"))
+        return Tolerance(number / 100, True) if match.group("pct") else Tolerance(number, False)
+
+    def fraction(self, node: Node, what: str) -> float | None:
+        tolerance = self.tolerance(node, what)
+        if tolerance is None:
+            return None
+        if not tolerance.relative:
+            self.problem(node, f"{what} is relative: write it as a percentage such as '10%'")
+            return None
+        return tolerance.value
+
+
+def suggest(name: str, allowed: Iterable[str]) -> str:
+    """'did you mean …?' for the nearest allowed name, else the list of allowed names."""
+    choices = sorted(allowed)
+    best = process.extractOne(name, choices, score_cutoff=70)
+    if best:
+        return f"did you mean {best[0]!r}?"
+    return "expected one of: " + ", ".join(choices)
+
+
+@dataclass
+class _Defaults:
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    discrepancy: Severity = Severity.ERROR
+    single_source: Severity = Severity.WARNING
+    min_origins: int = 2
+    delta: float | None = None
+    window: int | None = None
+    noun_cutoff: float | None = None
+
+
+def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
+    """Rules files named, or *.yaml / *.yml under folders, in a stable order."""
+    files: list[Path] = []
+    problems: list[RuleProblem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            if not found:
+                problems.append(RuleProblem(Location(display_path(path), 1, 1),
+                                            "no rules file (*.yaml) in this folder"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(RuleProblem(Location(display_path(path), 1, 1),
+                                        "no such rules file or folder"))
+    return files, problems
+
+
+def load_rules(paths: Iterable[Path]) -> RuleSet:
+    """Read and validate every rules file; raise RuleError listing every problem found."""
+    files, problems = rule_files(paths)
+    sources: dict[Path, str] = {}
+    facts: list[Fact] = []
+    groups: dict[str, list[str]] = {}
+    cutoffs: list[float] = []
+    seen: dict[str, Location] = {}
+    for file in files:
+        shown = display_path(file)
+        try:
+            source = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(RuleProblem(Location(shown, 1, 1), f"cannot read rules: {error}"))
+            continue
+        sources[shown] = source
+        reader = _Reader(shown)
+        file_facts, file_groups, cutoff = _read_file(reader, source)
+        problems.extend(reader.problems)
+        for fact in file_facts:
+            if fact.id in seen:
+                problems.append(RuleProblem(fact.location, f"duplicate fact id {fact.id!r}",
+                                            f"first defined at {seen[fact.id]}", len(fact.id)))
+                continue
+            seen[fact.id] = fact.location
+            facts.append(fact)
+        for name, aliases in file_groups.items():
+            groups.setdefault(name, []).extend(a for a in aliases if a not in groups.get(name, []))
+        if cutoff is not None:
+            cutoffs.append(cutoff)
+    if problems:
+        raise RuleError(sorted(problems, key=lambda p: (str(p.location.path), p.location.line,
+                                                        p.location.col)), sources)
+    origin_groups = tuple(OriginGroup(name, tuple(aliases)) for name, aliases in groups.items())
+    if cutoffs:
+        return RuleSet(tuple(facts), origin_groups, min(cutoffs))
+    return RuleSet(tuple(facts), origin_groups)
+
+
+def _read_file(reader: _Reader, source: str) -> tuple[list[Fact], dict[str, list[str]], float | None]:
+    try:
+        root = YAML(typ="rt").compose(source)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reader.problems.append(RuleProblem(Location(reader.path, line, col),
+                                           f"invalid YAML: {error.problem or error.context}"))
+        return [], {}, None
+    if root is None:
+        reader.problems.append(RuleProblem(Location(reader.path, 1, 1), "the rules file is empty",
+                                           "a rules file has a 'facts:' list"))
+        return [], {}, None
+    top = reader.mapping(root, TOP_KEYS, "the rules file")
+    defaults = _read_defaults(reader, top["defaults"][1]) if "defaults" in top else _Defaults()
+    groups = _read_origins(reader, top["origins"][1]) if "origins" in top else {}
+    if "version" in top:
+        reader.choice(top["version"][1], ("1",), "version")
+    facts: list[Fact] = []
+    if "facts" not in top:
+        reader.problems.append(RuleProblem(Location(reader.path, 1, 1), "no 'facts:' list",
+                                           "a rules file has a 'facts:' list of facts"))
+    else:
+        node = top["facts"][1]
+        if not isinstance(node, SequenceNode):
+            reader.problem(node, "'facts' should be a list of facts")
+        else:
+            for item in node.value:
+                fact = _read_fact(reader, item, defaults)
+                if fact is not None:
+                    facts.append(fact)
+    return facts, groups, defaults.noun_cutoff
+
+
+def _read_defaults(reader: _Reader, node: Node) -> _Defaults:
+    defaults = _Defaults()
+    keys = reader.mapping(node, DEFAULT_KEYS, "defaults")
+    _apply_common(reader, keys, defaults)
+    if "noun_cutoff" in keys:
+        value = reader.integer(keys["noun_cutoff"][1], "noun_cutoff", 1)
+        if value is not None and value <= 100:
+            defaults.noun_cutoff = float(value)
+        elif value is not None:
+            reader.problem(keys["noun_cutoff"][1], "noun_cutoff is a score from 1 to 100")
+    return defaults
+
+
+def _apply_common(reader: _Reader, keys: dict[str, tuple[ScalarNode, Node]], target: _Defaults) -> None:
+    """The settings defaults and facts share: tolerance, delta, window, severities, origins."""
+    if "tolerance" in keys and (tol := reader.tolerance(keys["tolerance"][1], "tolerance")):
+        target.tolerance = tol
+    if "delta" in keys:
+        target.delta = reader.fraction(keys["delta"][1], "delta")
+    if "window" in keys:
+        target.window = reader.integer(keys["window"][1], "window", 1)
+    if "min_origins" in keys and (n := reader.integer(keys["min_origins"][1], "min_origins", 1)):
+        target.min_origins = n
+    for outcome in ("discrepancy", "single_source"):
+        if outcome in keys and (level := reader.choice(keys[outcome][1], SEVERITY_NAMES, outcome)):
+            setattr(target, outcome, Severity(level))
+
+
+def _read_origins(reader: _Reader, node: Node) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for name, (_, value) in reader.mapping(node, (), "origins").items():
+        groups[name] = [name, *reader.words(value, f"origin group {name!r}")]
+    return groups
+
+
+def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
+    keys = reader.mapping(node, FACT_KEYS, "a fact")
+    if not isinstance(node, MappingNode):
+        return None
+    before = len(reader.problems)
+    fact_id = reader.text(keys["id"][1], "id") if "id" in keys else None
+    if "id" not in keys:
+        reader.problem(node, "a fact needs an 'id'", "add 'id: some-kebab-case-name'")
+    elif fact_id is not None and not _FACT_ID.match(fact_id):
+        reader.problem(keys["id"][1], f"fact id {fact_id!r} is not kebab-case",
+                       f"try {re.sub(r'[^a-z0-9]+', '-', fact_id.lower()).strip('-')!r}")
+    kind = None
+    if "kind" not in keys:
+        reader.problem(node, "a fact needs a 'kind'", "one of: " + ", ".join(FACT_KIND_NAMES))
+    else:
+        kind = reader.choice(keys["kind"][1], FACT_KIND_NAMES, "kind")
+    settings = _Defaults(**{f: getattr(defaults, f) for f in defaults.__dataclass_fields__})
+    _apply_common(reader, keys, settings)
+
+    def get(key: str, read: Callable[[Node, str], object]) -> object:
+        return read(keys[key][1], key) if key in keys else None
+
+    counts = get("counts", reader.words) or ()
+    context = get("context", reader.words) or ()
+    if kind == Kind.COUNT.value and not counts:
+        reader.problem(keys["id"][0] if "id" in keys else node,
+                       "a count fact needs 'counts': the nouns it counts",
+                       "for example: counts: [drones, UAVs]")
+    trend = None
+    if "changes_over_time" in keys:
+        trend = reader.choice(keys["changes_over_time"][1], TREND_NAMES, "changes_over_time")
+    examples = _read_examples(reader, keys["examples"][1]) if "examples" in keys else ()
+    if len(reader.problems) > before or fact_id is None or kind is None:
+        return None
+    title = get("title", reader.text)
+    return Fact(
+        id=fact_id,
+        title=str(title) if title else fact_id.replace("-", " ").capitalize(),
+        kind=Kind(kind),
+        location=reader.where(keys["id"][1]),
+        counts=tuple(counts),  # type: ignore[arg-type]
+        context=tuple(context),  # type: ignore[arg-type]
+        context_all=tuple(get("context_all", reader.words) or ()),  # type: ignore[arg-type]
+        exclude=tuple(get("exclude", reader.words) or ()),  # type: ignore[arg-type]
+        unit=str(get("unit", reader.text) or ""),
+        tolerance=settings.tolerance,
+        discrepancy=settings.discrepancy,
+        single_source=settings.single_source,
+        min_origins=settings.min_origins,
+        changes_over_time=Trend(trend) if trend else None,
+        delta=settings.delta,
+        window=settings.window,
+        origins=tuple(get("origins", reader.words) or ()),  # type: ignore[arg-type]
+        examples=examples,
+    )
+
+
+def _read_examples(reader: _Reader, node: Node) -> tuple[Example, ...]:
+    """examples: {match: [phrase | {text: phrase, interval: "(300, inf)"}], no_match: [phrase]}"""
+    out: list[Example] = []
+    for name, (_, value) in reader.mapping(node, EXAMPLE_KEYS, "examples").items():
+        if not isinstance(value, SequenceNode):
+            reader.problem(value, f"examples.{name} should be a list of sentences")
+            continue
+        for item in value.value:
+            if isinstance(item, MappingNode):
+                keys = reader.mapping(item, ("text", "interval"), f"an example in {name}")
+                text = reader.text(keys["text"][1], "text") if "text" in keys else None
+                interval = reader.text(keys["interval"][1], "interval") if "interval" in keys else ""
+                if text is None:
+                    reader.problem(item, "an example needs a 'text'")
+                    continue
+                out.append(Example(text, name == "match", interval or "", reader.where(item)))
+            else:
+                text = reader.text(item, f"an example in {name}")
+                if text:
+                    out.append(Example(text, name == "match", "", reader.where(item)))
+    return tuple(out)

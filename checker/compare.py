@@ -21,7 +21,6 @@ from checker.model import (
     Severity,
     Trend,
     Verdict,
-
 )
 
 
@@ -92,15 +91,21 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
     if fact.changes_over_time is not None and len(claims) > 1:
         pair = _timeline_conflict(claims, fact.changes_over_time)
         if pair is None:
-            verdict = Verdict.AGREEMENT if len(origins) >= fact.min_origins else Verdict.SINGLE_SOURCE
-            why = (f"{where}; read in publication order, the figures fit a total that only "
-                   f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}")
+            verdict = (
+                Verdict.AGREEMENT if len(origins) >= fact.min_origins else Verdict.SINGLE_SOURCE
+            )
+            why = (
+                f"{where}; read in publication order, the figures fit a total that only "
+                f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}"
+            )
             return _finish(fact, verdict, claims, documents, origins, (), why)
         earlier, later = pair
         direction = "smaller" if fact.changes_over_time is Trend.INCREASING else "larger"
-        why = (f"later {describe_claim(later)} is {direction} than earlier "
-               f"{describe_claim(earlier)}, but this figure only "
-               f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}")
+        why = (
+            f"later {describe_claim(later)} is {direction} than earlier "
+            f"{describe_claim(earlier)}, but this figure only "
+            f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}"
+        )
         return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
     shared = common(c.interval for c in claims)
     if shared is None:
@@ -110,9 +115,11 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
         outliers = [c for c in claims if c not in cluster]
         if len(cluster) > len(outliers) and outliers:
             shared_value = common(c.interval for c in cluster)
-            why += (f"; {len(cluster)} of {len(claims)} claims agree on "
-                    f"{shared_value}, outlier{'s' if len(outliers) > 1 else ''}: "
-                    + ", ".join(describe_claim(c) for c in outliers))
+            why += (
+                f"; {len(cluster)} of {len(claims)} claims agree on "
+                f"{shared_value}, outlier{'s' if len(outliers) > 1 else ''}: "
+                + ", ".join(describe_claim(c) for c in outliers)
+            )
         return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
     if len(origins) >= fact.min_origins:
         why = f"{where}; every claim allows a value in {shared}"
@@ -120,9 +127,11 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
     if len(claims) == 1:
         why = f"{where}: only {describe_claim(claims[0])} states it"
     else:
-        why = (f"{where} ({', '.join(origins)}): the claims agree on {shared} but "
-               f"{'all repeat one originator' if len(origins) == 1 else 'too few origins'}"
-               f"; corroboration needs {fact.min_origins}")
+        why = (
+            f"{where} ({', '.join(origins)}): the claims agree on {shared} but "
+            f"{'all repeat one originator' if len(origins) == 1 else 'too few origins'}"
+            f"; corroboration needs {fact.min_origins}"
+        )
     return _finish(fact, Verdict.SINGLE_SOURCE, claims, documents, origins, (), why)
 
 
@@ -157,6 +166,3 @@ def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Find
             continue
         findings.append((VERDICT_ORDER[finding.verdict], order, finding))
     return tuple(f for _, _, f in sorted(findings, key=lambda t: t[:2]))
-
-
-

@@ -42,7 +42,8 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]
     for path in paths:
         text = str(path)
         if any(ch in text for ch in "*?["):
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
+            # glob.glob, not Path.glob: users give absolute and '../' patterns too
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))  # noqa: PTH207
             found = [m for m in matches if m.is_file() and m.suffix in SUFFIXES]
             if not found:
                 problems.append(_problem(path, "no .txt or .md document matches this pattern"))
@@ -96,7 +97,9 @@ def _problem(path: Path, message: str, line: int = 1, col: int = 1) -> InputProb
     return InputProblem(Location(display_path(path), line, col), message)
 
 
-def _load_one(path: Path, provenance: dict[str, str]) -> tuple[Document | None, InputProblem | None]:
+def _load_one(
+    path: Path, provenance: dict[str, str]
+) -> tuple[Document | None, InputProblem | None]:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -164,8 +167,11 @@ def _read_manifest(path: Path) -> tuple[dict[str, dict[str, str]], list[InputPro
         unknown = sorted(set(map(str, entry)) - set(PROVENANCE_KEYS))
         if unknown:
             problems.append(
-                _problem(path, f"entry {name!r}: unknown key {unknown[0]!r}; "
-                         f"expected {', '.join(PROVENANCE_KEYS)}")
+                _problem(
+                    path,
+                    f"entry {name!r}: unknown key {unknown[0]!r}; "
+                    f"expected {', '.join(PROVENANCE_KEYS)}",
+                )
             )
     return manifest, problems
 

@@ -15,6 +15,7 @@ from typing import Final
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from checker.extract.hedges import hedge_interval
@@ -22,6 +23,10 @@ from checker.extract.units import normalise_noun
 from checker.model import FIGURE_KINDS, Claim, Fact, Figure, Interval, Kind, RuleSet
 
 REWIDENED_HEDGES: Final = frozenset({"nearly", "about", "just-over"})
+NEAR_MISS: Final = 60.0  # a noun this similar that still did not match is worth explaining
+FloatArray = NDArray[np.floating]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,124 +81,182 @@ def claim_interval(figure: Figure, fact: Fact) -> Interval:
     if fact.delta is not None and figure.hedge in REWIDENED_HEDGES:
         interval = hedge_interval(figure.value, figure.hedge, fact.delta)
     tol = fact.tolerance
-    return interval.widen(relative=tol.value) if tol.relative else interval.widen(absolute=tol.value)
+    return (
+        interval.widen(relative=tol.value) if tol.relative else interval.widen(absolute=tol.value)
+    )
 
 
-def _noun_scores(nouns: list[str], facts: tuple[Fact, ...], cutoff: float) -> dict[str, np.ndarray]:
-    """Per fact, the best alias score against every distinct noun (0 where it cannot match)."""
+def _noun_scores(
+    nouns: list[str], facts: tuple[Fact, ...], cutoff: float
+) -> dict[str, tuple[FloatArray, FloatArray]]:
+    """Per fact, (match score, raw similarity) of its best alias against every distinct noun.
+
+    The match score is 0 where the noun cannot match; the raw similarity names near misses.
+    """
     aliases = sorted({normalise_noun(a) for f in facts for a in f.counts})
     if not aliases or not nouns:
-        return {f.id: np.zeros(len(nouns)) for f in facts}
+        full = np.full(len(nouns), 100.0)
+        return {f.id: (full if not f.counts else full * 0, full * 0) for f in facts}
     scores = process.cdist(aliases, nouns, scorer=fuzz.token_set_ratio, dtype=np.float32)
     specific = process.cdist(aliases, nouns, scorer=fuzz.ratio, dtype=np.float32)
     # an alias's words must all be in the noun: "ballistic missile" does not match "missile"
     alias_len = np.array([len(a.split()) for a in aliases])[:, None]
     noun_len = np.array([len(n.split()) for n in nouns])[None, :]
-    heads = process.cdist([a.split()[-1] for a in aliases], [n.split()[-1] if n else "" for n in nouns],
-                          scorer=fuzz.ratio, dtype=np.float32)
+    heads = process.cdist(
+        [a.split()[-1] for a in aliases],
+        [n.split()[-1] if n else "" for n in nouns],
+        scorer=fuzz.ratio,
+        dtype=np.float32,
+    )
     ok = (scores >= cutoff) & (alias_len <= noun_len) & (heads >= cutoff)
     # the score orders facts: exact phrase first, then closeness of the whole phrase
     combined = np.where(ok, scores + specific / 1000.0, 0.0)
     index = {a: i for i, a in enumerate(aliases)}
-    out: dict[str, np.ndarray] = {}
+    out: dict[str, tuple[FloatArray, FloatArray]] = {}
     for fact in facts:
         rows = sorted({index[normalise_noun(a)] for a in fact.counts})
-        out[fact.id] = combined[rows].max(axis=0) if rows else np.full(len(nouns), 100.0)
+        if rows:
+            out[fact.id] = (combined[rows].max(axis=0), scores[rows].max(axis=0))
+        else:  # a fact without counted nouns (a percent) takes any noun
+            out[fact.id] = (np.full(len(nouns), 100.0), np.full(len(nouns), 100.0))
     return out
 
 
-def _nearest_owner(
-    figures: pd.DataFrame, rows: np.ndarray, pattern: re.Pattern[str]
-) -> set[int]:
-    """Rows that own a context word: in a sentence with several candidates of one fact,
-    a context word belongs to the nearest ("none of the 170 drones that Iran launched": the
-    word 'launched' belongs to 170, not to 'none')."""
-    owners: set[int] = set()
-    frame = figures.loc[rows, ["sentence_start", "start", "end", "sentence", "document", "sentence_index"]]
-    for _, group in frame.groupby(["document", "sentence_index"], sort=False):
-        if len(group) == 1:
-            owners.update(int(i) for i in group.index)
-            continue
-        sentence = str(group["sentence"].iloc[0])
-        base = int(group["sentence_start"].iloc[0])
-        for hit in pattern.finditer(sentence):
-            pos = base + hit.start()
-            dist = (group["start"] - pos).abs().where(group["start"] > pos, (pos - group["end"]).abs())
-            owners.add(int(dist.idxmin()))
-    return owners
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The candidate figures' columns as arrays, indexed by position."""
+
+    index: IntArray  # row labels in the figures DataFrame
+    kind: NDArray[np.object_]
+    unit: NDArray[np.object_]
+    sentence: NDArray[np.object_]
+    key: NDArray[np.object_]  # (document, sentence index) as one string
+    start: IntArray
+    end: IntArray
+    sentence_start: IntArray
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> _Columns:
+        return cls(
+            index=frame.index.to_numpy(dtype=np.int64),
+            kind=frame["kind"].to_numpy(dtype=object),
+            unit=frame["unit"].fillna("").str.lower().to_numpy(dtype=object),
+            sentence=frame["sentence"].to_numpy(dtype=object),
+            key=(frame["document"] + "#" + frame["sentence_index"].astype("string")).to_numpy(
+                dtype=object
+            ),
+            start=frame["start"].to_numpy(dtype=np.int64),
+            end=frame["end"].to_numpy(dtype=np.int64),
+            sentence_start=frame["sentence_start"].to_numpy(dtype=np.int64),
+        )
+
+    def window(self, positions: IntArray, words: int | None) -> list[str]:
+        """Each figure's sentence, or the text within `words` words either side of it."""
+        if words is None:
+            return [str(self.sentence[p]) for p in positions]
+        out = []
+        for p in positions:
+            sentence = str(self.sentence[p])
+            left = int(self.start[p] - self.sentence_start[p])
+            right = int(self.end[p] - self.sentence_start[p])
+            before = " ".join(sentence[:left].split()[-words:])
+            after = " ".join(sentence[right:].split()[:words])
+            out.append(f"{before} {sentence[left:right]} {after}")
+        return out
+
+    def nearest_owners(self, positions: IntArray, pattern: re.Pattern[str]) -> set[int]:
+        """Positions that own a context word. In a sentence with several candidates of one
+        fact, each context word belongs to the nearest ("none of the 170 drones that Iran
+        launched": 'launched' belongs to 170, not to 'none')."""
+        by_sentence: dict[str, list[int]] = {}
+        for p in positions:
+            by_sentence.setdefault(str(self.key[p]), []).append(int(p))
+        owners: set[int] = set()
+        for group in by_sentence.values():
+            if len(group) == 1:
+                owners.update(group)
+                continue
+            base = int(self.sentence_start[group[0]])
+            for hit in pattern.finditer(str(self.sentence[group[0]])):
+                pos = base + hit.start()
+                owners.add(
+                    min(
+                        group,
+                        key=lambda p: (
+                            self.start[p] - pos if self.start[p] > pos else pos - self.end[p]
+                        ),
+                    )
+                )
+        return owners
 
 
-def _window_text(figures: pd.DataFrame, rows: np.ndarray, words: int) -> pd.Series:  # type: ignore[type-arg]
-    """The text within `words` words either side of each figure, inside its sentence."""
-    out = {}
-    for i in rows:
-        sentence = str(figures.at[i, "sentence"])
-        offset = int(figures.at[i, "start"]) - int(figures.at[i, "sentence_start"])
-        end = int(figures.at[i, "end"]) - int(figures.at[i, "sentence_start"])
-        left = " ".join(sentence[:offset].split()[-words:])
-        right = " ".join(sentence[end:].split()[:words])
-        out[i] = f"{left} {sentence[offset:end]} {right}"
-    return pd.Series(out, dtype="string")
+def _contains(texts: list[str], pattern: re.Pattern[str]) -> BoolArray:
+    return np.array([pattern.search(t) is not None for t in texts], dtype=bool)
 
 
 def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
     """Assign figures to facts; each figure to at most one fact."""
-    is_figure = figures["kind"].isin([k.value for k in FIGURE_KINDS])
-    candidates = figures[is_figure]
-    norm = candidates["noun"].fillna("").map(normalise_noun)
-    codes, nouns = pd.factorize(norm)
-    scores = _noun_scores(list(nouns), rules.facts, rules.noun_cutoff)
+    frame = figures[figures["kind"].isin([k.value for k in FIGURE_KINDS])]
+    cols = _Columns.of(frame)
+    codes, uniques = pd.factorize(frame["noun"].fillna("").map(normalise_noun))
+    scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff)
     best: dict[int, list[tuple[float, int]]] = {}
     near: list[Candidate] = []
     for order, fact in enumerate(rules.facts):
-        score = pd.Series(scores[fact.id][codes] if len(codes) else [], index=candidates.index)
-        kind_ok = candidates["kind"] == fact.kind.value
-        if fact.unit and fact.kind in (Kind.MONEY, Kind.MEASURE, Kind.PERCENT):
-            kind_ok &= candidates["unit"].str.lower() == fact.unit.lower()
+        score, raw = (a[codes] for a in scores[fact.id])
+        kind_ok = cols.kind == fact.kind.value
+        if fact.unit:
+            kind_ok &= cols.unit == fact.unit.lower()
         elif fact.kind is Kind.PERCENT:
-            kind_ok &= candidates["unit"] == "%"
-        noun_ok = score > 0
-        rows = candidates.index[kind_ok & noun_ok].to_numpy()
-        for i in candidates.index[kind_ok & ~noun_ok & (candidates["head"] != "")]:
-            if score[i] == 0 and fact.counts:
-                near.append(Candidate(fact.id, int(i), 0.0, "counted noun does not match"))
-        if not len(rows):
+            kind_ok &= cols.unit == "%"
+        for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
+            near.append(
+                Candidate(fact.id, int(cols.index[p]), float(raw[p]), "counted noun does not match")
+            )
+        positions = np.flatnonzero(kind_ok & (score > 0))
+        if not len(positions):
             continue
-        text = (
-            _window_text(figures, rows, fact.window)
-            if fact.window
-            else figures.loc[rows, "sentence"]
-        )
-        keep = pd.Series(True, index=rows)
-        for words, want, reason in (
-            (fact.context, True, "no context word nearby"),
-            (fact.exclude, False, "an excluded word is nearby"),
-        ):
-            pattern = word_pattern(words)
-            if pattern is None:
-                continue
-            hit = text.str.contains(pattern, regex=True).fillna(False).astype(bool)
-            if want:
-                owners = _nearest_owner(figures, rows[hit.to_numpy()], pattern)
-                hit = pd.Series([int(i) in owners for i in rows], index=rows)
-            ok = hit if want else ~hit
-            near.extend(Candidate(fact.id, int(i), float(score[i]), reason) for i in rows[~ok.to_numpy() & keep.to_numpy()])
-            keep &= ok
+        texts = cols.window(positions, fact.window)
+        keep = np.ones(len(positions), dtype=bool)
+        checks: list[tuple[BoolArray, str]] = []
+        context = word_pattern(fact.context)
+        if context is not None:
+            hit = _contains(texts, context)
+            owners = cols.nearest_owners(positions[hit], context)
+            checks.append((np.isin(positions, list(owners)), "no context word nearby"))
         for word in fact.context_all:
             pattern = word_pattern((word,))
-            assert pattern is not None
-            ok = text.str.contains(pattern, regex=True).fillna(False).astype(bool)
-            near.extend(Candidate(fact.id, int(i), float(score[i]), f"'{word}' is not nearby")
-                        for i in rows[~ok.to_numpy() & keep.to_numpy()])
+            if pattern is not None:
+                checks.append((_contains(texts, pattern), f"'{word}' is not nearby"))
+        exclude = word_pattern(fact.exclude)
+        if exclude is not None:
+            checks.append((~_contains(texts, exclude), "an excluded word is nearby"))
+        for ok, reason in checks:
+            for j in np.flatnonzero(keep & ~ok):
+                p = positions[j]
+                near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reason))
             keep &= ok
-        for i in rows[keep.to_numpy()]:
-            best.setdefault(int(i), []).append((float(score[i]), order))
+        for p in positions[keep]:
+            best.setdefault(int(cols.index[p]), []).append((float(score[p]), order))
+    return _assign(figures, rules, best, near, len(frame))
+
+
+def _assign(
+    figures: pd.DataFrame,
+    rules: RuleSet,
+    best: dict[int, list[tuple[float, int]]],
+    near: list[Candidate],
+    candidates: int,
+) -> Matches:
+    """Each figure to its most specific fact; exact ties are notes, not silent choices."""
     groups = group_patterns(rules)
     claims: list[Claim] = []
     notes: list[str] = []
     for i, options in sorted(best.items()):
         options.sort(key=lambda o: (-o[0], o[1]))
-        figure = Figure.from_row(figures.loc[i])
+        row = figures.loc[i]
+        assert isinstance(row, pd.Series)
+        figure = Figure.from_row(row)
         if len(options) > 1 and options[0][0] == options[1][0]:
             tied = [rules.facts[o[1]].id for o in options if o[0] == options[0][0]]
             notes.append(
@@ -202,16 +265,15 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
             )
             continue
         fact = rules.facts[options[0][1]]
-        for score, order in options[1:]:
-            near.append(Candidate(rules.facts[order].id, i, score,
-                                  f"claimed by the more specific fact {fact.id}"))
-        if fact.origins:
-            origin = origin_of(figure, groups)
-            if origin not in fact.origins:
-                near.append(Candidate(fact.id, i, options[0][0], f"origin {origin!r} is not listed"))
-                continue
-        claims.append(
-            Claim(fact.id, figure, origin_of(figure, groups), round(options[0][0], 1),
-                  claim_interval(figure, fact))
+        near.extend(
+            Candidate(rules.facts[o].id, i, s, f"claimed by the more specific fact {fact.id}")
+            for s, o in options[1:]
         )
-    return Matches(tuple(claims), len(candidates) - len(claims), tuple(notes), tuple(near))
+        origin = origin_of(figure, groups)
+        if fact.origins and origin not in fact.origins:
+            near.append(Candidate(fact.id, i, options[0][0], f"origin {origin!r} is not listed"))
+            continue
+        claims.append(
+            Claim(fact.id, figure, origin, round(options[0][0], 1), claim_interval(figure, fact))
+        )
+    return Matches(tuple(claims), candidates - len(claims), tuple(notes), tuple(near))

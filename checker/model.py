@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Final
 
@@ -27,7 +27,7 @@ class Location:
         return f"{self.path.as_posix()}:{self.line}:{self.col}"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a number is. The first five are figures; the rest are never compared as counts."""
 
     COUNT = "count"
@@ -46,13 +46,13 @@ class Kind(str, Enum):
 FIGURE_KINDS: Final = frozenset({Kind.COUNT, Kind.PERCENT, Kind.MONEY, Kind.MEASURE, Kind.SHARE})
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     DISCREPANCY = "discrepancy"
     SINGLE_SOURCE = "single-source"
     AGREEMENT = "agreement"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     OFF = "off"
@@ -186,13 +186,14 @@ class Figure:
     origin: str
     sentence: str
     offset: int  # of the figure inside `sentence`
+    length: int  # of the figure's raw text in `sentence` ("more than\n300" is 14)
 
     @property
     def location(self) -> Location:
         return Location(self.path, self.line, self.column)
 
     @classmethod
-    def from_row(cls, row: pd.Series) -> Figure:  # type: ignore[type-arg]
+    def from_row(cls, row: pd.Series) -> Figure:
         return cls(
             document=str(row["document"]),
             path=Path(str(row["path"])),
@@ -216,6 +217,7 @@ class Figure:
             origin=str(row["origin"]),
             sentence=str(row["sentence"]),
             offset=int(row["start"]) - int(row["sentence_start"]),
+            length=int(row["end"]) - int(row["start"]),
         )
 
 
@@ -232,7 +234,7 @@ class Tolerance:
         return format_number(self.value)
 
 
-class Trend(str, Enum):
+class Trend(StrEnum):
     INCREASING = "increasing"
     DECREASING = "decreasing"
 

@@ -75,6 +75,8 @@ class _Reader:
 
     path: Path
     problems: list[RuleProblem] = field(default_factory=list)
+    # mapping node id -> the keys its misspelt keys were taken for ('knd' -> 'kind')
+    misspelt: dict[int, set[str]] = field(default_factory=dict)
 
     def where(self, node: Node) -> Location:
         return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -83,7 +85,9 @@ class _Reader:
         width = max(1, len(str(node.value))) if isinstance(node, ScalarNode) else 1
         self.problems.append(RuleProblem(self.where(node), message, hint, width))
 
-    def mapping(self, node: Node, allowed: Iterable[str], what: str) -> dict[str, tuple[ScalarNode, Node]]:
+    def mapping(
+        self, node: Node, allowed: Iterable[str], what: str
+    ) -> dict[str, tuple[ScalarNode, Node]]:
         """Keys -> (key node, value node); unknown, renamed and duplicate keys are problems."""
         if not isinstance(node, MappingNode):
             self.problem(node, f"{what} should be a mapping of keys to values")
@@ -98,10 +102,16 @@ class _Reader:
                 continue
             if allowed and name not in allowed:
                 if name in RENAMED and RENAMED[name] in allowed:
-                    self.problem(key, f"key {name!r} is called {RENAMED[name]!r} here",
-                                 f"rename it to {RENAMED[name]!r}")
+                    self.problem(
+                        key,
+                        f"key {name!r} is called {RENAMED[name]!r} here",
+                        f"rename it to {RENAMED[name]!r}",
+                    )
                 else:
-                    self.problem(key, f"unknown key {name!r} in {what}", suggest(name, allowed))
+                    hint = suggest(name, allowed)
+                    self.problem(key, f"unknown key {name!r} in {what}", hint)
+                    if hint.startswith("did you mean"):
+                        self.misspelt.setdefault(id(node), set()).add(hint.split("'")[1])
                 continue
             out[name] = (key, value)
         return out
@@ -139,8 +149,11 @@ class _Reader:
         if value is None:
             return None
         if value not in allowed:
-            self.problem(node, f"{what} {value!r} is not one of: {', '.join(allowed)}",
-                         suggest(value, allowed))
+            self.problem(
+                node,
+                f"{what} {value!r} is not one of: {', '.join(allowed)}",
+                suggest(value, allowed),
+            )
             return None
         return value
 
@@ -149,8 +162,9 @@ class _Reader:
         if value is None:
             return None
         if not re.fullmatch(r"\d+", value) or int(value) < minimum:
-            self.problem(node, f"{what} should be a whole number of at least {minimum}, "
-                         f"not {value!r}")
+            self.problem(
+                node, f"{what} should be a whole number of at least {minimum}, not {value!r}"
+            )
             return None
         return int(value)
 
@@ -160,8 +174,11 @@ class _Reader:
             return None
         match = _TOLERANCE.match(value)
         if match is None:
-            self.problem(node, f"{what} {value!r} cannot be read",
-                         "write a relative tolerance as '2%' or an absolute one as '3'")
+            self.problem(
+                node,
+                f"{what} {value!r} cannot be read",
+                "write a relative tolerance as '2%' or an absolute one as '3'",
+            )
             return None
         number = float(match.group("num"))
         return Tolerance(number / 100, True) if match.group("pct") else Tolerance(number, False)
@@ -204,14 +221,18 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             if not found:
-                problems.append(RuleProblem(Location(display_path(path), 1, 1),
-                                            "no rules file (*.yaml) in this folder"))
+                problems.append(
+                    RuleProblem(
+                        Location(display_path(path), 1, 1), "no rules file (*.yaml) in this folder"
+                    )
+                )
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(RuleProblem(Location(display_path(path), 1, 1),
-                                        "no such rules file or folder"))
+            problems.append(
+                RuleProblem(Location(display_path(path), 1, 1), "no such rules file or folder")
+            )
     return files, problems
 
 
@@ -236,8 +257,14 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
         problems.extend(reader.problems)
         for fact in file_facts:
             if fact.id in seen:
-                problems.append(RuleProblem(fact.location, f"duplicate fact id {fact.id!r}",
-                                            f"first defined at {seen[fact.id]}", len(fact.id)))
+                problems.append(
+                    RuleProblem(
+                        fact.location,
+                        f"duplicate fact id {fact.id!r}",
+                        f"first defined at {seen[fact.id]}",
+                        len(fact.id),
+                    )
+                )
                 continue
             seen[fact.id] = fact.location
             facts.append(fact)
@@ -246,26 +273,38 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
         if cutoff is not None:
             cutoffs.append(cutoff)
     if problems:
-        raise RuleError(sorted(problems, key=lambda p: (str(p.location.path), p.location.line,
-                                                        p.location.col)), sources)
+        raise RuleError(
+            sorted(problems, key=lambda p: (str(p.location.path), p.location.line, p.location.col)),
+            sources,
+        )
     origin_groups = tuple(OriginGroup(name, tuple(aliases)) for name, aliases in groups.items())
     if cutoffs:
         return RuleSet(tuple(facts), origin_groups, min(cutoffs))
     return RuleSet(tuple(facts), origin_groups)
 
 
-def _read_file(reader: _Reader, source: str) -> tuple[list[Fact], dict[str, list[str]], float | None]:
+def _read_file(
+    reader: _Reader, source: str
+) -> tuple[list[Fact], dict[str, list[str]], float | None]:
     try:
         root = YAML(typ="rt").compose(source)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reader.problems.append(RuleProblem(Location(reader.path, line, col),
-                                           f"invalid YAML: {error.problem or error.context}"))
+        reader.problems.append(
+            RuleProblem(
+                Location(reader.path, line, col), f"invalid YAML: {error.problem or error.context}"
+            )
+        )
         return [], {}, None
     if root is None:
-        reader.problems.append(RuleProblem(Location(reader.path, 1, 1), "the rules file is empty",
-                                           "a rules file has a 'facts:' list"))
+        reader.problems.append(
+            RuleProblem(
+                Location(reader.path, 1, 1),
+                "the rules file is empty",
+                "a rules file has a 'facts:' list",
+            )
+        )
         return [], {}, None
     top = reader.mapping(root, TOP_KEYS, "the rules file")
     defaults = _read_defaults(reader, top["defaults"][1]) if "defaults" in top else _Defaults()
@@ -274,8 +313,13 @@ def _read_file(reader: _Reader, source: str) -> tuple[list[Fact], dict[str, list
         reader.choice(top["version"][1], ("1",), "version")
     facts: list[Fact] = []
     if "facts" not in top:
-        reader.problems.append(RuleProblem(Location(reader.path, 1, 1), "no 'facts:' list",
-                                           "a rules file has a 'facts:' list of facts"))
+        reader.problems.append(
+            RuleProblem(
+                Location(reader.path, 1, 1),
+                "no 'facts:' list",
+                "a rules file has a 'facts:' list of facts",
+            )
+        )
     else:
         node = top["facts"][1]
         if not isinstance(node, SequenceNode):
@@ -301,7 +345,9 @@ def _read_defaults(reader: _Reader, node: Node) -> _Defaults:
     return defaults
 
 
-def _apply_common(reader: _Reader, keys: dict[str, tuple[ScalarNode, Node]], target: _Defaults) -> None:
+def _apply_common(
+    reader: _Reader, keys: dict[str, tuple[ScalarNode, Node]], target: _Defaults
+) -> None:
     """The settings defaults and facts share: tolerance, delta, window, severities, origins."""
     if "tolerance" in keys and (tol := reader.tolerance(keys["tolerance"][1], "tolerance")):
         target.tolerance = tol
@@ -329,16 +375,20 @@ def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
         return None
     before = len(reader.problems)
     fact_id = reader.text(keys["id"][1], "id") if "id" in keys else None
-    if "id" not in keys:
+    misspelt = reader.misspelt.get(id(node), set())
+    if "id" not in keys and "id" not in misspelt:
         reader.problem(node, "a fact needs an 'id'", "add 'id: some-kebab-case-name'")
     elif fact_id is not None and not _FACT_ID.match(fact_id):
-        reader.problem(keys["id"][1], f"fact id {fact_id!r} is not kebab-case",
-                       f"try {re.sub(r'[^a-z0-9]+', '-', fact_id.lower()).strip('-')!r}")
+        reader.problem(
+            keys["id"][1],
+            f"fact id {fact_id!r} is not kebab-case",
+            f"try {re.sub(r'[^a-z0-9]+', '-', fact_id.lower()).strip('-')!r}",
+        )
     kind = None
-    if "kind" not in keys:
-        reader.problem(node, "a fact needs a 'kind'", "one of: " + ", ".join(FACT_KIND_NAMES))
-    else:
+    if "kind" in keys:
         kind = reader.choice(keys["kind"][1], FACT_KIND_NAMES, "kind")
+    elif "kind" not in misspelt:
+        reader.problem(node, "a fact needs a 'kind'", "one of: " + ", ".join(FACT_KIND_NAMES))
     settings = _Defaults(**{f: getattr(defaults, f) for f in defaults.__dataclass_fields__})
     _apply_common(reader, keys, settings)
 
@@ -347,10 +397,12 @@ def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
 
     counts = get("counts", reader.words) or ()
     context = get("context", reader.words) or ()
-    if kind == Kind.COUNT.value and not counts:
-        reader.problem(keys["id"][0] if "id" in keys else node,
-                       "a count fact needs 'counts': the nouns it counts",
-                       "for example: counts: [drones, UAVs]")
+    if kind == Kind.COUNT.value and not counts and "counts" not in misspelt:
+        reader.problem(
+            keys["id"][0] if "id" in keys else node,
+            "a count fact needs 'counts': the nouns it counts",
+            "for example: counts: [drones, UAVs]",
+        )
     trend = None
     if "changes_over_time" in keys:
         trend = reader.choice(keys["changes_over_time"][1], TREND_NAMES, "changes_over_time")
@@ -391,7 +443,9 @@ def _read_examples(reader: _Reader, node: Node) -> tuple[Example, ...]:
             if isinstance(item, MappingNode):
                 keys = reader.mapping(item, ("text", "interval"), f"an example in {name}")
                 text = reader.text(keys["text"][1], "text") if "text" in keys else None
-                interval = reader.text(keys["interval"][1], "interval") if "interval" in keys else ""
+                interval = (
+                    reader.text(keys["interval"][1], "interval") if "interval" in keys else ""
+                )
                 if text is None:
                     reader.problem(item, "an example needs a 'text'")
                     continue

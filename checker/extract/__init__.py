@@ -47,7 +47,9 @@ _CHANGE_FROM: Final = re.compile(
     re.IGNORECASE,
 )
 _IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
-_DETERMINERS: Final = frozenset("the which this that each every any no someone anyone".split())
+_DETERMINERS: Final = frozenset(
+    ["the", "which", "this", "that", "each", "every", "any", "no", "someone", "anyone"]
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -56,7 +58,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
-            word = re.search(r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1])
+            word = re.search(
+                r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1]
+            )
             prev = word.group(1).lower() if word else ""
             dotted = re.search(r"(?:\b[A-Za-z]\.)+$", text[start : boundary.start() + 1])
             if prev in _ABBREVIATIONS or dotted or len(prev) == 1:
@@ -152,12 +156,16 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             ):
                 low_value, high_value = value, nxt.value
                 if high_value >= 1000 and low_value * 1000 <= high_value and mention.words is False:
-                    scale_word = re.search(r"(thousand|million|billion|[kKMbB]|bn|mn)$", text[nxt.start : nxt.end])
+                    scale_word = re.search(
+                        r"(thousand|million|billion|[kKMbB]|bn|mn)$", text[nxt.start : nxt.end]
+                    )
                     if scale_word and low_value < 1000:
                         low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
                 if low_value <= high_value:
                     if opener:
-                        start = start - (len(text[max(s_start, start - 12) : start]) - opener.start())
+                        start = start - (
+                            len(text[max(s_start, start - 12) : start]) - opener.start()
+                        )
                     value, high, end, hedge = low_value, high_value, nxt.end, "range"
                     i += 1
         description = describe(text, mention.start, end, s_start, s_end, mention.hint)
@@ -179,9 +187,10 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                 figure_end = description.end
         else:
             figure_end = description.end
-        kind = _refine_kind(text, mention, kind, description, hedge, s_start)
-        if kind is None:
+        refined = _refine_kind(text, mention, kind, description, hedge, s_start)
+        if refined is None:
             continue
+        kind = refined
         if index not in origins:
             origins[index] = attribution(text[s_start:s_end])
         origin = origins[index]

@@ -20,7 +20,9 @@ SPEECH_VERBS: Final = (
 )
 # After a quote the verb may also be one that only ever introduces speech: '…,” continued X'.
 QUOTE_VERBS: Final = SPEECH_VERBS + "|continued|concluded|added|wrote|asked"
-_PRONOUNS: Final = frozenset("he she they it we i you this that there who which".split())
+_PRONOUNS: Final = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "who", "which"]
+)
 # '…,” said Gallant' or '…,” continued the defense minister': speaker after the verb.
 _INVERTED: Final = re.compile(
     rf"""[,”"’]\s*(?:{QUOTE_VERBS})\s+
@@ -31,14 +33,17 @@ _INVERTED: Final = re.compile(
 # 'Hagari revealed that …', 'Israel claims its …', 'a senior official said': speaker before.
 _SUBJECT: Final = re.compile(
     rf"""(?:^|[,;:”“"(]\s*|\bthat\s+)
-        (?P<who>(?:[A-Z]|(?:a|an|the)\s)[\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){{0,9}}?)
+        (?P<who>(?:[A-Z]|(?:a|an|the)\s)[\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){{0,9}}?
+               |[a-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)  # "…, officials in Kyiv said"
         \s+(?:has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b""",
     re.VERBOSE,
 )
 _ACCORDING: Final = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:()“”\"]+?)\s*(?=[,.;:()“”\"]|$)", re.IGNORECASE
 )
-_CLAUSE_WORDS: Final = frozenset("and but as while when after before because if".split())
+_CLAUSE_WORDS: Final = frozenset(
+    ["and", "but", "as", "while", "when", "after", "before", "because", "if"]
+)
 
 
 def clean_origin(who: str) -> str:

@@ -148,7 +148,7 @@ class _Compound:
         if cls == "dozen":
             return self.last in ("unit", "tens", "digit", "hundred")
         # a scale word: "one million", "1.2 million", "three hundred thousand"
-        return self.last != "scale" and 0 < self.current and value < self.last_scale
+        return self.last != "scale" and self.current > 0 and value < self.last_scale
 
     def add(self, cls: str, value: float) -> None:
         if cls in ("unit", "tens", "digit"):
@@ -204,9 +204,19 @@ def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
         # "and" joins only after hundred/scale words: "one hundred and sixteen", not "two and three"
         joinable = "and" not in sep.lower() or compound.last in ("hundred", "scale")
         if not compound.empty and (not joinable or not compound.accepts(cls, value)):
-            if compound.last not in ("hundred", "scale", "dozen") or compound.current or compound.total:
-                yield Mention(first, last_end, compound.value, words=words, separators=separators,
-                              decimals=decimals)
+            if (
+                compound.last not in ("hundred", "scale", "dozen")
+                or compound.current
+                or compound.total
+            ):
+                yield Mention(
+                    first,
+                    last_end,
+                    compound.value,
+                    words=words,
+                    separators=separators,
+                    decimals=decimals,
+                )
             compound = _Compound()
             words = separators = False
             decimals = 0
@@ -222,8 +232,9 @@ def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
         decimals = max(decimals, decs)
         last_end = match.end("tok")
     if not compound.empty:
-        yield Mention(first, last_end, compound.value, words=words, separators=separators,
-                      decimals=decimals)
+        yield Mention(
+            first, last_end, compound.value, words=words, separators=separators, decimals=decimals
+        )
 
 
 def scan_numbers(text: str) -> Iterator[Mention]:

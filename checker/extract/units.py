@@ -97,20 +97,22 @@ _WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’\-]*)")
 _OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
 STOP: Final = frozenset(
     """a an the of in on at to for from by with without into onto over under than as that which
-    who whom whose where when while and or but nor so yet is are was were be been being has have
-    had do does did will would shall should can could may might must not no it its this these
-    those they them their he she his her we our you your i my me per each every all some any
-    more most less fewer about around after before since during until across through against
-    between among towards toward up down out off also only just even still already then there
-    here said says according including like such both either neither if because though although
-    whether very too now ago earlier later other another last first next again nearly almost
-    reportedly allegedly reported claimed launched fired killed""".split()
+    who whom whose where when while and or but nor so yet is are was were be been being has
+    have had do does did will would shall should can could may might must not no it its this
+    these those they them their he she his her we our you your i my me per each every all
+    some any more most less fewer about around after before since during until across
+    through against between among towards toward up down out off also only just even still
+    already then there here said says according including like such both either neither if
+    because though although whether very too now ago earlier later other another last first
+    next again nearly almost reportedly allegedly reported claimed launched fired killed""".split()
 )
 IRREGULAR_PLURALS: Final = frozenset(
     """people children men women police personnel staff troops aircraft military civilians
     cattle livestock sheep fish deer militia crew clergy media data""".split()
 )
 _SINGULAR_ENDINGS: Final = ("ss", "us", "is", "ous", "ics")
+# nouns that end in 's' in the singular too: "the news", "a series"
+INVARIANT: Final = frozenset(["news", "series", "species", "means", "headquarters", "whereabouts"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,7 @@ def is_plural(word: str) -> bool:
 def singular(word: str) -> str:
     """'drones' -> 'drone', 'casualties' -> 'casualty', 'people' -> 'people' (lower-case)."""
     lower = word.lower().strip("'’")
-    if lower in IRREGULAR_PLURALS or not is_plural(lower):
+    if lower in IRREGULAR_PLURALS or lower in INVARIANT or not is_plural(lower):
         return lower
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
@@ -225,8 +227,9 @@ def describe(
         unit = "percentage points" if "point" in percent.group("unit").lower() else "%"
         noun, head, _ = _noun_after(text, end + percent.end(), sentence_end, of_only=True)
         # a percent *of* something is a share of a whole and never exceeds 100
-        return Description(Kind.PERCENT, unit, noun, head, end + percent.end(),
-                           cap=100.0 if noun else None)
+        return Description(
+            Kind.PERCENT, unit, noun, head, end + percent.end(), cap=100.0 if noun else None
+        )
     if raw.endswith("m") and raw[-2:-1].isdigit():
         return Description(Kind.MEASURE, "m", "", "m", end, 1e-6)
     measure = _MEASURE_AFTER.match(after)

@@ -1,0 +1,42 @@
+"""CheckResult -> CSV of discrepancies: one row per claim of each discrepant fact.
+
+The header is written even when there is no discrepancy, so a spreadsheet or a diff in CI
+always sees the same columns. Columns are documented in the README.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pandas as pd
+
+from checker.model import CheckResult, Verdict
+
+COLUMNS: Final = (
+    "fact", "verdict", "severity", "document", "outlet", "published", "path", "line", "column",
+    "text", "value", "low", "high", "interval", "tolerated", "origin", "attribution",
+    "in_conflict", "sentence",
+)  # fmt: skip
+
+
+def rows(result: CheckResult, verdicts: frozenset[Verdict]) -> pd.DataFrame:
+    """One row per claim of every finding whose verdict is in `verdicts`."""
+    records = result.to_records()["findings"]
+    assert isinstance(records, list)
+    out = []
+    for finding in records:
+        if Verdict(finding["verdict"]) not in verdicts:
+            continue
+        for claim in finding["claims"]:
+            out.append({
+                "fact": finding["fact"], "verdict": finding["verdict"],
+                "severity": finding["severity"],
+                **{k: claim[k] for k in COLUMNS if k in claim},
+            })  # fmt: skip
+    return pd.DataFrame(out, columns=list(COLUMNS))
+
+
+def render(result: CheckResult) -> str:
+    """The discrepancy CSV."""
+    frame = rows(result, frozenset({Verdict.DISCREPANCY}))
+    return str(frame.to_csv(index=False, lineterminator="\n"))

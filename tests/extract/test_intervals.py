@@ -1,0 +1,164 @@
+"""Hedged phrases become the intervals of DESIGN.md's table; non-figures give no figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import Kind
+from tests.conftest import figures_in
+
+HEDGED = [
+    # from the seed documents
+    ("In total, Iran sent more than 300 projectiles", "(300, inf)"),
+    ("downed many of the over 300 projectiles launched towards Israel", "(300, inf)"),
+    ("took out more than 80 one-way attack drones", "(80, inf)"),
+    ("and at least six ballistic missiles", "[6, inf)"),
+    ("where nearly 34,000 people have been killed", "[30600, 34000)"),
+    ("in which some 1,200 people were killed", "[1080, 1320]"),
+    ("hundreds of missiles of various types were fired", "[200, 999]"),
+    ("the last refuge for more than one million Palestinians", "(1000000, inf)"),
+    # other outlets, other phrasings
+    ("Officials counted upwards of 40 rockets", "(40, inf)"),
+    ("damage in excess of 2,000 homes", "(2000, inf)"),
+    ("Police arrested 300+ protesters", "(300, inf)"),
+    ("no fewer than 12 journalists were detained", "[12, inf)"),
+    ("fewer than 50 people attended", "[0, 50)"),
+    ("less than 50 people attended", "[0, 50)"),
+    ("under 50 delegates voted", "[0, 50)"),
+    ("at most 50 seats", "[0, 50]"),
+    ("up to 700 soldiers were deployed", "[0, 700]"),
+    ("no more than 50 trucks crossed", "[0, 50]"),
+    ("almost 34,000 people", "[30600, 34000)"),
+    ("just under 34,000 people", "[30600, 34000)"),
+    ("close to 34,000 people", "[30600, 34000)"),
+    ("about 300 people", "[270, 330]"),
+    ("around 300 people", "[270, 330]"),
+    ("roughly 300 people", "[270, 330]"),
+    ("approximately 300 people", "[270, 330]"),
+    ("an estimated 300 people", "[270, 330]"),
+    ("~300 people", "[270, 330]"),
+    ("between 30 and 40 drones", "[30, 40]"),
+    ("30 to 40 drones", "[30, 40]"),
+    ("30–40 drones", "[30, 40]"),
+    ("dozens of rockets", "[24, 99]"),
+    ("thousands of protesters", "[2000, 9999]"),
+    ("tens of thousands of protesters", "[20000, 99999]"),
+    ("a dozen ambulances", "[12, 12]"),
+    ("a couple of tanks", "[2, 2]"),
+    ("several ships", "[3, 9]"),
+    ("a few ships", "[2, 5]"),
+    ("500 or more families", "[500, inf)"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "interval"), HEDGED, ids=[p for p, _ in HEDGED])
+def test_hedge_becomes_interval(phrase: str, interval: str) -> None:
+    (figure,) = figures_in(phrase)
+    assert str(figure.interval) == interval
+
+
+VALUES = [
+    ("170 drones", 170.0),
+    ("one hundred seventy drones", 170.0),
+    ("Two US Navy destroyers", 2.0),
+    ("1,200 people", 1200.0),
+    ("1.2 million people", 1_200_000.0),
+    ("one million Palestinians", 1_000_000.0),
+    ("34k people", 34_000.0),
+    ("twenty-one soldiers", 21.0),
+    ("three hundred and thirty one votes", 331.0),
+    ("half a dozen tanks", 6.0),
+    ("three dozen eggs", 36.0),
+    ("1 234 567 ballots", 1_234_567.0),
+]
+
+
+@pytest.mark.parametrize(("phrase", "value"), VALUES, ids=[p for p, _ in VALUES])
+def test_value_as_written(phrase: str, value: float) -> None:
+    (figure,) = figures_in(phrase)
+    assert figure.value == value
+
+
+KINDS = [
+    ("stopped 99 per cent of the missiles", Kind.PERCENT, "%"),
+    ("intercepted some 99% of the threats", Kind.PERCENT, "%"),
+    ("turnout rose 240 percent", Kind.PERCENT, "%"),
+    ("support fell by 3 percentage points", Kind.PERCENT, "percentage points"),
+    ("a $1 billion aid package", Kind.MONEY, "USD"),
+    ("fines of €250,000", Kind.MONEY, "EUR"),
+    ("hundreds of kilograms of explosives", Kind.MEASURE, "kg"),
+    ("a 10-day ceasefire", Kind.MEASURE, "day"),
+    ("170 drones", Kind.COUNT, "drones"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "kind", "unit"), KINDS, ids=[p for p, _, _ in KINDS])
+def test_kind_and_unit(phrase: str, kind: Kind, unit: str) -> None:
+    (figure,) = figures_in(phrase)
+    assert (figure.kind, figure.unit) == (kind, unit)
+
+
+PARTITIVES = [
+    (
+        "none of the 170 drones that Iran launched penetrated",
+        [("none", "[0, 0]"), ("170", "[170, 170]")],
+    ),
+    ("None of the 12 rockets reached the city", [("None", "[0, 0]"), ("12", "[12, 12]")]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PARTITIVES, ids=[p for p, _ in PARTITIVES])
+def test_none_of_the_whole_gives_zero_and_the_whole(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    figures = figures_in(phrase)
+    assert [(f.text, str(f.interval)) for f in figures] == expected
+    assert len({f.head for f in figures}) == 1  # both count the same thing
+
+
+def test_money_keeps_scale() -> None:
+    (figure,) = figures_in("a $1 billion aid package")
+    assert figure.value == 1e9
+
+
+def test_percent_of_a_whole_never_exceeds_100() -> None:
+    (figure,) = figures_in("intercepted some 99% of the threats")
+    assert str(figure.interval) == "[89.1, 100]"
+
+
+NOT_FIGURES = [
+    ("the attack on April 1", Kind.DATE),
+    ("attacks in southern Israel on October 7, in which", Kind.DATE),
+    ("Updated: April 18, 2024", Kind.DATE),
+    ("published 7 October", Kind.DATE),
+    ("In 2021, after the signing", Kind.YEAR),
+    ("at 5:47 PM", Kind.TIME),
+    ("That doesn't happen at the 11th hour", Kind.ORDINAL),
+    ("touring an Arrow 3 battery", Kind.IDENTIFIER),
+    ("a squadron of F-35 jets", Kind.IDENTIFIER),
+    ("a 28-year-old man", Kind.AGE),
+]
+
+
+@pytest.mark.parametrize(("phrase", "kind"), NOT_FIGURES, ids=[p for p, _ in NOT_FIGURES])
+def test_non_figures_keep_their_kind(phrase: str, kind: Kind) -> None:
+    assert figures_in(phrase) == []
+    kinds = [f.kind for f in figures_in(phrase, all_kinds=True)]
+    assert kind in kinds
+
+
+NOTHING = [
+    "one of the most dramatic nights we have ever experienced",
+    "Which one do you prefer?",
+    "a very, very small margin",
+    "For the first time, Tehran launched missiles",
+    "drones took out one-way attack drones",
+    "see https://example.org/report-2024/figure-300?id=45 for details",
+    "call +1 202-555-0143 today",
+    "version 2.14.1 was released",
+]
+
+
+@pytest.mark.parametrize("phrase", NOTHING)
+def test_no_figure(phrase: str) -> None:
+    assert figures_in(phrase) == []

@@ -1,0 +1,56 @@
+"""Build small corpora and rules in a temporary folder, the way users lay them out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.model import CheckResult, Finding
+from checker.pipeline import run_check
+
+RULES = """\
+defaults:
+  tolerance: 2%
+origins:
+  Israel: [Israel, IDF, Israel Defense Forces, Hagari]
+facts:
+  - id: drones-launched
+    title: Drones Iran launched
+    kind: count
+    counts: [drones]
+    context: [launch, sent, fire]
+    exclude: [destroyer]
+  - id: gaza-death-toll
+    title: People killed in Gaza
+    kind: count
+    counts: [people, Palestinians]
+    context: [killed]
+    context_all: [Gaza]
+    changes_over_time: increasing
+"""
+
+
+def corpus(
+    folder: Path, documents: dict[str, tuple[str, str, str]], rules: str = RULES
+) -> tuple[Path, Path]:
+    """Write {file name: (outlet, published, text)} and a rules file; return both paths."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, (outlet, published, text) in documents.items():
+        (docs / name).write_text(
+            f"---\noutlet: {outlet}\npublished: {published}\n---\n{text}\n", encoding="utf-8"
+        )
+    rules_path = folder / "rules.yaml"
+    rules_path.write_text(rules, encoding="utf-8")
+    return docs, rules_path
+
+
+def check(
+    folder: Path, documents: dict[str, tuple[str, str, str]], rules: str = RULES
+) -> CheckResult:
+    docs, rules_path = corpus(folder, documents, rules)
+    return run_check([docs], [rules_path])
+
+
+def finding(result: CheckResult, fact_id: str) -> Finding:
+    (found,) = [f for f in result.findings if f.fact.id == fact_id]
+    return found

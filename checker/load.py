@@ -54,26 +54,19 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]
             files.append(path)
         else:
             problems.append(_problem(path, "no such file or folder"))
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
-    return unique, problems
+    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
+    return sorted(unique.values(), key=files.index), problems
 
 
 def load_documents(paths: Iterable[Path]) -> tuple[list[Document], list[InputProblem]]:
     """Read every document under `paths`; unreadable ones become problems, the rest load."""
     documents: list[Document] = []
-    files, problems = expand_paths(paths)
-    manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for file in files:
-        folder = file.parent
-        if folder not in manifests:
-            manifests[folder], manifest_problems = _read_manifest(folder / MANIFEST)
-            problems.extend(manifest_problems)
-        document, problem = _load_one(file, manifests[folder].get(file.name, {}))
-        if document is not None:
-            documents.append(document)
-        if problem is not None:
-            problems.append(problem)
+    problems: list[InputProblem] = []
+    for item in iter_documents(paths):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            problems.append(item)
     return documents, problems
 
 

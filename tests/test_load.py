@@ -47,3 +47,10 @@ def test_bad_manifest_is_reported_with_its_line(tmp_path: Path) -> None:
     (problem,) = problems
     assert problem.location.line == 3
     assert problem.message.startswith("invalid YAML")
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Iran launched 170 drones.")
+    (tmp_path / "b.txt").write_text("Iran launched 170 drones.")
+    documents, _ = load_documents([tmp_path / "b.txt", tmp_path, tmp_path / "*.txt"])
+    assert [d.id for d in documents] == ["b", "a"]

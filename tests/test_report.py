@@ -8,11 +8,9 @@ import pytest
 
 from checker.model import CheckResult
 from checker.pipeline import run_check
-from checker.report import REPORTERS
+from checker.report import EXTENSIONS, REPORTERS
 from checker.report.terminal import excerpt, render
 from tests.conftest import Golden
-
-EXTENSIONS = {"terminal": "txt", "json": "json", "csv": "csv"}
 
 
 @pytest.fixture

@@ -489,7 +489,12 @@ class CheckResult:
             "findings": [_finding_record(self, f) for f in self.findings],
             "stale": [entry.to_record() for entry in self.stale],
             "problems": [
-                {"path": p.location.path.as_posix(), "line": p.location.line, "message": p.message}
+                {
+                    "path": p.location.path.as_posix(),
+                    "line": p.location.line,
+                    "column": p.location.col,
+                    "message": p.message,
+                }
                 for p in self.problems
             ],
             "notes": list(self.notes),

@@ -115,22 +115,21 @@ def plan_outputs(
         name, sep, target = value.partition("=")
         if sep and name in [f.value for f in Format]:
             if not target:
-                raise typer.BadParameter(f"{value!r}: no path after '='", param_hint="--output")
+                raise CheckerError(f"--output {value}: no path after '='")
             planned.append((Format(name), Path(target)))
         elif stdout is None:
-            raise typer.BadParameter(
-                f"{value!r}: only one --output may omit FORMAT=; "
-                f"formats: {', '.join(f.value for f in Format)}",
-                param_hint="--output",
+            raise CheckerError(
+                f"--output {value}: only one --output may omit FORMAT= "
+                f"(formats: {', '.join(f.value for f in Format)})"
             )
         else:
             planned.append((fmt, Path(value)))
             stdout = None
     for out_fmt, path in planned:
         if files.get(path, out_fmt) is not out_fmt:
-            raise typer.BadParameter(
-                f"{path.as_posix()} would get both {files[path].value} and {out_fmt.value}",
-                param_hint="--output",
+            raise CheckerError(
+                f"--output {path.as_posix()}: would get both {files[path].value} "
+                f"and {out_fmt.value}"
             )
         files[path] = out_fmt
     return stdout, [(out_fmt, path) for path, out_fmt in files.items()]
@@ -232,8 +231,8 @@ def check(
     color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
-    stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
     try:
+        stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error

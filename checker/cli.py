@@ -84,6 +84,15 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
+def write_report(path: Path, content: str) -> None:
+    """write_atomic, with a file that cannot be written reported as a run error (exit 2)."""
+    try:
+        write_atomic(path, content)
+    except OSError as error:
+        message = f"{path.as_posix()}: cannot write: {error.strerror or error}"
+        raise fail(CheckerError(message)) from error
+
+
 def fail(error: CheckerError) -> typer.Exit:
     typer.echo(str(error), err=True)
     return typer.Exit(ExitCode.ERROR)
@@ -245,7 +254,7 @@ def check(
     reports = [(path, render(result, f, color, to_file=True)) for f, path in files]
     printed = render(result, stdout, color) if stdout is not None else None
     for path, report in reports:
-        write_atomic(path, report)
+        write_report(path, report)
     if printed is not None:
         typer.echo(printed, nl=False)
     raise typer.Exit(result.exit_code)
@@ -267,7 +276,7 @@ def make_baseline(
         # A baseline of a partly read corpus would call the unread documents' findings new.
         typer.echo("baseline: not written, because some documents could not be read", err=True)
         raise typer.Exit(ExitCode.ERROR)
-    write_atomic(output, render_baseline(result))
+    write_report(output, render_baseline(result))
     recorded = len(baseline_entries(result))
     typer.echo(
         f"baseline: {recorded} finding{'' if recorded == 1 else 's'} recorded in "

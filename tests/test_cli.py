@@ -248,3 +248,11 @@ def test_the_pre_commit_hook_runs(in_root: Path) -> None:
     assert argv[0] == "factcheck" and hook["pass_filenames"] is False
     result = runner.invoke(app, [*argv[1:], "seeds", "--rules", "rules"])
     assert result.exit_code == 0, result.output
+
+
+def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={blocker}/r.json"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: File exists\n"

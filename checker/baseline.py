@@ -1,8 +1,8 @@
 """Baselines: accepted findings in, a CheckResult that fails only on new ones out.
 
 A baseline file records the fingerprint of every discrepancy and single-source finding of a
-run (`factcheck baseline`). Fingerprints hash what a finding *means* (fact, verdict, and the
-documents and values of its evidence; see ``Finding.fingerprint``), never line numbers, so
+run (`factcheck baseline`). Fingerprints hash what a finding *means* (fact, verdict, values,
+and for a single-source finding its documents; see ``Finding.meaning``), never line numbers, so
 editing unrelated text keeps a baseline valid. The file is JSON, sorted, one entry per
 finding with a readable summary of its claims, so a reviewer sees what is being accepted.
 """

@@ -354,11 +354,7 @@ class Finding:
 
     @property
     def evidence(self) -> tuple[Claim, ...]:
-        """The claims that make the verdict: the conflicting ones for a discrepancy, else all.
-
-        A third outlet repeating '170' does not change *which* claims contradict each other,
-        so a baselined discrepancy stays baselined.
-        """
+        """The claims that make the verdict: the conflicting pair of a discrepancy, else all."""
         return (
             self.conflict if self.verdict is Verdict.DISCREPANCY and self.conflict else self.claims
         )
@@ -367,13 +363,25 @@ class Finding:
     def meaning(self) -> tuple[str, str, tuple[tuple[str, str, str, str], ...]]:
         """What the finding says, without positions: fact, verdict, (document, kind, unit, value).
 
-        Values are the intervals as read ('170' and 'one hundred seventy' are both [170, 170])
-        before tolerance, so re-wording, moving a sentence or changing a tolerance in the
-        rules does not make an accepted finding look new.
+        Values are the intervals as read ('170' and 'one hundred seventy' are both [170, 170]),
+        before tolerance, so re-wording, moving a sentence or changing a tolerance does not
+        make an accepted finding look new. A discrepancy is its two values that cannot both
+        be true, without documents: which claims form the pair depends on file order, so an
+        outlet that repeats '185' and sorts first would otherwise turn the accepted '170 vs
+        185' into a "new" finding. A single-source finding keeps its documents: which
+        document a figure rests on is the point. The unit counts only for money and
+        measures ("$1 billion" is not "€1 billion"); for a count it is the noun as written
+        ("drones", "UAVs"), which the fact already pins down.
         """
+        keep_document = self.verdict is not Verdict.DISCREPANCY
         values = sorted(
             {
-                (c.figure.document, c.figure.kind.value, c.figure.unit, str(c.figure.interval))
+                (
+                    c.figure.document if keep_document else "",
+                    c.figure.kind.value,
+                    c.figure.unit if c.figure.kind in (Kind.MONEY, Kind.MEASURE) else "",
+                    str(c.figure.interval),
+                )
                 for c in self.evidence
             }
         )

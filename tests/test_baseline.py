@@ -20,9 +20,20 @@ from checker.baseline import (
 )
 from checker.cli import app
 from checker.model import ExitCode, FailOn, Verdict
-from tests.helpers import check, corpus, finding
+from tests.helpers import RULES, check, corpus, finding
 
 runner = CliRunner()
+
+RULES_WITH_DOWNED = (
+    RULES
+    + """\
+  - id: drones-downed
+    title: Drones downed by a destroyer
+    kind: count
+    counts: [drones]
+    context: [destroyer]
+"""
+)
 
 A = ("Agence A", "2024-04-14", "Iran launched 170 drones at Israel overnight.")
 B = ("Wire B", "2024-04-14", "Iran launched 185 drones at Israel, officials said.")
@@ -50,18 +61,26 @@ def test_fingerprint_reads_values_not_wording(tmp_path: Path) -> None:
     )
 
 
-def test_fingerprint_changes_with_value_document_or_fact(tmp_path: Path) -> None:
+def test_fingerprint_changes_with_value_or_fact(tmp_path: Path) -> None:
     base = fingerprint(tmp_path / "1", {"a.txt": A, "b.txt": B})
     other_value = ("Wire B", "2024-04-14", "Iran launched 190 drones at Israel, officials said.")
     assert fingerprint(tmp_path / "2", {"a.txt": A, "b.txt": other_value}) != base
-    assert fingerprint(tmp_path / "3", {"a.txt": A, "c.txt": B}) != base
+    downed = ("Wire B", "2024-04-14", "A US Navy destroyer downed 185 drones, officials said.")
+    downed_a = ("Agence A", "2024-04-14", "A US Navy destroyer downed 170 drones overnight.")
+    result = check(tmp_path / "3", {"a.txt": downed_a, "b.txt": downed}, RULES_WITH_DOWNED)
+    assert finding(result, "drones-downed").fingerprint != base
 
 
-def test_a_third_document_siding_with_one_claim_keeps_the_discrepancy(tmp_path: Path) -> None:
-    """The fingerprint of a discrepancy is its conflicting pair, not every claim."""
+def test_single_source_fingerprint_keeps_its_document(tmp_path: Path) -> None:
+    assert fingerprint(tmp_path / "1", {"a.txt": A}) != fingerprint(tmp_path / "2", {"c.txt": A})
+
+
+@pytest.mark.parametrize("name", ["0.txt", "c.txt"], ids=["sorts first", "sorts last"])
+def test_another_outlet_repeating_one_side_keeps_the_discrepancy(tmp_path: Path, name: str) -> None:
+    """Whichever claim of '185' file order puts in the pair, the finding is '170 vs 185'."""
     base = fingerprint(tmp_path / "1", {"a.txt": A, "b.txt": B})
     third = ("Paper C", "2024-04-15", "Iran launched 185 drones, the paper said.")
-    assert fingerprint(tmp_path / "2", {"a.txt": A, "b.txt": B, "c.txt": third}) == base
+    assert fingerprint(tmp_path / "2", {"a.txt": A, "b.txt": B, name: third}) == base
 
 
 def test_round_trip_accepts_then_fails_on_new_and_reports_stale(tmp_path: Path) -> None:

@@ -249,3 +249,15 @@ def check_corpus(folder: Path, documents: dict[str, tuple[str, str, str]]) -> tu
     """The corpus and rules, as paths relative to `folder` (the working directory)."""
     docs, rules = corpus(folder, documents)
     return docs.relative_to(folder), rules.relative_to(folder)
+
+
+def test_cli_baseline_with_bad_rules_exits_2_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, _ = check_corpus(tmp_path, {"a.txt": A})
+    Path(tmp_path / "bad.yaml").write_text("facts:\n  - id: x\n    knd: count\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["baseline", str(docs), "-r", "bad.yaml", "-o", "base.json"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("bad.yaml:3:5: unknown key 'knd'")
+    assert not Path("base.json").exists()

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Final, TextIO
 
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from checker import __version__
+from checker.baseline import apply_baseline, load_baseline
+from checker.baseline import entries as baseline_entries
+from checker.baseline import render as render_baseline
 from checker.errors import CheckerError
-from checker.model import CheckResult, ExitCode
+from checker.model import CheckResult, ExitCode, FailOn
 from checker.pipeline import DEFAULT_DOCUMENTS, DEFAULT_RULES, run_check
 from checker.report import REPORTERS, terminal
 
@@ -32,12 +47,21 @@ class Format(StrEnum):
     TERMINAL = "terminal"
     JSON = "json"
     CSV = "csv"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
 class Color(StrEnum):
     AUTO = "auto"
     ALWAYS = "always"
     NEVER = "never"
+
+
+# Fewer documents than this check in a blink: a bar would only flicker.
+PROGRESS_MIN_DOCUMENTS: Final = 20
+DEFAULT_BASELINE: Final = Path("factcheck-baseline.json")
 
 
 def use_color(choice: Color) -> bool:
@@ -60,52 +84,205 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
+def write_report(path: Path, content: str) -> None:
+    """write_atomic, with a file that cannot be written reported as a run error (exit 2)."""
+    try:
+        write_atomic(path, content)
+    except OSError as error:
+        message = f"{path.as_posix()}: cannot write: {error.strerror or error}"
+        raise fail(CheckerError(message)) from error
+
+
 def fail(error: CheckerError) -> typer.Exit:
     typer.echo(str(error), err=True)
     return typer.Exit(ExitCode.ERROR)
 
 
-def render(result: CheckResult, fmt: Format, color: Color) -> str:
+def render(result: CheckResult, fmt: Format, color: Color, *, to_file: bool = False) -> str:
+    """One report; the terminal one is colored and wrapped only when it goes to a terminal."""
     if fmt is Format.TERMINAL:
+        if to_file:
+            return terminal.render(result, color=color is Color.ALWAYS)
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         return terminal.render(result, color=use_color(color), width=width)
     return REPORTERS[fmt.value](result)
 
 
+def plan_outputs(
+    fmt: Format, outputs: Sequence[str], csv: Path | None
+) -> tuple[Format | None, list[tuple[Format, Path]]]:
+    """What goes to stdout, and which format goes to which file.
+
+    `--output FORMAT=PATH` adds a file; a bare `--output PATH` sends the `--format` report to
+    PATH instead of stdout (as before FORMAT=PATH existed). `csv` is the `--csv` file. A path
+    named twice with different formats is an error: one of them would silently be lost.
+    """
+    stdout: Format | None = fmt
+    files: dict[Path, Format] = {}
+    planned: list[tuple[Format, Path]] = [] if csv is None else [(Format.CSV, csv)]
+    for value in outputs:
+        name, sep, target = value.partition("=")
+        if sep and name in [f.value for f in Format]:
+            if not target:
+                raise CheckerError(f"--output {value}: no path after '='")
+            planned.append((Format(name), Path(target)))
+        elif stdout is None:
+            raise CheckerError(
+                f"--output {value}: only one --output may omit FORMAT= "
+                f"(formats: {', '.join(f.value for f in Format)})"
+            )
+        else:
+            planned.append((fmt, Path(value)))
+            stdout = None
+    for out_fmt, path in planned:
+        if files.get(path, out_fmt) is not out_fmt:
+            raise CheckerError(
+                f"--output {path.as_posix()}: would get both {files[path].value} "
+                f"and {out_fmt.value}"
+            )
+        files[path] = out_fmt
+    return stdout, [(out_fmt, path) for path, out_fmt in files.items()]
+
+
+class ProgressBar:
+    """A transient rich progress bar on stderr, shown only for a large corpus on a terminal."""
+
+    def __init__(self, console: Console, minimum: int = PROGRESS_MIN_DOCUMENTS) -> None:
+        self.minimum = minimum
+        self.bar = Progress(
+            TextColumn("checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("documents"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task: TaskID | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.minimum:
+            return
+        if self.task is None:
+            self.bar.start()
+            self.task = self.bar.add_task("check", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.task is not None:
+            self.bar.stop()
+
+
+@contextmanager
+def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
+    """A progress callback when `stream` (stderr) is a terminal; None in a pipe or a CI log."""
+    stream = sys.stderr if stream is None else stream
+    if not stream.isatty():
+        yield None
+        return
+    bar = ProgressBar(Console(file=stream))
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def run(paths: list[Path] | None, rules: list[Path] | None) -> CheckResult:
+    """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
+    try:
+        with progress_bar() as progress:
+            return run_check(paths or [DEFAULT_DOCUMENTS], rules or [DEFAULT_RULES], progress)
+    except CheckerError as error:
+        raise fail(error) from error
+
+
+Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")]
+Rules = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", "-r", help="Rules file or folder; may repeat. [default: rules]"),
+]
+
+
 @app.command()
 def check(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")
-    ] = None,
-    rules: Annotated[
-        list[Path] | None,
-        typer.Option("--rules", "-r", help="Rules file or folder; may repeat. [default: rules]"),
-    ] = None,
+    paths: Paths = None,
+    rules: Rules = None,
     csv: Annotated[Path, typer.Option(help="Where to write the discrepancy CSV.")] = DEFAULT_CSV,
     no_csv: Annotated[bool, typer.Option("--no-csv", help="Do not write the CSV.")] = False,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Format printed on stdout.")
     ] = Format.TERMINAL,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="[FORMAT=]PATH",
+            help="Also write FORMAT to PATH (may repeat); a bare PATH takes the --format "
+            "report instead of stdout.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on findings at error severity (error), also on warning "
+            "discrepancies (discrepancy), also on warning single-source findings "
+            "(single-source), or never.",
+        ),
+    ] = FailOn.ERROR,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Fail only on findings not in this baseline file (see 'factcheck baseline')."
+        ),
     ] = None,
     color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
     try:
-        result = run_check(paths or [DEFAULT_DOCUMENTS], rules or [DEFAULT_RULES])
+        stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
+        accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
+    result = dataclasses.replace(run(paths, rules), fail_on=fail_on)
+    if baseline is not None and accepted is not None:
+        result = apply_baseline(result, accepted, baseline.as_posix())
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    report = render(result, fmt, color)
-    if not no_csv:
-        write_atomic(csv, REPORTERS["csv"](result))
-    if output is not None:
-        write_atomic(output, report)
-    else:
-        typer.echo(report, nl=False)
+    # Render everything before writing anything: a failure leaves no half-updated set.
+    reports = [(path, render(result, f, color, to_file=True)) for f, path in files]
+    printed = render(result, stdout, color) if stdout is not None else None
+    for path, report in reports:
+        write_report(path, report)
+    if printed is not None:
+        typer.echo(printed, nl=False)
     raise typer.Exit(result.exit_code)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: Paths = None,
+    rules: Rules = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The baseline file to write.")
+    ] = DEFAULT_BASELINE,
+) -> None:
+    """Record the current findings, so 'check --baseline' fails only on new ones."""
+    result = run(paths, rules)
+    if result.problems:
+        for problem in result.problems:
+            typer.echo(f"{problem}", err=True)
+        # A baseline of a partly read corpus would call the unread documents' findings new.
+        typer.echo("baseline: not written, because some documents could not be read", err=True)
+        raise typer.Exit(ExitCode.ERROR)
+    write_report(output, render_baseline(result))
+    recorded = len(baseline_entries(result))
+    typer.echo(
+        f"baseline: {recorded} finding{'' if recorded == 1 else 's'} recorded in "
+        f"{output.as_posix()}"
+    )
+    raise typer.Exit(ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)

@@ -6,6 +6,8 @@ columns and dtypes are declared once, in ``FIGURE_COLUMNS``; ``Figure`` is its t
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
@@ -56,6 +58,36 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     OFF = "off"
+
+
+class FailOn(StrEnum):
+    """Which findings fail the build, on top of the rules' severities (`--fail-on`).
+
+    Each level adds to the one before: `error` fails what the rules put at error severity;
+    `discrepancy` also fails discrepancies the rules left at warning; `single-source` also
+    fails single-source findings at warning; `never` fails nothing. A fact at `off` is hidden
+    and never fails.
+    """
+
+    ERROR = "error"
+    DISCREPANCY = "discrepancy"
+    SINGLE_SOURCE = "single-source"
+    NEVER = "never"
+
+
+# The verdicts whose warnings each --fail-on level promotes to failures.
+PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
+    FailOn.ERROR: frozenset(),
+    FailOn.DISCREPANCY: frozenset({Verdict.DISCREPANCY}),
+    FailOn.SINGLE_SOURCE: frozenset({Verdict.DISCREPANCY, Verdict.SINGLE_SOURCE}),
+    FailOn.NEVER: frozenset(),
+}
+
+# Version of the JSON report (`to_records`): bumped when a field changes meaning or goes away.
+RESULT_SCHEMA_VERSION: Final = 2
+# Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
+# recognised as such instead of reporting every finding as new.
+FINGERPRINT_VERSION: Final = 1
 
 
 class ExitCode(IntEnum):
@@ -320,6 +352,72 @@ class Finding:
     def fact_id(self) -> str:
         return self.fact.id
 
+    @property
+    def evidence(self) -> tuple[Claim, ...]:
+        """The claims that make the verdict: the conflicting pair of a discrepancy, else all."""
+        return (
+            self.conflict if self.verdict is Verdict.DISCREPANCY and self.conflict else self.claims
+        )
+
+    @property
+    def meaning(self) -> tuple[str, str, tuple[tuple[str, str, str, str], ...]]:
+        """What the finding says, without positions: fact, verdict, (document, kind, unit, value).
+
+        Values are the intervals as read ('170' and 'one hundred seventy' are both [170, 170]),
+        before tolerance, so re-wording, moving a sentence or changing a tolerance does not
+        make an accepted finding look new. A discrepancy is its two values that cannot both
+        be true, without documents: which claims form the pair depends on file order, so an
+        outlet that repeats '185' and sorts first would otherwise turn the accepted '170 vs
+        185' into a "new" finding. A single-source finding keeps its documents: which
+        document a figure rests on is the point. The unit counts only for money and
+        measures ("$1 billion" is not "€1 billion"); for a count it is the noun as written
+        ("drones", "UAVs"), which the fact already pins down.
+        """
+        keep_document = self.verdict is not Verdict.DISCREPANCY
+        values = sorted(
+            {
+                (
+                    c.figure.document if keep_document else "",
+                    c.figure.kind.value,
+                    c.figure.unit if c.figure.kind in (Kind.MONEY, Kind.MEASURE) else "",
+                    str(c.figure.interval),
+                )
+                for c in self.evidence
+            }
+        )
+        return (self.fact.id, self.verdict.value, tuple(values))
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id of the finding's meaning (16 hex digits), for baselines and SARIF."""
+        fact, verdict, values = self.meaning
+        payload = json.dumps([FINGERPRINT_VERSION, fact, verdict, values], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def summary(self) -> tuple[str, ...]:
+        """The evidence as a reader would name it: "wire: '185' [185, 185]"."""
+        return tuple(
+            f"{c.figure.document}: {c.figure.text!r} {c.figure.interval}" for c in self.evidence
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """An accepted finding, as recorded in a baseline file."""
+
+    fingerprint: str
+    fact: str
+    verdict: Verdict
+    claims: tuple[str, ...]  # Finding.summary(), for the reader of the baseline file
+
+    def to_record(self) -> dict[str, object]:
+        return {
+            "fingerprint": self.fingerprint,
+            "fact": self.fact,
+            "verdict": self.verdict.value,
+            "claims": list(self.claims),
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
@@ -345,10 +443,29 @@ class CheckResult:
     unmatched: int  # figures (of figure kinds) that matched no fact
     problems: tuple[InputProblem, ...] = ()
     notes: tuple[str, ...] = ()  # e.g. a figure two facts claimed equally
+    fail_on: FailOn = FailOn.ERROR
+    baseline: str = ""  # the baseline file as given on the command line, '' without one
+    baselined: tuple[str, ...] = ()  # fingerprints of findings the baseline accepts, sorted
+    stale: tuple[BaselineEntry, ...] = ()  # baseline entries no finding matches any more
+
+    def is_baselined(self, finding: Finding) -> bool:
+        return finding.fingerprint in self.baselined
+
+    def would_fail(self, finding: Finding) -> bool:
+        """Whether the finding fails under `fail_on`, the baseline aside."""
+        if self.fail_on is FailOn.NEVER or finding.verdict is Verdict.AGREEMENT:
+            return False
+        if finding.severity is Severity.ERROR:
+            return True
+        return finding.severity is Severity.WARNING and finding.verdict in PROMOTED[self.fail_on]
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether this finding fails the build: it would, and no baseline accepts it."""
+        return self.would_fail(finding) and not self.is_baselined(finding)
 
     @property
     def failing(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+        return tuple(f for f in self.findings if self.fails(f))
 
     @property
     def exit_code(self) -> ExitCode:
@@ -362,6 +479,7 @@ class CheckResult:
     def to_records(self) -> dict[str, object]:
         """The whole result as builtin types, in report order: JSON and CSV start here."""
         return {
+            "version": RESULT_SCHEMA_VERSION,
             "summary": {
                 "documents": len(self.documents),
                 "figures": int(self.figures.shape[0]),
@@ -371,10 +489,20 @@ class CheckResult:
                 "single_source": self.count(Verdict.SINGLE_SOURCE),
                 "agreement": self.count(Verdict.AGREEMENT),
                 "failing": len(self.failing),
+                "fail_on": self.fail_on.value,
+                "baselined": sum(1 for f in self.findings if self.is_baselined(f)),
+                "stale": len(self.stale),
             },
-            "findings": [_finding_record(f) for f in self.findings],
+            "baseline": self.baseline or None,
+            "findings": [_finding_record(self, f) for f in self.findings],
+            "stale": [entry.to_record() for entry in self.stale],
             "problems": [
-                {"path": p.location.path.as_posix(), "line": p.location.line, "message": p.message}
+                {
+                    "path": p.location.path.as_posix(),
+                    "line": p.location.line,
+                    "column": p.location.col,
+                    "message": p.message,
+                }
                 for p in self.problems
             ],
             "notes": list(self.notes),
@@ -386,13 +514,17 @@ def bound(value: float) -> float | None:
     return None if math.isinf(value) else value
 
 
-def _finding_record(finding: Finding) -> dict[str, object]:
+def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
     conflict = {id(c) for c in finding.conflict}
     return {
         "fact": finding.fact.id,
         "title": finding.fact.title,
         "verdict": finding.verdict.value,
         "severity": finding.severity.value,
+        "fingerprint": finding.fingerprint,
+        "fails": result.fails(finding),
+        "baselined": result.is_baselined(finding),
+        "rule": str(finding.fact.location),
         "documents": finding.documents,
         "origins": list(finding.origins),
         "why": finding.why,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -10,20 +10,28 @@ from checker.compare import compare_claims
 from checker.extract import extract_figures
 from checker.load import load_documents
 from checker.match import match_claims
-from checker.model import CheckResult, Fact
+from checker.model import CheckResult, Document, Fact
 from checker.rules import load_rules
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
 
 
+Progress = Callable[[int, int], None]
+
+
 def run_check(
-    paths: Sequence[Path] = (DEFAULT_DOCUMENTS,), rules: Sequence[Path] = (DEFAULT_RULES,)
+    paths: Sequence[Path] = (DEFAULT_DOCUMENTS,),
+    rules: Sequence[Path] = (DEFAULT_RULES,),
+    progress: Progress | None = None,
 ) -> CheckResult:
-    """Load rules (RuleError if any is bad), then load, extract, match and compare."""
+    """Load rules (RuleError if any is bad), then load, extract, match and compare.
+
+    `progress(done, total)` is called after each document is extracted, for a progress bar.
+    """
     ruleset = load_rules(rules)
     documents, problems = load_documents(paths)
-    figures = extract_figures(documents)
+    figures = extract_figures(documents if progress is None else _counted(documents, progress))
     matches = match_claims(figures, ruleset)
     findings = compare_claims(ruleset.facts, matches.claims)
     claimed = {f.fact.id for f in findings}
@@ -39,3 +47,11 @@ def run_check(
         problems=tuple(problems),
         notes=tuple(notes),
     )
+
+
+def _counted(documents: Sequence[Document], progress: Progress) -> Iterator[Document]:
+    """Each document, then `progress(done, total)` once the extractor asks for the next one."""
+    total = len(documents)
+    for done, document in enumerate(documents, 1):
+        yield document
+        progress(done, total)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shlex
 from pathlib import Path
 
+import pytest
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from checker.cli import app
+from checker.cli import PROGRESS_MIN_DOCUMENTS, Format, app, plan_outputs, progress_bar
+from checker.errors import CheckerError
+from checker.model import RESULT_SCHEMA_VERSION
 from checker.pipeline import run_check
-from checker.report.json import SCHEMA_VERSION
+from checker.report import EXTENSIONS, REPORTERS
+from tests.helpers import RULES, corpus
 
 runner = CliRunner()
 
@@ -30,7 +37,9 @@ def test_default_run_on_the_seeds_exits_0_and_writes_the_csv(in_root: Path, tmp_
 def test_json_is_exactly_the_library_result(in_root: Path) -> None:
     result = runner.invoke(app, ["check", "--format", "json", "--no-csv"])
     assert result.exit_code == 0
-    assert json.loads(result.output) == {"version": SCHEMA_VERSION, **run_check().to_records()}
+    records = json.loads(result.output)
+    assert records == run_check().to_records()
+    assert records["version"] == RESULT_SCHEMA_VERSION
 
 
 def test_discrepancy_exits_1(in_root: Path, tmp_path: Path) -> None:
@@ -72,3 +81,178 @@ def test_output_file_is_written_whole(in_root: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output == ""
     assert json.loads(out.read_text())["summary"]["facts"] == 10
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"], "no temporary file is left"
+
+
+def test_several_outputs_at_once_each_whole(in_root: Path, tmp_path: Path) -> None:
+    args = ["check", "seeds", "tests/data/corpus_discrepancy", "--color", "never"]
+    outputs = {fmt: tmp_path / f"out.{ext}" for fmt, ext in EXTENSIONS.items()}
+    for fmt, path in outputs.items():
+        args += ["--output", f"{fmt}={path}"]
+    result = runner.invoke(app, [*args, "--no-csv", "--format", "github"])
+    assert result.exit_code == 1
+    expected = run_check([Path("seeds"), Path("tests/data/corpus_discrepancy")])
+    assert result.stdout == REPORTERS["github"](expected)
+    for fmt, path in outputs.items():
+        assert path.read_text(encoding="utf-8") == REPORTERS[fmt](expected), fmt
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in outputs.values())
+
+
+def test_csv_option_is_sugar_for_an_output(in_root: Path, tmp_path: Path) -> None:
+    """The README's default command keeps writing the CSV beside any other output."""
+    csv, sarif = tmp_path / "d.csv", tmp_path / "r.sarif"
+    result = runner.invoke(app, ["check", "--csv", str(csv), "-o", f"sarif={sarif}"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("factcheck: 2 documents")
+    assert csv.read_text().startswith("fact,verdict,severity,")
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+
+
+def test_one_path_for_two_formats_is_a_usage_error(in_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x"
+    result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={out}", "-o", f"sarif={out}"])
+    assert result.exit_code == 2
+    assert result.stderr == f"--output {out.as_posix()}: would get both json and sarif\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("outputs", "stdout", "files"),
+    [
+        ([], Format.TERMINAL, []),
+        (["r.json"], None, [(Format.TERMINAL, "r.json")]),
+        (["json=r.json", "r.txt"], None, [(Format.JSON, "r.json"), (Format.TERMINAL, "r.txt")]),
+        (["sarif=a=b.sarif"], Format.TERMINAL, [(Format.SARIF, "a=b.sarif")]),
+        (["json=r.json", "json=r.json"], Format.TERMINAL, [(Format.JSON, "r.json")]),
+    ],
+    ids=["nothing", "bare path", "format and bare", "= in the path", "named twice"],
+)
+def test_plan_outputs(
+    outputs: list[str], stdout: Format | None, files: list[tuple[Format, str]]
+) -> None:
+    assert plan_outputs(Format.TERMINAL, outputs, None) == (
+        stdout,
+        [(fmt, Path(path)) for fmt, path in files],
+    )
+
+
+def test_plan_outputs_rejects_two_bare_paths_and_empty_paths() -> None:
+    with pytest.raises(CheckerError) as two:
+        plan_outputs(Format.JSON, ["a.json", "b.json"], None)
+    assert str(two.value) == (
+        "--output b.json: only one --output may omit FORMAT= "
+        "(formats: terminal, json, csv, sarif, junit, github, markdown)"
+    )
+    with pytest.raises(CheckerError) as empty:
+        plan_outputs(Format.JSON, ["sarif="], None)
+    assert str(empty.value) == "--output sarif=: no path after '='"
+
+
+FAIL_ON = [
+    # --fail-on, corpus, failing findings, exit status. The discrepancy corpus has one
+    # discrepancy at error; the seeds have nine single-source findings at warning.
+    ("error", "discrepancy", 1, 1),
+    ("error", "seeds", 0, 0),
+    ("discrepancy", "seeds", 0, 0),
+    ("single-source", "seeds", 9, 1),
+    ("single-source", "discrepancy", 9, 1),
+    ("never", "discrepancy", 0, 0),
+]
+
+
+@pytest.mark.parametrize(("fail_on", "corpus", "failing", "code"), FAIL_ON)
+def test_fail_on(fail_on: str, corpus: str, failing: int, code: int, in_root: Path) -> None:
+    paths = ["seeds", "tests/data/corpus_discrepancy"] if corpus == "discrepancy" else ["seeds"]
+    result = runner.invoke(app, ["check", *paths, "--no-csv", "--fail-on", fail_on, "-f", "json"])
+    assert result.exit_code == code
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["fail_on"], summary["failing"]) == (fail_on, failing)
+
+
+def test_fail_on_warning_discrepancy(tmp_path: Path) -> None:
+    """A rule that makes discrepancies warnings fails only from --fail-on discrepancy up."""
+    rules = RULES.replace("defaults:\n", "defaults:\n  discrepancy: warning\n")
+    docs, rules_path = corpus(
+        tmp_path,
+        {
+            "a.txt": ("A", "2024-04-14", "Iran launched 170 drones."),
+            "b.txt": ("B", "2024-04-14", "Iran launched 185 drones."),
+        },
+        rules,
+    )
+    codes = {
+        level: runner.invoke(
+            app, ["check", str(docs), "-r", str(rules_path), "--no-csv", "--fail-on", level]
+        ).exit_code
+        for level in ("error", "discrepancy", "single-source", "never")
+    }
+    assert codes == {"error": 0, "discrepancy": 1, "single-source": 1, "never": 0}
+    promoted = runner.invoke(
+        app, ["check", str(docs), "-r", str(rules_path), "--no-csv", "--fail-on", "discrepancy"]
+    )
+    assert "DISCREPANCY [warning] (fails: --fail-on discrepancy)  drones-launched" in (
+        promoted.stdout
+    )
+    assert promoted.stdout.endswith("✗ 1 finding failing (--fail-on discrepancy)\n")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    with progress_bar(io.StringIO()) as progress:
+        assert progress is None
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_for_many_documents_on_a_terminal() -> None:
+    stream = Tty()
+    with progress_bar(stream) as progress:
+        assert progress is not None
+        progress(1, PROGRESS_MIN_DOCUMENTS - 1)
+        assert stream.getvalue() == "", "a small corpus gets no bar"
+        for done in range(1, PROGRESS_MIN_DOCUMENTS + 1):
+            progress(done, PROGRESS_MIN_DOCUMENTS)
+    assert f"{PROGRESS_MIN_DOCUMENTS}/{PROGRESS_MIN_DOCUMENTS}" in stream.getvalue()
+
+
+def test_run_check_reports_progress_per_document(in_root: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    with_progress = run_check(progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
+    assert with_progress.to_records() == run_check().to_records()
+
+
+def test_the_workflow_example_runs(in_root: Path, tmp_path: Path) -> None:
+    """The GitHub Actions example's command line is valid and writes what later steps read."""
+    workflow = YAML(typ="safe").load((in_root / ".github/workflows/factcheck.yml").read_text())
+    env = workflow["env"]
+    (step,) = [
+        s for s in workflow["jobs"]["factcheck"]["steps"] if "factcheck check" in s.get("run", "")
+    ]
+    command = (
+        step["run"].replace('"$DOCUMENTS"', env["DOCUMENTS"]).replace('"$RULES"', env["RULES"])
+    )
+    argv = shlex.split(command.replace("reports/", f"{tmp_path}/"))
+    assert argv[:2] == ["factcheck", "check"]
+    result = runner.invoke(app, [*argv[1:], "--csv", str(tmp_path / "d.csv")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "d.csv", "factcheck.junit.xml", "factcheck.md", "factcheck.sarif",
+    ]  # fmt: skip
+
+
+def test_the_pre_commit_hook_runs(in_root: Path) -> None:
+    (hook,) = YAML(typ="safe").load((in_root / ".pre-commit-hooks.yaml").read_text())
+    argv = shlex.split(hook["entry"])
+    assert argv[0] == "factcheck" and hook["pass_filenames"] is False
+    result = runner.invoke(app, [*argv[1:], "seeds", "--rules", "rules"])
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={blocker}/r.json"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: File exists\n"

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
+from xml.etree import ElementTree
 
+import jsonschema
 import pytest
 
-from checker.model import CheckResult
+from checker.baseline import apply_baseline, entries
+from checker.model import (
+    RESULT_SCHEMA_VERSION,
+    BaselineEntry,
+    CheckResult,
+    FailOn,
+    Location,
+    Verdict,
+)
 from checker.pipeline import run_check
-from checker.report import REPORTERS
+from checker.report import EXTENSIONS, REPORTERS, github, junit, markdown
 from checker.report.terminal import excerpt, render
-from tests.conftest import Golden
+from tests.conftest import ROOT, Golden
+from tests.helpers import check
 
-EXTENSIONS = {"terminal": "txt", "json": "json", "csv": "csv"}
+A = ("Agence A", "2024-04-14", "Iran launched 170 drones at Israel overnight.")
+B = ("Wire B", "2024-04-14", "Iran launched 185 drones at Israel, officials said.")
 
 
 @pytest.fixture
@@ -48,3 +62,110 @@ def test_excerpt_trims_long_sentences_at_word_boundaries() -> None:
     text = excerpt(sentence, offset, 3, color=False).plain
     assert text.startswith("…word") and text.endswith("tail…")
     assert "«170»" in text
+
+
+SCHEMA = ROOT / "docs" / "report.schema.json"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in a temporary folder, so document paths print relative to it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def with_baseline_and_problem(tmp_path: Path) -> CheckResult:
+    """A result with every optional part: a baselined finding, a stale entry, a problem."""
+    old = check(tmp_path / "old", {"a.txt": A, "b.txt": B})
+    (tmp_path / "new" / "docs").mkdir(parents=True)
+    (tmp_path / "new" / "docs" / "bad.txt").write_bytes(b"\xff\xfe")
+    new = check(
+        tmp_path / "new",
+        {"a.txt": A, "b.txt": B, "c.txt": ("C", "2024-04-14", "Gaza: 30,000 people were killed.")},
+    )
+    stale = BaselineEntry("0123456789abcdef", "gaza-death-toll", Verdict.SINGLE_SOURCE, ("x",))
+    return apply_baseline(new, (*entries(old), stale), "base.json")
+
+
+def test_json_validates_against_the_documented_schema(
+    seeds: CheckResult, discrepancy: CheckResult, tmp_path: Path
+) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["version"]["const"] == RESULT_SCHEMA_VERSION
+    validator = jsonschema.Draft202012Validator(schema)
+    for result in (seeds, discrepancy, with_baseline_and_problem(tmp_path)):
+        document = json.loads(REPORTERS["json"](result))
+        assert sorted(validator.iter_errors(document), key=str) == []
+        assert document["version"] == RESULT_SCHEMA_VERSION
+
+
+ESCAPES = [
+    ("50% of 1,200: done\r\nnext",
+     "50%25 of 1,200: done%0D%0Anext",
+     "50%25 of 1%2C200%3A done%0D%0Anext"),
+    ("plain", "plain", "plain"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "data", "prop"), ESCAPES, ids=[r for r, _, _ in ESCAPES])
+def test_github_escapes_data_and_properties(raw: str, data: str, prop: str) -> None:
+    assert github.escape_data(raw) == data
+    assert github.escape_property(raw) == prop
+
+
+def test_github_command_shape() -> None:
+    where = Location(Path("news/a,b.md"), 3, 7)
+    assert github.command("error", "x: 5%", where, endColumn=9, title="t: 1") == (
+        "::error file=news/a%2Cb.md,line=3,col=7,endColumn=9,title=t%3A 1::x: 5%25"
+    )
+    assert github.command("notice", "hi") == "::notice::hi"
+
+
+def test_github_skips_agreements_and_baselined_findings(in_tmp: Path) -> None:
+    text = github.render(with_baseline_and_problem(in_tmp))
+    assert text.splitlines() == [
+        "::error file=new/docs/bad.txt,line=1,col=1,title=factcheck%3A unreadable input::"
+        "not UTF-8 text (byte 0: invalid start byte)",
+        "::warning file=new/docs/c.txt,line=5,col=7,endColumn=13,"
+        "title=factcheck single-source%3A gaza-death-toll::1 document, 1 origin: only '30,000' "
+        "(new/docs/c.txt:5, C) states it%0AThis claim: '30,000' [30000, 30000], origin C.",
+        "::notice title=factcheck%3A stale baseline entry in base.json::gaza-death-toll "
+        "(single-source) no longer occurs: x. Refresh the baseline with 'factcheck baseline'.",
+    ]
+
+
+def test_junit_counts_match_the_exit_status(in_tmp: Path) -> None:
+    result = with_baseline_and_problem(in_tmp)
+    root = ElementTree.fromstring(junit.render(result))
+    assert {k: root.get(k) for k in ("tests", "failures", "errors", "skipped")} == {
+        "tests": "3",
+        "failures": "0",
+        "errors": "1",
+        "skipped": "1",
+    }
+    cases = {c.get("name", ""): c for c in root.iter("testcase")}
+    assert sorted(cases) == ["drones-launched", "gaza-death-toll", "new/docs/bad.txt"]
+    skipped = cases["drones-launched"].find("skipped")
+    assert skipped is not None
+    assert skipped.get("message") == "discrepancy [error] accepted in the baseline base.json"
+    out = cases["gaza-death-toll"].find("system-out")
+    assert out is not None and (out.text or "").startswith("single-source [warning]: 1 document")
+
+
+def test_junit_failure_follows_fail_on(in_tmp: Path) -> None:
+    result = dataclasses.replace(check(in_tmp, {"a.txt": A}), fail_on=FailOn.SINGLE_SOURCE)
+    failure = ElementTree.fromstring(junit.render(result)).find("./testsuite/testcase/failure")
+    assert failure is not None
+    assert (failure.get("type"), failure.get("message")) == (
+        "single-source",
+        "single-source [warning]: 1 document, 1 origin: only '170' (docs/a.txt:5, Agence A) "
+        "states it",
+    )
+
+
+def test_junit_keeps_control_characters_out_of_xml() -> None:
+    assert junit._clean("a\x0cb\tc") == "a\ufffdb\tc"
+
+
+def test_markdown_escapes_document_text() -> None:
+    assert markdown.escape("a | b *c* <x>\n  `y`") == r"a \| b \*c\* \<x\> \`y\`"

@@ -1,6 +1,7 @@
 """CheckResult -> str: every reporter is a pure function in the REPORTERS registry.
 
-A reporter returns the whole output, so the CLI writes all of it or nothing.
+A reporter returns the whole output, so the CLI writes all of it or nothing. ``EXTENSIONS``
+gives each format's usual file extension (golden files, default output names).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from checker.model import CheckResult
-from checker.report import csv, json, terminal
+from checker.report import csv, github, json, junit, markdown, sarif, terminal
 
 Reporter = Callable[[CheckResult], str]
 
@@ -17,4 +18,18 @@ REPORTERS: Final[dict[str, Reporter]] = {
     "terminal": terminal.render,
     "json": json.render,
     "csv": csv.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "markdown": markdown.render,
+}
+
+EXTENSIONS: Final[dict[str, str]] = {
+    "terminal": "txt",
+    "json": "json",
+    "csv": "csv",
+    "sarif": "sarif",
+    "junit": "junit.xml",
+    "github": "github.txt",
+    "markdown": "md",
 }

@@ -13,7 +13,7 @@ from typing import Final
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import CheckResult, Claim, Finding, Verdict
+from checker.model import CheckResult, Claim, FailOn, Finding, Severity, Verdict
 
 STYLES: Final = {
     Verdict.DISCREPANCY: "bold red",
@@ -94,11 +94,16 @@ def _claim_lines(claim: Claim, tolerance: str, conflict: bool, color: bool) -> l
     return [head, who, body]
 
 
-def _finding_block(finding: Finding, color: bool) -> list[Text]:
+def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[Text]:
     title = Text()
     title.append(LABELS[finding.verdict], style=STYLES[finding.verdict])
     if finding.verdict is not Verdict.AGREEMENT:
         title.append(f" [{finding.severity.value}]", style="dim")
+    if result.is_baselined(finding):
+        title.append(" (in baseline)", style="dim")
+    elif result.fails(finding) and finding.severity is not Severity.ERROR:
+        # A warning only fails because of --fail-on: say so, or the exit status surprises.
+        title.append(f" (fails: --fail-on {result.fail_on.value})", style="bold")
     title.append(f"  {finding.fact.id}", style="bold")
     title.append(f" — {finding.fact.title}")
     why = Text("  why: ", style="dim")
@@ -134,16 +139,45 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
     console.print(headline)
     for finding in result.findings:
         console.print()
-        for line in _finding_block(finding, color):
+        for line in _finding_block(result, finding, color):
             console.print(line)
     if result.notes:
         console.print()
         for note in result.notes:
             console.print(Text(f"note: {note}", style="dim"))
-    failing = len(result.failing)
+    if result.stale:
+        console.print()
+        stale = len(result.stale)
+        entries = "1 entry no longer occurs" if stale == 1 else f"{stale} entries no longer occur"
+        console.print(
+            Text(
+                f"baseline {result.baseline}: {entries}; "
+                "refresh it with 'factcheck baseline' once fixed",
+                style="yellow",
+            )
+        )
+        for entry in result.stale:
+            console.print(
+                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+            )
     console.print()
-    if failing:
-        console.print(Text(f"✗ {_plural(failing, 'finding')} at error severity", style="bold red"))
-    else:
-        console.print(Text("✓ no finding at error severity", style="bold green"))
+    console.print(verdict_line(result))
     return out.getvalue()
+
+
+def verdict_line(result: CheckResult) -> Text:
+    """'✗ 1 finding at error severity', with what --fail-on and the baseline changed."""
+    failing = len(result.failing)
+    accepted = sum(1 for f in result.findings if result.is_baselined(f) and result.would_fail(f))
+    rule = (
+        "at error severity"
+        if result.fail_on is FailOn.ERROR
+        else f"failing (--fail-on {result.fail_on.value})"
+    )
+    if failing:
+        text = Text(f"✗ {_plural(failing, 'finding')} {rule}", style="bold red")
+    else:
+        text = Text(f"✓ no finding {rule}", style="bold green")
+    if accepted:
+        text.append(f"; {accepted} more accepted by the baseline", style="dim")
+    return text

@@ -274,6 +274,17 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleResult:
+    """One rule example run against the rules: did the fact match as the example says?"""
+
+    fact_id: str
+    example: Example
+    passed: bool
+    reason: str  # why it failed, in the matcher's words; '' when it passed
+    got: tuple[str, ...] = ()  # the intervals the fact's claims gave, "(300, inf)"
+
+
+@dataclass(frozen=True, slots=True)
 class OriginGroup:
     """Names that stand for one originator: 'Israel', 'the IDF', 'Hagari'."""
 
@@ -315,6 +326,12 @@ class Finding:
     origins: tuple[str, ...]
     conflict: tuple[Claim, ...]  # the smallest set of claims that cannot all be true
     why: str
+    # For a discrepancy: the largest set of claims sharing one value, and the rest. Three
+    # wires say 170, one says 185: the 185 claim is the outlier. Empty when there is no
+    # strict majority (170 against 185 alone has no outlier, only a conflict).
+    majority: tuple[Claim, ...] = ()
+    outliers: tuple[Claim, ...] = ()
+    agreed: Interval | None = None  # the values every claim (or the majority) allows
 
     @property
     def fact_id(self) -> str:
@@ -388,6 +405,7 @@ def bound(value: float) -> float | None:
 
 def _finding_record(finding: Finding) -> dict[str, object]:
     conflict = {id(c) for c in finding.conflict}
+    outliers = {id(c) for c in finding.outliers}
     return {
         "fact": finding.fact.id,
         "title": finding.fact.title,
@@ -395,6 +413,7 @@ def _finding_record(finding: Finding) -> dict[str, object]:
         "severity": finding.severity.value,
         "documents": finding.documents,
         "origins": list(finding.origins),
+        "agreed": None if finding.agreed is None else str(finding.agreed),
         "why": finding.why,
         "claims": [
             {
@@ -416,6 +435,7 @@ def _finding_record(finding: Finding) -> dict[str, object]:
                 "attribution": c.figure.origin,
                 "sentence": c.figure.sentence,
                 "in_conflict": id(c) in conflict,
+                "outlier": id(c) in outliers,
             }
             for c in finding.claims
         ],

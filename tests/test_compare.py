@@ -90,7 +90,7 @@ def test_a_later_smaller_toll_is_a_discrepancy(tmp_path: Path) -> None:
     )
     found = finding(result, "gaza-death-toll")
     assert found.verdict is Verdict.DISCREPANCY
-    assert found.why.startswith("later '30,000'")
+    assert found.why.startswith("2 documents, 2 origins; later '30,000'")
 
 
 def test_none_of_the_whole_does_not_contradict_the_whole(tmp_path: Path) -> None:

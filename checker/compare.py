@@ -92,7 +92,8 @@ def _timeline_conflict(claims: Sequence[Claim], trend: Trend) -> tuple[Claim, Cl
     return None
 
 
-def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
+def compare_fact(fact: Fact, claims: Sequence[Claim]) -> Finding:
+    """The verdict on one fact's claims (at least one), whatever its severity."""
     claims = tuple(sorted(claims, key=lambda c: c.sort_key))
     origins = tuple(sorted({c.origin for c in claims}))
     documents = len({c.figure.document for c in claims})
@@ -201,7 +202,7 @@ def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Find
     for order, fact in enumerate(facts):
         if fact.id not in by_fact:
             continue
-        finding = _finding(fact, by_fact[fact.id])
+        finding = compare_fact(fact, by_fact[fact.id])
         if finding.verdict is not Verdict.AGREEMENT and finding.severity is Severity.OFF:
             continue
         findings.append((VERDICT_ORDER[finding.verdict], order, finding))

@@ -349,6 +349,28 @@ class InputProblem:
         return f"{self.location}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A figure that came close to the fact, and the first test it failed."""
+
+    figure: Figure
+    score: float  # the counted noun's score against the fact's nouns, 0-100
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why one fact got its verdict: for `factcheck explain`."""
+
+    fact: Fact
+    documents: int  # documents read
+    claims: tuple[Claim, ...]  # sorted by (path, line, column)
+    near_misses: tuple[NearMiss, ...]  # sorted by (path, line, column)
+    finding: Finding | None  # None when no figure matched
+    hidden: bool  # the finding's severity is 'off', so `check` does not show it
+    steps: tuple[str, ...]  # how the verdict was reached, in order
+
+
 VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdict.AGREEMENT: 2}
 
 

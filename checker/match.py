@@ -266,6 +266,7 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
     best: dict[int, list[tuple[float, int]]] = {}
     near: list[Candidate] = []
     nouns = frame["noun"].fillna("").to_numpy(dtype=object)
+    units = frame["unit"].fillna("").to_numpy(dtype=object)  # as written: "EUR", not "eur"
     for order, fact in enumerate(rules.facts):
         score, raw = (a[codes] for a in scores[fact.id])
         kind_ok = cols.kind == fact.kind.value
@@ -279,8 +280,8 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
             # "some 99% of the drones" names the fact's noun but is a share, not a count
             for p in np.flatnonzero((score > 0) & ~(kind_ok & unit_ok)):
                 # the unit says something only for money and measures ("EUR", "km")
-                shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and cols.unit[p]
-                found = f"a {cols.kind[p]}" + (f" in {cols.unit[p]}" if shown else "")
+                shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and units[p]
+                found = f"a {cols.kind[p]}" + (f" in {units[p]}" if shown else "")
                 wanted = fact.kind.value + (f" in {fact.unit}" if fact.unit else "")
                 near.append(
                     Candidate(
@@ -290,10 +291,29 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                         f"wrong kind: {found}, the fact wants a {wanted}",
                     )
                 )
+        if not fact.counts and fact.unit:
+            # "€500 million" for a fact in USD: the right kind in the wrong currency or unit
+            for p in np.flatnonzero(kind_ok & ~unit_ok):
+                near.append(
+                    Candidate(
+                        fact.id,
+                        int(cols.index[p]),
+                        0.0,
+                        f"wrong unit: {units[p] or 'none'}, the fact wants {fact.unit}",
+                    )
+                )
         kind_ok &= unit_ok
         for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
             noun = str(nouns[p])
-            if raw[p] >= rules.noun_cutoff:
+            head = (normalise_noun(noun).split() or [""])[-1]
+            heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
+            if raw[p] >= rules.noun_cutoff and all(
+                fuzz.ratio(head, h) < rules.noun_cutoff for h in heads
+            ):
+                # "drone boats" shares every word with "drones" but counts boats
+                why = f"counted noun {noun!r} counts {head!r}, not {_aliases(fact)}"
+            elif raw[p] >= rules.noun_cutoff:
+                # "missiles" against "ballistic missiles": the noun says less than the fact
                 why = f"counted noun {noun!r} is less specific than {_aliases(fact)}"
             else:
                 why = (

@@ -132,7 +132,9 @@ def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
             f"corroboration needs {_plural(fact.min_origins, 'independent origin')}; "
             f"{have} is {enough}"
         )
-    verdict = f"verdict: {finding.verdict.value}, severity {finding.severity.value}"
+    verdict = f"verdict: {finding.verdict.value}"
+    if finding.verdict is not Verdict.AGREEMENT:
+        verdict += f", severity {finding.severity.value}"
     if finding.severity is Severity.OFF and finding.verdict is not Verdict.AGREEMENT:
         verdict += " (hidden from the report)"
     steps.append(verdict)

@@ -314,7 +314,8 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                 why = f"counted noun {noun!r} counts {head!r}, not {_aliases(fact)}"
             elif raw[p] >= rules.noun_cutoff:
                 # "missiles" against "ballistic missiles": the noun says less than the fact
-                why = f"counted noun {noun!r} is less specific than {_aliases(fact)}"
+                whole = max(fact.counts, key=lambda a: fuzz.token_set_ratio(noun, a))
+                why = f"counted noun {noun!r} is only part of {whole!r}"
             else:
                 why = (
                     f"counted noun {noun!r} scores {raw[p]:.0f} against {_aliases(fact)}, "

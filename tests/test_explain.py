@@ -124,7 +124,7 @@ def test_cli_explain_prints_the_rendering(in_root: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == render(run_explain("drones-launched"))
     assert result.stdout.startswith(
-        "drones-launched — Drones Iran launched  (rules/iran-april-2024.yaml:39:9)\n"
+        "drones-launched — Drones Iran launched  (rules/iran-april-2024.yaml:49:9)\n"
     )
 
 

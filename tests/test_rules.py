@@ -71,7 +71,7 @@ def test_project_rules_load_with_their_settings() -> None:
         Severity.WARNING,
     )
     assert facts["gaza-death-toll"].changes_over_time is Trend.INCREASING
-    assert share.location.line == 28
+    assert share.location.line == 34
     israel = next(g for g in rules.origin_groups if g.name == "Israel")
     assert "Hagari" in israel.aliases
 

@@ -59,6 +59,19 @@ RENAMED: Final[dict[str, str]] = {
     "sources": "origins",
     "groups": "origins",
 }
+# Words people write for an allowed value; spelling distance would get them wrong
+# ("rising" is nearest to 'decreasing').
+SYNONYMS: Final[dict[str, str]] = {
+    "rising": "increasing", "growing": "increasing", "up": "increasing",
+    "cumulative": "increasing", "increase": "increasing",
+    "falling": "decreasing", "shrinking": "decreasing", "down": "decreasing",
+    "decrease": "decreasing",
+    "fail": "error", "fatal": "error", "critical": "error", "err": "error",
+    "warn": "warning", "info": "warning", "notice": "warning",
+    "ignore": "off", "none": "off", "disabled": "off", "hidden": "off", "false": "off",
+    "number": "count", "integer": "count", "percentage": "percent", "currency": "money",
+    "amount": "money", "quantity": "measure", "ratio": "share", "fraction": "share",
+}  # fmt: skip
 FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FIGURE_KINDS))
 SEVERITY_NAMES: Final = tuple(s.value for s in Severity)
 TREND_NAMES: Final = tuple(t.value for t in Trend)
@@ -140,7 +153,11 @@ class Reader:
             value = self.text(node, what)
             return (value,) if value else ()
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} should be a list of words or phrases")
+            self.problem(
+                node,
+                f"{what} should be a list of words or phrases",
+                "write a list: [drones, UAVs], or one phrase per '- ' line",
+            )
             return ()
         out = []
         for item in node.value:
@@ -154,11 +171,9 @@ class Reader:
         if value is None:
             return None
         if value not in allowed:
-            self.problem(
-                node,
-                f"{what} {value!r} is not one of: {', '.join(allowed)}",
-                suggest(value, allowed),
-            )
+            meant = SYNONYMS.get(value.lower())
+            hint = f"did you mean {meant!r}?" if meant in allowed else suggest(value, allowed)
+            self.problem(node, f"{what} {value!r} is not one of: {', '.join(allowed)}", hint)
             return None
         return value
 
@@ -438,7 +453,7 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
 
     counts = get("counts", reader.words) or ()
     context = get("context", reader.words) or ()
-    if kind == Kind.COUNT.value and not counts and "counts" not in misspelt:
+    if kind == Kind.COUNT.value and "counts" not in keys and "counts" not in misspelt:
         reader.problem(
             keys["id"][0] if "id" in keys else node,
             "a count fact needs 'counts': the nouns it counts",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from checker.cli import app
 from checker.errors import RuleError
 from checker.model import Kind, Severity, Tolerance, Trend
 from checker.rules import load_rules
@@ -15,6 +17,14 @@ BAD = sorted((DATA / "rules_bad").glob("*.yaml"))
 BAD_DIR = Path("tests/data/rules_bad")  # relative: messages show paths as given
 EXPECTED_FIRST_LINE = {
     "bad_id.yaml": "bad_id.yaml:3:9: fact id 'Drones Launched' is not kebab-case",
+    "bad_interval.yaml": "bad_interval.yaml:8:68: interval '(300, infinity)' cannot be read",
+    "bad_severity.yaml": (
+        "bad_severity.yaml:3:16: discrepancy 'fatal' is not one of: error, warning, off"
+    ),
+    "bad_trend.yaml": (
+        "bad_trend.yaml:6:24: changes_over_time 'rising' is not one of: increasing, decreasing"
+    ),
+    "wrong_type.yaml": "wrong_type.yaml:6:7: counts should be a list of words or phrases",
     "bad_yaml.yaml": "bad_yaml.yaml:6:1: invalid YAML: expected ',' or ']', but got '<stream end>'",
     "count_without_counts.yaml": (
         "count_without_counts.yaml:3:5: a count fact needs 'counts': the nouns it counts"
@@ -94,3 +104,95 @@ def test_absolute_tolerance_and_fact_overrides(tmp_path: Path) -> None:
 def test_missing_rules_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="no such rules file or folder"):
         load_rules([tmp_path / "nope.yaml"])
+
+
+SINGLE_MISTAKE = [p for p in BAD if p.name not in ("three_mistakes.yaml", "duplicate_id.yaml")]
+
+
+@pytest.mark.parametrize("path", SINGLE_MISTAKE, ids=[p.name for p in SINGLE_MISTAKE])
+def test_one_mistake_is_one_problem(path: Path) -> None:
+    """A mistake is reported once, not again by every check that depends on it."""
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert len(caught.value.problems) == 1, str(caught.value)
+
+
+def test_problems_in_several_files_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
+    )
+    (tmp_path / "b.yaml").write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [UAVs]\n"
+        "  - id: share\n    kind: percnt\n"
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([tmp_path])
+    assert [(str(p.location), p.message, p.hint) for p in caught.value.problems] == [
+        (
+            f"{tmp_path}/b.yaml:2:9",
+            "duplicate fact id 'drones-launched'",
+            f"first defined at {tmp_path}/a.yaml:2:9",
+        ),
+        (
+            f"{tmp_path}/b.yaml:6:11",
+            "kind 'percnt' is not one of: count, measure, money, percent, share",
+            "did you mean 'percent'?",
+        ),
+    ]
+
+
+runner = CliRunner()
+
+
+def test_rules_lint_on_the_project_rules_exits_0_with_a_summary(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "lint"])
+    assert result.exit_code == 0
+    assert result.stdout == "rules ok: 10 facts, 2 origin groups\n"
+
+
+def test_rules_lint_reports_three_mistakes_at_their_positions_and_exits_2(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "lint", "tests/data/rules_bad/three_mistakes.yaml"])
+    assert result.exit_code == 2
+    heads = [line for line in result.stderr.splitlines() if line.startswith("tests/")]
+    assert heads == [
+        "tests/data/rules_bad/three_mistakes.yaml:3:3: unknown key 'tolerence' in defaults",
+        "tests/data/rules_bad/three_mistakes.yaml:6:11: kind 'cont' is not one of: "
+        "count, measure, money, percent, share",
+        "tests/data/rules_bad/three_mistakes.yaml:10:16: tolerance 'two percent' cannot be read",
+    ]
+    assert result.stderr.endswith("3 problems in rules; nothing was checked.\n")
+    assert result.stdout == ""
+
+
+def test_rules_test_on_the_project_rules_passes(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "test", "--strict"])
+    assert result.exit_code == 0
+    assert result.stdout == "46 examples of 10 facts: 46 passed, 0 failed\n"
+
+
+def test_rules_test_reports_a_failure_with_its_reason_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
+        "    context: [launch]\n    examples:\n      match:\n"
+        "        - 'The 170 drones were seen over Jordan.'\n"
+        "  - id: share-intercepted\n    kind: percent\n    context: [intercept]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["rules", "test", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:8:11: drones-launched: example should match: "
+        "'The 170 drones were seen over Jordan.'",
+        "  reason: '170': no context word in the sentence (launch)",
+        f"{path}:9:9: share-intercepted: no examples",
+        "  hint: add examples: {match: [...], no_match: [...]} with real sentences",
+        "1 example of 1 fact: 0 passed, 1 failed; 1 fact without examples",
+    ]
+
+
+def test_rules_test_strict_fails_on_a_fact_without_examples(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("facts:\n  - id: share-intercepted\n    kind: percent\n", encoding="utf-8")
+    assert runner.invoke(app, ["rules", "test", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["rules", "test", "--strict", str(path)]).exit_code == 1

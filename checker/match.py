@@ -278,7 +278,12 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
             unit_ok = np.ones(len(cols.index), dtype=bool)
         if fact.counts:
             # "some 99% of the drones" names the fact's noun but is a share, not a count
-            for p in np.flatnonzero((score > 0) & ~(kind_ok & unit_ok)):
+            wrong = np.flatnonzero((score > 0) & ~(kind_ok & unit_ok))
+            context = word_pattern(fact.context)
+            if context is not None and len(wrong):
+                # only the ones that came close: the right noun *and* a context word nearby
+                wrong = wrong[_contains(cols.window(wrong, fact.window), context)]
+            for p in wrong:
                 # the unit says something only for money and measures ("EUR", "km")
                 shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and units[p]
                 found = f"a {cols.kind[p]}" + (f" in {units[p]}" if shown else "")

@@ -25,7 +25,6 @@ def test_explain_drones_launched_on_the_seeds(in_root: Path) -> None:
         (f"{SEED_JNS}:20:178", "170")
     ]
     assert [(str(n.figure.location), n.figure.text, n.reason) for n in explanation.near_misses] == [
-        (f"{SEED_NATIONAL}:18:90", "99 per cent", "wrong kind: a percent, the fact wants a count"),
         (
             f"{SEED_NATIONAL}:20:33",
             "more than 80",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
+from checker.config import CONFIG_KEYS
 from checker.errors import RuleError
 from checker.model import Kind, Severity, Tolerance, Trend
-from checker.rules import load_rules
+from checker.pipeline import run_explain
+from checker.report.explain import render as render_explanation
+from checker.rules import DEFAULT_KEYS, FACT_KEYS, TOP_KEYS, load_rules
 from tests.conftest import DATA, ROOT
 
 BAD = sorted((DATA / "rules_bad").glob("*.yaml"))
@@ -196,3 +200,34 @@ def test_rules_test_strict_fails_on_a_fact_without_examples(tmp_path: Path) -> N
     path.write_text("facts:\n  - id: share-intercepted\n    kind: percent\n", encoding="utf-8")
     assert runner.invoke(app, ["rules", "test", str(path)]).exit_code == 0
     assert runner.invoke(app, ["rules", "test", "--strict", str(path)]).exit_code == 1
+
+
+DOCS = ROOT / "docs" / "rules.md"
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_docs_document_every_key() -> None:
+    headings = " ".join(re.findall(r"^### (.+)$", DOCS.read_text(), flags=re.MULTILINE))
+    keys = set(TOP_KEYS) | set(DEFAULT_KEYS) | set(FACT_KEYS) | set(CONFIG_KEYS)
+    assert {k for k in keys if f"`{k}`" not in headings} == set()
+
+
+def test_docs_rules_file_example_loads(tmp_path: Path) -> None:
+    first = _blocks(DOCS.read_text(), "yaml")[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(first, encoding="utf-8")
+    (fact,) = load_rules([path]).facts
+    assert (fact.id, fact.exclude, len(fact.examples)) == ("drones-launched", ("destroyer",), 2)
+
+
+def test_docs_show_the_real_outputs(in_root: Path) -> None:
+    shown = {block.splitlines()[0]: block for block in _blocks(DOCS.read_text(), "text")}
+    explain = shown["$ factcheck explain share-intercepted"]
+    assert explain.split("\n", 1)[1] == render_explanation(run_explain("share-intercepted"))
+    lint = shown["$ factcheck rules lint tests/data/rules_bad/three_mistakes.yaml"]
+    with pytest.raises(RuleError) as caught:
+        load_rules([BAD_DIR / "three_mistakes.yaml"])
+    assert lint.split("\n", 1)[1] == str(caught.value) + "\n"

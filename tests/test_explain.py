@@ -134,3 +134,10 @@ def test_cli_explain_unknown_fact_exits_2(in_root: Path) -> None:
         "unknown fact id 'gaza-toll'",
         "  hint: did you mean 'gaza-death-toll'?",
     ]
+
+
+def test_the_readme_shows_the_real_explain_output(in_root: Path) -> None:
+    readme = (in_root / "README.md").read_text(encoding="utf-8")
+    head = "```text\n$ factcheck explain drones-launched\n"
+    start = readme.index(head) + len(head)
+    assert readme[start : readme.index("```", start)] == render(run_explain("drones-launched"))

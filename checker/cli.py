@@ -172,8 +172,10 @@ def explain(
         explanation = run_explain(fact_id, paths or None, rules or None)
     except CheckerError as error:
         raise fail(error) from error
+    for problem in explanation.problems:
+        typer.echo(f"{problem}", err=True)
     typer.echo(explain_report.render(explanation), nl=False)
-    raise typer.Exit(ExitCode.OK)
+    raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)

@@ -72,9 +72,23 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def publication_order(claims: Iterable[Claim], trend: Trend) -> list[Claim]:
+    """Claims by publication date. Claims of one day cannot be ordered by the date alone, so
+    they are taken in the order the trend allows (smallest first for a growing toll): two
+    wires of the same day saying 30,000 and 34,000 are an update whatever their file names.
+    Undated claims come first."""
+
+    def key(claim: Claim) -> tuple[str, float, tuple[str, int, int]]:
+        iv = claim.interval
+        value = iv.low if trend is Trend.INCREASING else -iv.high
+        return (claim.figure.published or "", value, claim.sort_key)
+
+    return sorted(claims, key=key)
+
+
 def _timeline_conflict(claims: Sequence[Claim], trend: Trend) -> tuple[Claim, Claim] | None:
     """For a figure that only grows (or shrinks), the first later claim that goes backwards."""
-    ordered = sorted(claims, key=lambda c: (c.figure.published or "", c.sort_key))
+    ordered = publication_order(claims, trend)
     bound = -math.inf if trend is Trend.INCREASING else math.inf
     setter: Claim | None = None
     for claim in ordered:

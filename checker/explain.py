@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.compare import compare_fact
+from checker.compare import compare_fact, publication_order
 from checker.errors import CheckerError
 from checker.match import Matches, figure_at
 from checker.model import (
@@ -90,7 +90,7 @@ def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
     steps.append(widen)
     if fact.changes_over_time is not None and len(claims) > 1:
         grows = fact.changes_over_time is Trend.INCREASING
-        ordered = sorted(claims, key=lambda c: (c.figure.published or "", c.sort_key))
+        ordered = publication_order(claims, fact.changes_over_time)
         steps.append(
             f"the figure only {'grows' if grows else 'shrinks'}, so claims are read in "
             "publication order: "

@@ -369,6 +369,7 @@ class Explanation:
     finding: Finding | None  # None when no figure matched
     hidden: bool  # the finding's severity is 'off', so `check` does not show it
     steps: tuple[str, ...]  # how the verdict was reached, in order
+    problems: tuple[InputProblem, ...] = ()  # documents that could not be read
 
 
 VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdict.AGREEMENT: 2}

@@ -8,7 +8,7 @@ fact claimed, so users see what their rules miss.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -126,9 +126,10 @@ def run_explain(
     config = config if config is not None else load_config()
     find_fact(lint_rules(rules, config), fact_id)
     run = _run(paths, rules, config)
-    return explain_fact(
+    explanation = explain_fact(
         fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
     )
+    return replace(explanation, problems=run.problems)
 
 
 def find_unmatched(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker.model import Verdict
 from tests.helpers import check, finding
 
@@ -302,3 +304,17 @@ def test_min_origins_sets_how_many_independent_origins_corroborate(tmp_path: Pat
     found = finding(result, "drones-launched")
     assert found.verdict is Verdict.SINGLE_SOURCE
     assert found.why.endswith("too few origins; corroboration needs 3")
+
+
+@pytest.mark.parametrize("names", [("a.txt", "b.txt"), ("b.txt", "a.txt")])
+def test_same_day_tolls_are_updates_whatever_the_file_order(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    result = check(
+        tmp_path,
+        {
+            names[0]: ("Wire A", "2024-04-18", "In Gaza, 34,000 people have been killed."),
+            names[1]: ("Wire B", "2024-04-18", "In Gaza, 30,000 people have been killed."),
+        },
+    )
+    assert finding(result, "gaza-death-toll").verdict is Verdict.AGREEMENT

@@ -141,3 +141,12 @@ def test_the_readme_shows_the_real_explain_output(in_root: Path) -> None:
     head = "```text\n$ factcheck explain drones-launched\n"
     start = readme.index(head) + len(head)
     assert readme[start : readme.index("```", start)] == render(run_explain("drones-launched"))
+
+
+def test_cli_explain_reports_an_unreadable_document_and_exits_2(tmp_path: Path) -> None:
+    docs, rules = corpus(tmp_path, {"a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones.")})
+    (docs / "bad.txt").write_bytes(b"Iran launched \xff 185 drones\n")
+    result = runner.invoke(app, ["explain", "drones-launched", str(docs), "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{docs}/bad.txt:1:1: not UTF-8 text")
+    assert "matched: 1 figure in 1 document read" in result.stdout

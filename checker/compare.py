@@ -113,6 +113,10 @@ def compare_fact(fact: Fact, claims: Sequence[Claim]) -> Finding:
     documents = len({c.figure.document for c in claims})
     where = f"{_count(documents, 'document')}, {_count(len(origins), 'origin')}"
     if fact.changes_over_time is not None and len(claims) > 1:
+        undated = sum(1 for c in claims if not c.figure.published)
+        if undated:
+            # an undated toll cannot be placed in time: say how it was read
+            where += f" ({_count(undated, 'undated claim')} read as the earliest)"
         pair = _timeline_conflict(claims, fact.changes_over_time)
         if pair is None:
             verdict = (

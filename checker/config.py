@@ -48,12 +48,18 @@ class Config:
 
 
 def load_config(folder: Path | None = None) -> Config:
-    """The config of the project in `folder` (default: the working directory), or an empty one."""
-    folder = folder if folder is not None else Path.cwd()
-    if (folder / CONFIG_FILE).is_file():
-        return _load_yaml(folder / CONFIG_FILE, folder)
-    if (folder / PYPROJECT).is_file():
-        return _load_pyproject(folder / PYPROJECT, folder)
+    """The config of the project `folder` (default: the working directory) is in, or an
+    empty one. Like ruff, the nearest folder upwards with ``factcheck.yaml`` or a
+    ``pyproject.toml`` holding ``[tool.factcheck]`` wins, so a run from ``news/`` still
+    finds the project's config."""
+    start = (folder if folder is not None else Path.cwd()).resolve()
+    for here in (start, *start.parents):
+        if (here / CONFIG_FILE).is_file():
+            return _load_yaml(here / CONFIG_FILE, here)
+        if (here / PYPROJECT).is_file():
+            config = _load_pyproject(here / PYPROJECT, here)
+            if config.path is not None:
+                return config
     return Config()
 
 
@@ -101,7 +107,8 @@ def _load_pyproject(path: Path, folder: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         problem = RuleProblem(Location(shown, 1, 1), f"invalid TOML: {error}")
         raise RuleError([problem], {shown: source}) from error
-    table = data.get("tool", {}).get("factcheck")
+    tool = data.get("tool", {})
+    table = tool.get("factcheck") if isinstance(tool, dict) else None
     if table is None:
         return Config()
     reader = Reader(shown)

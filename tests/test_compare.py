@@ -318,3 +318,16 @@ def test_same_day_tolls_are_updates_whatever_the_file_order(
         },
     )
     assert finding(result, "gaza-death-toll").verdict is Verdict.AGREEMENT
+
+
+def test_an_undated_toll_is_read_as_the_earliest_and_says_so(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-18", "In Gaza, 34,000 people have been killed."),
+            "b.txt": ("Wire B", "''", "In Gaza, 30,000 people have been killed."),
+        },
+    )
+    found = finding(result, "gaza-death-toll")
+    assert found.verdict is Verdict.AGREEMENT
+    assert found.why.startswith("2 documents, 2 origins (1 undated claim read as the earliest);")

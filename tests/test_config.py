@@ -140,3 +140,14 @@ def test_a_bad_config_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.stderr.splitlines()[0] == (
         "factcheck.yaml:1:1: unknown key 'rulez' in the factcheck config"
     )
+
+
+def test_the_config_is_found_from_a_subfolder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "factcheck.yaml").write_text("rules: [facts]\n")
+    (tmp_path / "news" / "2024").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "news" / "2024")
+    config = load_config()
+    assert config.path == tmp_path / "factcheck.yaml"
+    assert config.rules == (tmp_path / "facts",)

@@ -211,3 +211,25 @@ def test_dates_times_and_identifiers_are_neither_claims_nor_near_misses(
     sentence: str, rules: RuleSet
 ) -> None:
     assert claims_and_misses(sentence, rules) == ([], [])
+
+
+def test_a_tie_between_two_facts_is_a_note_not_a_silent_choice(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "facts:\n"
+        "  - id: drones-launched\n    kind: count\n    counts: [drones]\n    context: [launch]\n"
+        "  - id: drones-fired\n    kind: count\n    counts: [drones]\n    context: [launch]\n",
+        encoding="utf-8",
+    )
+    rules = load_rules([path])
+    figures = figures_in_text("Iran launched 170 drones.")
+    matches = match_claims(figures, rules)
+    assert matches.claims == ()
+    assert matches.notes == (
+        "<text>:1:15: '170' matches facts drones-launched, drones-fired equally; "
+        "it was left out of both: add context or exclude words to one of them",
+    )
+    assert sorted((m.fact_id, m.reason) for m in matches.near_misses) == [
+        ("drones-fired", "tied with drones-launched, drones-fired: left out"),
+        ("drones-launched", "tied with drones-launched, drones-fired: left out"),
+    ]

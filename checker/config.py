@@ -1,9 +1,9 @@
 """The project config -> Config: default paths and rule defaults shared by every rules file.
 
-Read from ``factcheck.yaml`` in the working directory, else from ``[tool.factcheck]`` in its
-``pyproject.toml`` (the YAML file wins when both exist, as ``ruff.toml`` wins over
-``pyproject.toml`` for ruff). Both are validated like rules files: every problem at its
-``file:line:col``, with a hint, raised together as one RuleError.
+Read from ``factcheck.yaml``, else from ``[tool.factcheck]`` in ``pyproject.toml``, in the
+working directory or the nearest folder above it that has one (the YAML file wins when both
+exist, as ``ruff.toml`` wins over ``pyproject.toml`` for ruff). Both are validated like rules
+files: every problem at its ``file:line:col``, with a hint, raised together as one RuleError.
 
     # factcheck.yaml
     rules: [rules]
@@ -28,7 +28,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from checker.errors import RuleError, RuleProblem
 from checker.load import display_path
 from checker.model import Location
-from checker.rules import DEFAULT_KEYS, Reader, RuleDefaults, read_defaults
+from checker.rules import Reader, RuleDefaults, read_defaults
 
 CONFIG_FILE: Final = "factcheck.yaml"
 PYPROJECT: Final = "pyproject.toml"
@@ -171,4 +171,4 @@ def _as_node(
     return ScalarNode("tag:yaml.org,2002:str", str(value), mark, mark)
 
 
-__all__ = ["CONFIG_FILE", "CONFIG_KEYS", "DEFAULT_KEYS", "Config", "load_config"]
+__all__ = ["CONFIG_FILE", "CONFIG_KEYS", "Config", "load_config"]

@@ -249,6 +249,20 @@ def _context_checks(
     return checks
 
 
+def _noun_reason(noun: str, raw: float, fact: Fact, cutoff: float) -> str:
+    """Why a counted noun that came close (raw similarity `raw`) still did not match."""
+    head = (normalise_noun(noun).split() or [""])[-1]
+    heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
+    if raw >= cutoff and all(fuzz.ratio(head, h) < cutoff for h in heads):
+        # "drone boats" shares every word with "drones" but counts boats
+        return f"counted noun {noun!r} counts {head!r}, not {_aliases(fact)}"
+    if raw >= cutoff:
+        # "missiles" against "ballistic missiles": the noun says less than the fact
+        whole = max(fact.counts, key=lambda a: fuzz.token_set_ratio(noun, a))
+        return f"counted noun {noun!r} is only part of {whole!r}"
+    return f"counted noun {noun!r} scores {raw:.0f} against {_aliases(fact)}, needs {cutoff:.0f}"
+
+
 def _aliases(fact: Fact) -> str:
     return ", ".join(repr(a) for a in fact.counts)
 
@@ -309,23 +323,7 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                 )
         kind_ok &= unit_ok
         for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
-            noun = str(nouns[p])
-            head = (normalise_noun(noun).split() or [""])[-1]
-            heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
-            if raw[p] >= rules.noun_cutoff and all(
-                fuzz.ratio(head, h) < rules.noun_cutoff for h in heads
-            ):
-                # "drone boats" shares every word with "drones" but counts boats
-                why = f"counted noun {noun!r} counts {head!r}, not {_aliases(fact)}"
-            elif raw[p] >= rules.noun_cutoff:
-                # "missiles" against "ballistic missiles": the noun says less than the fact
-                whole = max(fact.counts, key=lambda a: fuzz.token_set_ratio(noun, a))
-                why = f"counted noun {noun!r} is only part of {whole!r}"
-            else:
-                why = (
-                    f"counted noun {noun!r} scores {raw[p]:.0f} against {_aliases(fact)}, "
-                    f"needs {rules.noun_cutoff:.0f}"
-                )
+            why = _noun_reason(str(nouns[p]), float(raw[p]), fact, rules.noun_cutoff)
             near.append(Candidate(fact.id, int(cols.index[p]), float(raw[p]), why))
         positions = np.flatnonzero(kind_ok & (score > 0))
         if not len(positions):

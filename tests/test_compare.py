@@ -331,3 +331,53 @@ def test_an_undated_toll_is_read_as_the_earliest_and_says_so(tmp_path: Path) -> 
     found = finding(result, "gaza-death-toll")
     assert found.verdict is Verdict.AGREEMENT
     assert found.why.startswith("2 documents, 2 origins (1 undated claim read as the earliest);")
+
+
+def _drones(settings: str) -> str:
+    return (
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
+        f"    context: [launch]\n{settings}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "verdict"),
+    [
+        ("", Verdict.AGREEMENT),  # δ = 10%: 'about 300' is [270, 330]
+        ("    delta: 5%\n", Verdict.DISCREPANCY),  # [285, 315] does not reach 330
+        ("    delta: 5%\n    tolerance: 5%\n", Verdict.AGREEMENT),  # 315·1.05 ≥ 330·0.95
+    ],
+    ids=["default-delta", "narrow-delta", "narrow-delta-with-tolerance"],
+)
+def test_hedge_width_and_tolerance_decide_whether_about_300_meets_330(
+    tmp_path: Path, settings: str, verdict: Verdict
+) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", "Iran launched about 300 drones."),
+            "b.txt": ("Wire B", "2024-04-14", "Iran launched 330 drones."),
+        },
+        _drones(settings),
+    )
+    assert finding(result, "drones-launched").verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "verdict"), [("3", Verdict.AGREEMENT), ("1", Verdict.DISCREPANCY)]
+)
+def test_absolute_tolerance(tmp_path: Path, tolerance: str, verdict: Verdict) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones."),
+            "b.txt": ("Wire B", "2024-04-14", "Iran launched 175 drones."),
+        },
+        _drones(f"    tolerance: {tolerance}\n"),
+    )
+    found = finding(result, "drones-launched")
+    assert found.verdict is verdict
+    assert [str(c.interval) for c in found.claims] == [
+        f"[{170 - int(tolerance)}, {170 + int(tolerance)}]",
+        f"[{175 - int(tolerance)}, {175 + int(tolerance)}]",
+    ]

@@ -82,9 +82,13 @@ def test_rules(
 test_rules.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite its name
 
 
-def _run(paths: Sequence[Path] | None, rules: Sequence[Path] | None, config: Config | None) -> _Run:
+def _run(
+    paths: Sequence[Path] | None,
+    rules: Sequence[Path] | RuleSet | None,
+    config: Config | None,
+) -> _Run:
     config = config if config is not None else load_config()
-    ruleset = lint_rules(rules, config)
+    ruleset = rules if isinstance(rules, RuleSet) else lint_rules(rules, config)
     documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
     figures = extract_figures(documents)
     matches = match_claims(figures, ruleset)
@@ -124,8 +128,9 @@ def run_explain(
 
     The id is checked before any document is read, so a typo fails fast."""
     config = config if config is not None else load_config()
-    find_fact(lint_rules(rules, config), fact_id)
-    run = _run(paths, rules, config)
+    ruleset = lint_rules(rules, config)
+    find_fact(ruleset, fact_id)
+    run = _run(paths, ruleset, config)
     explanation = explain_fact(
         fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
     )

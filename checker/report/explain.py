@@ -50,10 +50,14 @@ def _claim(claim: Claim, outlier: bool, conflict: bool) -> list[str]:
     return [head, _sentence(f.offset, f.length, f.sentence)]
 
 
-def _near(miss: NearMiss) -> list[str]:
+def _near(miss: NearMiss, fact: Fact) -> list[str]:
     f = miss.figure
+    # a fact without counted nouns scores every noun 100: only a real score is worth showing
+    score = f"  (noun {f.noun!r} score {miss.score:.0f})" if fact.counts and f.noun else ""
+    if "counted noun" in miss.reason:
+        score = ""  # the reason already names the noun and its score
     return [
-        f"  · {f.location}  {f.text}  {miss.reason}",
+        f"  · {f.location}  {f.text}  {miss.reason}{score}",
         _sentence(f.offset, f.length, f.sentence),
     ]
 
@@ -74,7 +78,7 @@ def render(explanation: Explanation) -> str:
     lines.append("")
     lines.append(f"near misses: {len(explanation.near_misses)}")
     for miss in explanation.near_misses:
-        lines.extend(_near(miss))
+        lines.extend(_near(miss, fact))
     lines.append("")
     lines.append("how the verdict was reached:")
     lines.extend(f"  {n}. {step}" for n, step in enumerate(explanation.steps, start=1))

@@ -15,7 +15,7 @@ import typer
 from checker import __version__
 from checker.errors import CheckerError
 from checker.model import CheckResult, ExitCode
-from checker.pipeline import lint_rules, run_check, run_explain, test_rules
+from checker.pipeline import lint_rules, run_check, run_explain, run_rule_tests
 from checker.report import REPORTERS, terminal
 from checker.report import explain as explain_report
 
@@ -147,7 +147,7 @@ def rules_test(
 ) -> None:
     """Run every fact's examples; exit 1 when one fails, with the matcher's reason."""
     try:
-        ruleset, results = test_rules(paths or None)
+        ruleset, results = run_rule_tests(paths or None)
     except CheckerError as error:
         raise fail(error) from error
     untested = [f for f in ruleset.facts if not f.examples]

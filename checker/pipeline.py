@@ -44,7 +44,7 @@ __all__ = [
     "run_check",
     "run_examples",
     "run_explain",
-    "test_rules",
+    "run_rule_tests",
 ]
 
 
@@ -71,15 +71,12 @@ def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None
     return load_rules(_paths(rules, config.rules, DEFAULT_RULES), config.defaults)
 
 
-def test_rules(
+def run_rule_tests(
     rules: Sequence[Path] | None = None, config: Config | None = None
 ) -> tuple[RuleSet, tuple[ExampleResult, ...]]:
     """Load the rules and run every fact's examples against all of them."""
     ruleset = lint_rules(rules, config)
     return ruleset, run_examples(ruleset)
-
-
-test_rules.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite its name
 
 
 def _run(

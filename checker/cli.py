@@ -30,8 +30,9 @@ from checker.baseline import entries as baseline_entries
 from checker.baseline import render as render_baseline
 from checker.errors import CheckerError
 from checker.model import CheckResult, ExitCode, FailOn
-from checker.pipeline import DEFAULT_DOCUMENTS, DEFAULT_RULES, run_check
+from checker.pipeline import lint_rules, run_check, run_explain, run_rule_tests
 from checker.report import REPORTERS, terminal
+from checker.report import explain as explain_report
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -191,7 +192,8 @@ def run(paths: list[Path] | None, rules: list[Path] | None) -> CheckResult:
     """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
     try:
         with progress_bar() as progress:
-            return run_check(paths or [DEFAULT_DOCUMENTS], rules or [DEFAULT_RULES], progress)
+            # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else the default
+            return run_check(paths or None, rules or None, progress=progress)
     except CheckerError as error:
         raise fail(error) from error
 
@@ -283,6 +285,69 @@ def make_baseline(
         f"{output.as_posix()}"
     )
     raise typer.Exit(ExitCode.OK)
+
+
+rules_app = typer.Typer(
+    help="Check rules files without documents: lint them, run their examples.",
+    no_args_is_help=True,
+)
+app.add_typer(rules_app, name="rules")
+
+RulesPaths = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Rules files or folders. [default: the config's, else rules]"),
+]
+
+
+@rules_app.command("lint")
+def rules_lint(paths: RulesPaths = None) -> None:
+    """Validate rules files: every problem with file:line:col and a hint; exit 2 on any."""
+    try:
+        ruleset = lint_rules(paths or None)
+    except CheckerError as error:
+        raise fail(error) from error
+    facts = len(ruleset.facts)
+    groups = len(ruleset.origin_groups)
+    typer.echo(
+        f"rules ok: {facts} fact{'s' if facts != 1 else ''}, "
+        f"{groups} origin group{'s' if groups != 1 else ''}"
+    )
+    raise typer.Exit(ExitCode.OK)
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: RulesPaths = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A fact without examples is a failure too.")
+    ] = False,
+) -> None:
+    """Run every fact's examples; exit 1 when one fails, with the matcher's reason."""
+    try:
+        ruleset, results = run_rule_tests(paths or None)
+    except CheckerError as error:
+        raise fail(error) from error
+    untested = [f for f in ruleset.facts if not f.examples]
+    typer.echo(explain_report.render_examples(results, untested), nl=False)
+    failed = any(not r.passed for r in results) or (strict and bool(untested))
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+@app.command()
+def explain(
+    fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
+    paths: Paths = None,
+    rules: Rules = None,
+) -> None:
+    """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
+    try:
+        explanation = run_explain(fact_id, paths or None, rules or None)
+    except CheckerError as error:
+        raise fail(error) from error
+    for problem in explanation.problems:
+        typer.echo(f"{problem}", err=True)
+    typer.echo(explain_report.render(explanation), nl=False)
+    raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)

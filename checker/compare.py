@@ -42,15 +42,24 @@ def conflicting_pair(claims: Sequence[Claim]) -> tuple[Claim, Claim]:
 
 
 def majority(claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """The largest set of claims that share one value (ties: the earliest such value)."""
+    """The largest set of claims that share one value (ties: the one found first).
+
+    The most-shared value always lies at the start of some claim's interval, so each claim is
+    tried as the latest-starting member of a cluster: every claim starting no later that
+    overlaps it shares the values just at its start. "more than 300" (open at 300) is found
+    this way too, where probing only the bounds themselves would miss it.
+    """
     best: tuple[Claim, ...] = ()
     for probe in claims:
-        for point in (probe.interval.low, probe.interval.high):
-            if math.isinf(point):
-                continue
-            inside = tuple(c for c in claims if c.interval.intersect(Interval.point(point)))
-            if len(inside) > len(best):
-                best = inside
+        start = (probe.interval.low, not probe.interval.low_inclusive)
+        inside = tuple(
+            c
+            for c in claims
+            if (c.interval.low, not c.interval.low_inclusive) <= start
+            and c.interval.intersect(probe.interval) is not None
+        )
+        if len(inside) > len(best) and common(c.interval for c in inside) is not None:
+            best = inside
     return best
 
 
@@ -63,9 +72,23 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def publication_order(claims: Iterable[Claim], trend: Trend) -> list[Claim]:
+    """Claims by publication date. Claims of one day cannot be ordered by the date alone, so
+    they are taken in the order the trend allows (smallest first for a growing toll): two
+    wires of the same day saying 30,000 and 34,000 are an update whatever their file names.
+    Undated claims come first."""
+
+    def key(claim: Claim) -> tuple[str, float, tuple[str, int, int]]:
+        iv = claim.interval
+        value = iv.low if trend is Trend.INCREASING else -iv.high
+        return (claim.figure.published or "", value, claim.sort_key)
+
+    return sorted(claims, key=key)
+
+
 def _timeline_conflict(claims: Sequence[Claim], trend: Trend) -> tuple[Claim, Claim] | None:
     """For a figure that only grows (or shrinks), the first later claim that goes backwards."""
-    ordered = sorted(claims, key=lambda c: (c.figure.published or "", c.sort_key))
+    ordered = publication_order(claims, trend)
     bound = -math.inf if trend is Trend.INCREASING else math.inf
     setter: Claim | None = None
     for claim in ordered:
@@ -83,12 +106,17 @@ def _timeline_conflict(claims: Sequence[Claim], trend: Trend) -> tuple[Claim, Cl
     return None
 
 
-def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
+def compare_fact(fact: Fact, claims: Sequence[Claim]) -> Finding:
+    """The verdict on one fact's claims (at least one), whatever its severity."""
     claims = tuple(sorted(claims, key=lambda c: c.sort_key))
     origins = tuple(sorted({c.origin for c in claims}))
     documents = len({c.figure.document for c in claims})
     where = f"{_count(documents, 'document')}, {_count(len(origins), 'origin')}"
     if fact.changes_over_time is not None and len(claims) > 1:
+        undated = sum(1 for c in claims if not c.figure.published)
+        if undated:
+            # an undated toll cannot be placed in time: say how it was read
+            where += f" ({_count(undated, 'undated claim')} read as the earliest)"
         pair = _timeline_conflict(claims, fact.changes_over_time)
         if pair is None:
             verdict = (
@@ -102,7 +130,7 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
         earlier, later = pair
         direction = "smaller" if fact.changes_over_time is Trend.INCREASING else "larger"
         why = (
-            f"later {describe_claim(later)} is {direction} than earlier "
+            f"{where}; later {describe_claim(later)} is {direction} than earlier "
             f"{describe_claim(earlier)}, but this figure only "
             f"{'grows' if fact.changes_over_time is Trend.INCREASING else 'shrinks'}"
         )
@@ -110,20 +138,35 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
     shared = common(c.interval for c in claims)
     if shared is None:
         pair = conflicting_pair(claims)
-        why = f"{describe_claim(pair[0])} and {describe_claim(pair[1])} cannot both be true"
+        why = (
+            f"{where}; {describe_claim(pair[0])} and {describe_claim(pair[1])} cannot both be true"
+        )
         cluster = majority(claims)
-        outliers = [c for c in claims if c not in cluster]
-        if len(cluster) > len(outliers) and outliers:
-            shared_value = common(c.interval for c in cluster)
-            why += (
-                f"; {len(cluster)} of {len(claims)} claims agree on "
-                f"{shared_value}, outlier{'s' if len(outliers) > 1 else ''}: "
-                + ", ".join(describe_claim(c) for c in outliers)
-            )
-        return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
+        members = {id(c) for c in cluster}
+        outliers = tuple(c for c in claims if id(c) not in members)
+        if not (len(cluster) > len(outliers) and outliers):
+            return _finish(fact, Verdict.DISCREPANCY, claims, documents, origins, pair, why)
+        agreed = common(c.interval for c in cluster)
+        why += (
+            f"; {len(cluster)} of {len(claims)} claims agree on "
+            f"{agreed}, outlier{'s' if len(outliers) > 1 else ''}: "
+            + ", ".join(describe_claim(c) for c in outliers)
+        )
+        return _finish(
+            fact,
+            Verdict.DISCREPANCY,
+            claims,
+            documents,
+            origins,
+            pair,
+            why,
+            majority=cluster,
+            outliers=outliers,
+            agreed=agreed,
+        )
     if len(origins) >= fact.min_origins:
         why = f"{where}; every claim allows a value in {shared}"
-        return _finish(fact, Verdict.AGREEMENT, claims, documents, origins, (), why)
+        return _finish(fact, Verdict.AGREEMENT, claims, documents, origins, (), why, agreed=shared)
     if len(claims) == 1:
         why = f"{where}: only {describe_claim(claims[0])} states it"
     else:
@@ -132,7 +175,7 @@ def _finding(fact: Fact, claims: Sequence[Claim]) -> Finding:
             f"{'all repeat one originator' if len(origins) == 1 else 'too few origins'}"
             f"; corroboration needs {fact.min_origins}"
         )
-    return _finish(fact, Verdict.SINGLE_SOURCE, claims, documents, origins, (), why)
+    return _finish(fact, Verdict.SINGLE_SOURCE, claims, documents, origins, (), why, agreed=shared)
 
 
 def _finish(
@@ -143,13 +186,29 @@ def _finish(
     origins: tuple[str, ...],
     conflict: tuple[Claim, ...],
     why: str,
+    *,
+    majority: tuple[Claim, ...] = (),
+    outliers: tuple[Claim, ...] = (),
+    agreed: Interval | None = None,
 ) -> Finding:
     severity = {
         Verdict.DISCREPANCY: fact.discrepancy,
         Verdict.SINGLE_SOURCE: fact.single_source,
         Verdict.AGREEMENT: Severity.OFF,
     }[verdict]
-    return Finding(fact, verdict, severity, claims, documents, origins, conflict, why)
+    return Finding(
+        fact,
+        verdict,
+        severity,
+        claims,
+        documents,
+        origins,
+        conflict,
+        why,
+        majority,
+        outliers,
+        agreed,
+    )
 
 
 def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Finding, ...]:
@@ -161,7 +220,7 @@ def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Find
     for order, fact in enumerate(facts):
         if fact.id not in by_fact:
             continue
-        finding = _finding(fact, by_fact[fact.id])
+        finding = compare_fact(fact, by_fact[fact.id])
         if finding.verdict is not Verdict.AGREEMENT and finding.severity is Severity.OFF:
             continue
         findings.append((VERDICT_ORDER[finding.verdict], order, finding))

@@ -45,6 +45,21 @@ class Matches:
     unmatched: int  # figures of figure kinds that no fact claimed
     notes: tuple[str, ...]
     near_misses: tuple[Candidate, ...]
+    claimed: tuple[int, ...] = ()  # row labels (in the figures DataFrame) of the claims
+    candidates: tuple[int, ...] = ()  # row labels of every figure of a figure kind
+
+
+def figure_at(figures: pd.DataFrame, row: int) -> Figure:
+    """The Figure of one row label of the figures DataFrame."""
+    found = figures.loc[row]
+    assert isinstance(found, pd.Series), "row labels are unique"
+    return Figure.from_row(found)
+
+
+def unmatched_figures(figures: pd.DataFrame, matches: Matches) -> pd.DataFrame:
+    """The figures (of figure kinds) no fact claimed, in document order: what rules miss."""
+    rows = sorted(set(matches.candidates) - set(matches.claimed))
+    return figures.loc[rows]
 
 
 def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -75,11 +90,16 @@ def group_patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
     }
 
 
+def hedged_interval(figure: Figure, fact: Fact) -> Interval:
+    """The figure's interval with the fact's hedge width δ ("about 99%" with δ = 5%)."""
+    if fact.delta is not None and figure.hedge in REWIDENED_HEDGES:
+        return hedge_interval(figure.value, figure.hedge, fact.delta)
+    return figure.interval
+
+
 def claim_interval(figure: Figure, fact: Fact) -> Interval:
     """The figure's interval with the fact's hedge width, then widened by its tolerance."""
-    interval = figure.interval
-    if fact.delta is not None and figure.hedge in REWIDENED_HEDGES:
-        interval = hedge_interval(figure.value, figure.hedge, fact.delta)
+    interval = hedged_interval(figure, fact)
     tol = fact.tolerance
     return (
         interval.widen(relative=tol.value) if tol.relative else interval.widen(absolute=tol.value)
@@ -190,6 +210,63 @@ class _Columns:
         return owners
 
 
+def _context_checks(
+    fact: Fact, cols: _Columns, positions: IntArray
+) -> list[tuple[BoolArray, list[str]]]:
+    """Each context test as (passes, why not) per candidate, in the order they apply."""
+    texts = cols.window(positions, fact.window)
+    nearby = "in the sentence" if fact.window is None else f"within {fact.window} words"
+    checks: list[tuple[BoolArray, list[str]]] = []
+    context = word_pattern(fact.context)
+    if context is not None:
+        hit = _contains(texts, context)
+        owned = np.isin(positions, list(cols.nearest_owners(positions[hit], context)))
+        words = ", ".join(fact.context)
+        checks.append(
+            (
+                owned,
+                [
+                    f"its context word belongs to a nearer figure ({words})"
+                    if h
+                    else f"no context word {nearby} ({words})"
+                    for h in hit
+                ],
+            )
+        )
+    for word in fact.context_all:
+        pattern = word_pattern((word,))
+        if pattern is not None:
+            checks.append((_contains(texts, pattern), [f"{word!r} is not {nearby}"] * len(texts)))
+    exclude = word_pattern(fact.exclude)
+    if exclude is not None:
+        found = [exclude.search(t) for t in texts]
+        checks.append(
+            (
+                np.array([f is None for f in found], dtype=bool),
+                [f"excluded word {f.group(0)!r} is {nearby}" if f else "" for f in found],
+            )
+        )
+    return checks
+
+
+def _noun_reason(noun: str, raw: float, fact: Fact, cutoff: float) -> str:
+    """Why a counted noun that came close (raw similarity `raw`) still did not match."""
+    head = (normalise_noun(noun).split() or [""])[-1]
+    heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
+    if raw >= cutoff and all(fuzz.ratio(head, h) < cutoff for h in heads):
+        # "drone boats" shares every word with "drones" but counts boats
+        return f"counted noun {noun!r} counts {head!r}, not {_aliases(fact)}"
+    if raw >= cutoff:
+        # "missiles" against "ballistic missiles": the noun says less than the fact
+        whole = max(fact.counts, key=lambda a: fuzz.token_set_ratio(noun, a))
+        return f"counted noun {noun!r} is only part of {whole!r}"
+    return f"counted noun {noun!r} scores {raw:.0f} against {_aliases(fact)}, needs {cutoff:.0f}"
+
+
+def _aliases(fact: Fact) -> str:
+    return ", ".join(repr(a) for a in fact.counts)
+
+
 def _contains(texts: list[str], pattern: re.Pattern[str]) -> BoolArray:
     return np.array([pattern.search(t) is not None for t in texts], dtype=bool)
 
@@ -202,43 +279,64 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
     scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff)
     best: dict[int, list[tuple[float, int]]] = {}
     near: list[Candidate] = []
+    nouns = frame["noun"].fillna("").to_numpy(dtype=object)
+    units = frame["unit"].fillna("").to_numpy(dtype=object)  # as written: "EUR", not "eur"
     for order, fact in enumerate(rules.facts):
         score, raw = (a[codes] for a in scores[fact.id])
         kind_ok = cols.kind == fact.kind.value
         if fact.unit:
-            kind_ok &= cols.unit == fact.unit.lower()
+            unit_ok = cols.unit == fact.unit.lower()
         elif fact.kind is Kind.PERCENT:
-            kind_ok &= cols.unit == "%"
+            unit_ok = cols.unit == "%"
+        else:
+            unit_ok = np.ones(len(cols.index), dtype=bool)
+        if fact.counts:
+            # "some 99% of the drones" names the fact's noun but is a share, not a count
+            wrong = np.flatnonzero((score > 0) & ~(kind_ok & unit_ok))
+            context = word_pattern(fact.context)
+            if context is not None and len(wrong):
+                # only the ones that came close: the right noun *and* a context word nearby
+                wrong = wrong[_contains(cols.window(wrong, fact.window), context)]
+            for p in wrong:
+                # the unit says something only for money and measures ("EUR", "km")
+                shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and units[p]
+                found = f"a {cols.kind[p]}" + (f" in {units[p]}" if shown else "")
+                wanted = fact.kind.value + (f" in {fact.unit}" if fact.unit else "")
+                near.append(
+                    Candidate(
+                        fact.id,
+                        int(cols.index[p]),
+                        float(score[p]),
+                        f"wrong kind: {found}, the fact wants a {wanted}",
+                    )
+                )
+        if not fact.counts and fact.unit:
+            # "€500 million" for a fact in USD: the right kind in the wrong currency or unit
+            for p in np.flatnonzero(kind_ok & ~unit_ok):
+                near.append(
+                    Candidate(
+                        fact.id,
+                        int(cols.index[p]),
+                        0.0,
+                        f"wrong unit: {units[p] or 'none'}, the fact wants {fact.unit}",
+                    )
+                )
+        kind_ok &= unit_ok
         for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
-            near.append(
-                Candidate(fact.id, int(cols.index[p]), float(raw[p]), "counted noun does not match")
-            )
+            why = _noun_reason(str(nouns[p]), float(raw[p]), fact, rules.noun_cutoff)
+            near.append(Candidate(fact.id, int(cols.index[p]), float(raw[p]), why))
         positions = np.flatnonzero(kind_ok & (score > 0))
         if not len(positions):
             continue
-        texts = cols.window(positions, fact.window)
         keep = np.ones(len(positions), dtype=bool)
-        checks: list[tuple[BoolArray, str]] = []
-        context = word_pattern(fact.context)
-        if context is not None:
-            hit = _contains(texts, context)
-            owners = cols.nearest_owners(positions[hit], context)
-            checks.append((np.isin(positions, list(owners)), "no context word nearby"))
-        for word in fact.context_all:
-            pattern = word_pattern((word,))
-            if pattern is not None:
-                checks.append((_contains(texts, pattern), f"'{word}' is not nearby"))
-        exclude = word_pattern(fact.exclude)
-        if exclude is not None:
-            checks.append((~_contains(texts, exclude), "an excluded word is nearby"))
-        for ok, reason in checks:
+        for ok, reasons in _context_checks(fact, cols, positions):
             for j in np.flatnonzero(keep & ~ok):
                 p = positions[j]
-                near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reason))
+                near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reasons[j]))
             keep &= ok
         for p in positions[keep]:
             best.setdefault(int(cols.index[p]), []).append((float(score[p]), order))
-    return _assign(figures, rules, best, near, len(frame))
+    return _assign(figures, rules, best, near, [int(i) for i in frame.index])
 
 
 def _assign(
@@ -246,11 +344,12 @@ def _assign(
     rules: RuleSet,
     best: dict[int, list[tuple[float, int]]],
     near: list[Candidate],
-    candidates: int,
+    candidates: list[int],
 ) -> Matches:
     """Each figure to its most specific fact; exact ties are notes, not silent choices."""
     groups = group_patterns(rules)
     claims: list[Claim] = []
+    claimed_rows: list[int] = []
     notes: list[str] = []
     for i, options in sorted(best.items()):
         options.sort(key=lambda o: (-o[0], o[1]))
@@ -262,6 +361,11 @@ def _assign(
             notes.append(
                 f"{figure.location}: '{figure.text}' matches facts {', '.join(tied)} equally; "
                 "it was left out of both: add context or exclude words to one of them"
+            )
+            near.extend(
+                Candidate(rules.facts[o].id, i, sc, f"tied with {', '.join(tied)}: left out")
+                for sc, o in options
+                if sc == options[0][0]
             )
             continue
         fact = rules.facts[options[0][1]]
@@ -276,4 +380,13 @@ def _assign(
         claims.append(
             Claim(fact.id, figure, origin, round(options[0][0], 1), claim_interval(figure, fact))
         )
-    return Matches(tuple(claims), candidates - len(claims), tuple(notes), tuple(near))
+        claimed_rows.append(i)
+    claimed = tuple(sorted(int(c) for c in claimed_rows))
+    return Matches(
+        tuple(claims),
+        len(candidates) - len(claims),
+        tuple(notes),
+        tuple(near),
+        claimed,
+        tuple(sorted(candidates)),
+    )

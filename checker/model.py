@@ -306,6 +306,17 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleResult:
+    """One rule example run against the rules: did the fact match as the example says?"""
+
+    fact_id: str
+    example: Example
+    passed: bool
+    reason: str  # why it failed, in the matcher's words; '' when it passed
+    got: tuple[str, ...] = ()  # the intervals the fact's claims gave, "(300, inf)"
+
+
+@dataclass(frozen=True, slots=True)
 class OriginGroup:
     """Names that stand for one originator: 'Israel', 'the IDF', 'Hagari'."""
 
@@ -347,6 +358,12 @@ class Finding:
     origins: tuple[str, ...]
     conflict: tuple[Claim, ...]  # the smallest set of claims that cannot all be true
     why: str
+    # For a discrepancy: the largest set of claims sharing one value, and the rest. Three
+    # wires say 170, one says 185: the 185 claim is the outlier. Empty when there is no
+    # strict majority (170 against 185 alone has no outlier, only a conflict).
+    majority: tuple[Claim, ...] = ()
+    outliers: tuple[Claim, ...] = ()
+    agreed: Interval | None = None  # the values every claim (or the majority) allows
 
     @property
     def fact_id(self) -> str:
@@ -428,6 +445,29 @@ class InputProblem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A figure that came close to the fact, and the first test it failed."""
+
+    figure: Figure
+    score: float  # the counted noun's score against the fact's nouns, 0-100
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why one fact got its verdict: for `factcheck explain`."""
+
+    fact: Fact
+    documents: int  # documents read
+    claims: tuple[Claim, ...]  # sorted by (path, line, column)
+    near_misses: tuple[NearMiss, ...]  # sorted by (path, line, column)
+    finding: Finding | None  # None when no figure matched
+    hidden: bool  # the finding's severity is 'off', so `check` does not show it
+    steps: tuple[str, ...]  # how the verdict was reached, in order
+    problems: tuple[InputProblem, ...] = ()  # documents that could not be read
 
 
 VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdict.AGREEMENT: 2}
@@ -516,6 +556,7 @@ def bound(value: float) -> float | None:
 
 def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
     conflict = {id(c) for c in finding.conflict}
+    outliers = {id(c) for c in finding.outliers}
     return {
         "fact": finding.fact.id,
         "title": finding.fact.title,
@@ -527,6 +568,7 @@ def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
         "rule": str(finding.fact.location),
         "documents": finding.documents,
         "origins": list(finding.origins),
+        "agreed": None if finding.agreed is None else str(finding.agreed),
         "why": finding.why,
         "claims": [
             {
@@ -548,6 +590,7 @@ def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
                 "attribution": c.figure.origin,
                 "sentence": c.figure.sentence,
                 "in_conflict": id(c) in conflict,
+                "outlier": id(c) in outliers,
             }
             for c in finding.claims
         ],

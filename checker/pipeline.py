@@ -1,52 +1,210 @@
-"""run_check(paths, rules) -> CheckResult: the one place that chains the stages."""
+"""Paths -> results: the one place that chains the stages.
+
+``run_check`` gives the CheckResult of ``factcheck check``; ``run_explain`` the Explanation of
+one fact; ``run_examples`` runs every rule example; ``find_unmatched`` lists the figures no
+fact claimed, so users see what their rules miss.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
+import pandas as pd
+
 from checker.compare import compare_claims
+from checker.config import Config, load_config
+from checker.explain import explain_fact, find_fact
 from checker.extract import extract_figures
 from checker.load import load_documents
-from checker.match import match_claims
-from checker.model import CheckResult, Document, Fact
+from checker.match import Matches, figure_at, hedged_interval, match_claims, unmatched_figures
+from checker.model import (
+    CheckResult,
+    Document,
+    Example,
+    ExampleResult,
+    Explanation,
+    Fact,
+    Finding,
+    InputProblem,
+    RuleSet,
+)
 from checker.rules import load_rules
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
-
-
 Progress = Callable[[int, int], None]
+
+__all__ = [
+    "DEFAULT_DOCUMENTS",
+    "DEFAULT_RULES",
+    "find_unmatched",
+    "lint_rules",
+    "run_check",
+    "run_examples",
+    "run_explain",
+    "run_rule_tests",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    rules: RuleSet
+    documents: tuple[Document, ...]
+    problems: tuple[InputProblem, ...]
+    figures: pd.DataFrame
+    matches: Matches
+    findings: tuple[Finding, ...]
+
+
+def _paths(
+    given: Sequence[Path] | None, configured: tuple[Path, ...], default: Path
+) -> Sequence[Path]:
+    """Paths on the command line win, then the project config's, then the default folder."""
+    return given or configured or (default,)
+
+
+def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
+    """Validate rules files without documents; RuleError lists every problem."""
+    config = config if config is not None else load_config()
+    return load_rules(_paths(rules, config.rules, DEFAULT_RULES), config.defaults)
+
+
+def run_rule_tests(
+    rules: Sequence[Path] | None = None, config: Config | None = None
+) -> tuple[RuleSet, tuple[ExampleResult, ...]]:
+    """Load the rules and run every fact's examples against all of them."""
+    ruleset = lint_rules(rules, config)
+    return ruleset, run_examples(ruleset)
+
+
+def _run(
+    paths: Sequence[Path] | None,
+    rules: Sequence[Path] | RuleSet | None,
+    config: Config | None,
+    progress: Progress | None = None,
+) -> _Run:
+    config = config if config is not None else load_config()
+    ruleset = rules if isinstance(rules, RuleSet) else lint_rules(rules, config)
+    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    figures = extract_figures(documents if progress is None else _counted(documents, progress))
+    matches = match_claims(figures, ruleset)
+    findings = compare_claims(ruleset.facts, matches.claims)
+    return _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
 
 
 def run_check(
-    paths: Sequence[Path] = (DEFAULT_DOCUMENTS,),
-    rules: Sequence[Path] = (DEFAULT_RULES,),
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
     progress: Progress | None = None,
 ) -> CheckResult:
     """Load rules (RuleError if any is bad), then load, extract, match and compare.
 
     `progress(done, total)` is called after each document is extracted, for a progress bar.
     """
-    ruleset = load_rules(rules)
-    documents, problems = load_documents(paths)
-    figures = extract_figures(documents if progress is None else _counted(documents, progress))
-    matches = match_claims(figures, ruleset)
-    findings = compare_claims(ruleset.facts, matches.claims)
-    claimed = {f.fact.id for f in findings}
-    silent: list[Fact] = [f for f in ruleset.facts if f.id not in claimed]
-    notes = list(matches.notes)
-    if silent and documents:
+    run = _run(paths, rules, config, progress)
+    claimed = {f.fact.id for f in run.findings}
+    silent: list[Fact] = [f for f in run.rules.facts if f.id not in claimed]
+    notes = list(run.matches.notes)
+    if silent and run.documents:
         notes.append("no claim found for: " + ", ".join(f.id for f in silent))
     return CheckResult(
-        documents=tuple(documents),
-        figures=figures,
-        findings=findings,
-        unmatched=matches.unmatched,
-        problems=tuple(problems),
+        documents=run.documents,
+        figures=run.figures,
+        findings=run.findings,
+        unmatched=run.matches.unmatched,
+        problems=run.problems,
         notes=tuple(notes),
     )
+
+
+def run_explain(
+    fact_id: str,
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+) -> Explanation:
+    """Why FACT_ID got its verdict; CheckerError with a did-you-mean for an unknown id.
+
+    The id is checked before any document is read, so a typo fails fast."""
+    config = config if config is not None else load_config()
+    ruleset = lint_rules(rules, config)
+    find_fact(ruleset, fact_id)
+    run = _run(paths, ruleset, config)
+    explanation = explain_fact(
+        fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
+    )
+    return replace(explanation, problems=run.problems)
+
+
+def find_unmatched(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+) -> pd.DataFrame:
+    """The figures (counts, percents, money…) that no fact claimed, in document order."""
+    run = _run(paths, rules, config)
+    return unmatched_figures(run.figures, run.matches)
+
+
+def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:
+    """Run every fact's examples against the whole rule set, in one extraction and one match.
+
+    Each example is a one-sentence document; matching against every fact, not just its own,
+    means "claimed by the more specific fact …" shows up here as it would in a real run.
+    """
+    cases = [(fact, example) for fact in rules.facts for example in fact.examples]
+    documents = [
+        Document(id=f"example-{n}", path=Path(f"<example {n}>"), text=example.text)
+        for n, (_, example) in enumerate(cases)
+    ]
+    figures = extract_figures(documents)
+    matches = match_claims(figures, rules)
+    return tuple(
+        _example_result(fact, example, f"example-{n}", figures, matches)
+        for n, (fact, example) in enumerate(cases)
+    )
+
+
+def _example_result(
+    fact: Fact, example: Example, document: str, figures: pd.DataFrame, matches: Matches
+) -> ExampleResult:
+    claims = [c for c in matches.claims if c.fact_id == fact.id and c.figure.document == document]
+    got = tuple(str(hedged_interval(c.figure, fact)) for c in claims)
+    if not example.match:
+        if not claims:
+            return ExampleResult(fact.id, example, True, "")
+        said = ", ".join(f"'{c.figure.text}' {g}" for c, g in zip(claims, got, strict=True))
+        return ExampleResult(fact.id, example, False, f"it matched {said}", got)
+    if claims and (not example.interval or example.interval in got):
+        return ExampleResult(fact.id, example, True, "", got)
+    if claims:
+        said = ", ".join(f"'{c.figure.text}' {g}" for c, g in zip(claims, got, strict=True))
+        reason = f"it matched {said}, expected {example.interval}"
+        return ExampleResult(fact.id, example, False, reason, got)
+    return ExampleResult(fact.id, example, False, _why_not(fact, document, figures, matches))
+
+
+def _why_not(fact: Fact, document: str, figures: pd.DataFrame, matches: Matches) -> str:
+    """The matcher's own reasons a sentence gave the fact no claim."""
+    rows = figures.index[figures["document"] == document]
+    if not len(rows):
+        return "no figure was found in the sentence"
+    reasons = [
+        f"'{figure_at(figures, m.row).text}': {m.reason}"
+        for m in matches.near_misses
+        if m.fact_id == fact.id and m.row in rows
+    ]
+    if reasons:
+        return "; ".join(reasons)
+    found = [figure_at(figures, int(r)) for r in rows]
+    listed = ", ".join(
+        f"'{f.text}' ({f.kind.value}{', ' + repr(f.noun) if f.noun else ''})" for f in found
+    )
+    return f"no figure came close (found {listed})"
 
 
 def _counted(documents: Sequence[Document], progress: Progress) -> Iterator[Document]:

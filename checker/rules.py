@@ -24,6 +24,7 @@ from checker.model import (
     FIGURE_KINDS,
     Example,
     Fact,
+    Interval,
     Kind,
     Location,
     OriginGroup,
@@ -58,10 +59,27 @@ RENAMED: Final[dict[str, str]] = {
     "sources": "origins",
     "groups": "origins",
 }
+# Words people write for an allowed value; spelling distance would get them wrong
+# ("rising" is nearest to 'decreasing').
+SYNONYMS: Final[dict[str, str]] = {
+    "rising": "increasing", "growing": "increasing", "up": "increasing",
+    "cumulative": "increasing", "increase": "increasing",
+    "falling": "decreasing", "shrinking": "decreasing", "down": "decreasing",
+    "decrease": "decreasing",
+    "fail": "error", "fatal": "error", "critical": "error", "err": "error",
+    "warn": "warning", "info": "warning", "notice": "warning",
+    "ignore": "off", "none": "off", "disabled": "off", "hidden": "off", "false": "off",
+    "number": "count", "integer": "count", "percentage": "percent", "currency": "money",
+    "amount": "money", "quantity": "measure", "ratio": "share", "fraction": "share",
+}  # fmt: skip
 FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FIGURE_KINDS))
 SEVERITY_NAMES: Final = tuple(s.value for s in Severity)
 TREND_NAMES: Final = tuple(t.value for t in Trend)
 _FACT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NUMBER: Final = r"(?:-?inf|-?\d[\d,]*(?:\.\d+)?)"
+_INTERVAL: Final = re.compile(
+    rf"""^\s*(?P<left>[\[(])\s*(?P<low>{_NUMBER})\s*,\s*(?P<high>{_NUMBER})\s*(?P<right>[\])])\s*$"""
+)
 _TOLERANCE: Final = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>%?)\s*$")
 
 
@@ -70,7 +88,7 @@ def _tag(node: Node) -> str:
 
 
 @dataclass
-class _Reader:
+class Reader:
     """Walks one file's nodes, turning values into Python and problems into RuleProblems."""
 
     path: Path
@@ -135,7 +153,11 @@ class _Reader:
             value = self.text(node, what)
             return (value,) if value else ()
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} should be a list of words or phrases")
+            self.problem(
+                node,
+                f"{what} should be a list of words or phrases",
+                "write a list: [drones, UAVs], or one phrase per '- ' line",
+            )
             return ()
         out = []
         for item in node.value:
@@ -149,11 +171,9 @@ class _Reader:
         if value is None:
             return None
         if value not in allowed:
-            self.problem(
-                node,
-                f"{what} {value!r} is not one of: {', '.join(allowed)}",
-                suggest(value, allowed),
-            )
+            meant = SYNONYMS.get(value.lower())
+            hint = f"did you mean {meant!r}?" if meant in allowed else suggest(value, allowed)
+            self.problem(node, f"{what} {value!r} is not one of: {', '.join(allowed)}", hint)
             return None
         return value
 
@@ -183,6 +203,25 @@ class _Reader:
         number = float(match.group("num"))
         return Tolerance(number / 100, True) if match.group("pct") else Tolerance(number, False)
 
+    def interval(self, node: Node, what: str) -> str | None:
+        """An expected interval as the report prints it: '(300, inf)', '[6, inf)', '[170, 170]'."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        match = _INTERVAL.match(value)
+        low = high = 0.0
+        if match is not None:
+            low = float(match.group("low").replace(",", ""))
+            high = float(match.group("high").replace(",", ""))
+        if match is None or low > high:
+            self.problem(
+                node,
+                f"{what} {value!r} cannot be read",
+                "write it as the report does: '[170, 170]', '(300, inf)', '[30600, 34000)'",
+            )
+            return None
+        return str(Interval(low, high, match.group("left") == "[", match.group("right") == "]"))
+
     def fraction(self, node: Node, what: str) -> float | None:
         tolerance = self.tolerance(node, what)
         if tolerance is None:
@@ -203,7 +242,9 @@ def suggest(name: str, allowed: Iterable[str]) -> str:
 
 
 @dataclass
-class _Defaults:
+class RuleDefaults:
+    """Settings every fact starts from: the project config's, then the file's ``defaults``."""
+
     tolerance: Tolerance = field(default_factory=Tolerance)
     discrepancy: Severity = Severity.ERROR
     single_source: Severity = Severity.WARNING
@@ -236,8 +277,16 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
     return files, problems
 
 
-def load_rules(paths: Iterable[Path]) -> RuleSet:
-    """Read and validate every rules file; raise RuleError listing every problem found."""
+def copy_defaults(defaults: RuleDefaults) -> RuleDefaults:
+    return RuleDefaults(**{f: getattr(defaults, f) for f in defaults.__dataclass_fields__})
+
+
+def load_rules(paths: Iterable[Path], defaults: RuleDefaults | None = None) -> RuleSet:
+    """Read and validate every rules file; raise RuleError listing every problem found.
+
+    `defaults` (from the project config) is what each file's own ``defaults:`` starts from.
+    """
+    base = defaults if defaults is not None else RuleDefaults()
     files, problems = rule_files(paths)
     sources: dict[Path, str] = {}
     facts: list[Fact] = []
@@ -252,8 +301,8 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
             problems.append(RuleProblem(Location(shown, 1, 1), f"cannot read rules: {error}"))
             continue
         sources[shown] = source
-        reader = _Reader(shown)
-        file_facts, file_groups, cutoff = _read_file(reader, source)
+        reader = Reader(shown)
+        file_facts, file_groups, cutoff = _read_file(reader, source, base)
         problems.extend(reader.problems)
         for fact in file_facts:
             if fact.id in seen:
@@ -272,6 +321,8 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
             groups.setdefault(name, []).extend(a for a in aliases if a not in groups.get(name, []))
         if cutoff is not None:
             cutoffs.append(cutoff)
+    if not files and not problems:
+        problems.append(RuleProblem(Location(Path(), 1, 1), "no rules file given"))
     if problems:
         raise RuleError(
             sorted(problems, key=lambda p: (str(p.location.path), p.location.line, p.location.col)),
@@ -284,7 +335,7 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
 
 
 def _read_file(
-    reader: _Reader, source: str
+    reader: Reader, source: str, base: RuleDefaults
 ) -> tuple[list[Fact], dict[str, list[str]], float | None]:
     try:
         root = YAML(typ="rt").compose(source)
@@ -307,7 +358,11 @@ def _read_file(
         )
         return [], {}, None
     top = reader.mapping(root, TOP_KEYS, "the rules file")
-    defaults = _read_defaults(reader, top["defaults"][1]) if "defaults" in top else _Defaults()
+    defaults = (
+        read_defaults(reader, top["defaults"][1], base)
+        if "defaults" in top
+        else copy_defaults(base)
+    )
     groups = _read_origins(reader, top["origins"][1]) if "origins" in top else {}
     if "version" in top:
         reader.choice(top["version"][1], ("1",), "version")
@@ -332,8 +387,9 @@ def _read_file(
     return facts, groups, defaults.noun_cutoff
 
 
-def _read_defaults(reader: _Reader, node: Node) -> _Defaults:
-    defaults = _Defaults()
+def read_defaults(reader: Reader, node: Node, base: RuleDefaults) -> RuleDefaults:
+    """A ``defaults:`` mapping on top of `base`; problems go to the reader."""
+    defaults = copy_defaults(base)
     keys = reader.mapping(node, DEFAULT_KEYS, "defaults")
     _apply_common(reader, keys, defaults)
     if "noun_cutoff" in keys:
@@ -346,7 +402,7 @@ def _read_defaults(reader: _Reader, node: Node) -> _Defaults:
 
 
 def _apply_common(
-    reader: _Reader, keys: dict[str, tuple[ScalarNode, Node]], target: _Defaults
+    reader: Reader, keys: dict[str, tuple[ScalarNode, Node]], target: RuleDefaults
 ) -> None:
     """The settings defaults and facts share: tolerance, delta, window, severities, origins."""
     if "tolerance" in keys and (tol := reader.tolerance(keys["tolerance"][1], "tolerance")):
@@ -362,14 +418,14 @@ def _apply_common(
             setattr(target, outcome, Severity(level))
 
 
-def _read_origins(reader: _Reader, node: Node) -> dict[str, list[str]]:
+def _read_origins(reader: Reader, node: Node) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     for name, (_, value) in reader.mapping(node, (), "origins").items():
         groups[name] = [name, *reader.words(value, f"origin group {name!r}")]
     return groups
 
 
-def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
+def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | None:
     keys = reader.mapping(node, FACT_KEYS, "a fact")
     if not isinstance(node, MappingNode):
         return None
@@ -389,7 +445,7 @@ def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
         kind = reader.choice(keys["kind"][1], FACT_KIND_NAMES, "kind")
     elif "kind" not in misspelt:
         reader.problem(node, "a fact needs a 'kind'", "one of: " + ", ".join(FACT_KIND_NAMES))
-    settings = _Defaults(**{f: getattr(defaults, f) for f in defaults.__dataclass_fields__})
+    settings = copy_defaults(defaults)
     _apply_common(reader, keys, settings)
 
     def get(key: str, read: Callable[[Node, str], object]) -> object:
@@ -397,7 +453,7 @@ def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
 
     counts = get("counts", reader.words) or ()
     context = get("context", reader.words) or ()
-    if kind == Kind.COUNT.value and not counts and "counts" not in misspelt:
+    if kind == Kind.COUNT.value and "counts" not in keys and "counts" not in misspelt:
         reader.problem(
             keys["id"][0] if "id" in keys else node,
             "a count fact needs 'counts': the nouns it counts",
@@ -432,7 +488,7 @@ def _read_fact(reader: _Reader, node: Node, defaults: _Defaults) -> Fact | None:
     )
 
 
-def _read_examples(reader: _Reader, node: Node) -> tuple[Example, ...]:
+def _read_examples(reader: Reader, node: Node) -> tuple[Example, ...]:
     """examples: {match: [phrase | {text: phrase, interval: "(300, inf)"}], no_match: [phrase]}"""
     out: list[Example] = []
     for name, (_, value) in reader.mapping(node, EXAMPLE_KEYS, "examples").items():
@@ -444,7 +500,7 @@ def _read_examples(reader: _Reader, node: Node) -> tuple[Example, ...]:
                 keys = reader.mapping(item, ("text", "interval"), f"an example in {name}")
                 text = reader.text(keys["text"][1], "text") if "text" in keys else None
                 interval = (
-                    reader.text(keys["interval"][1], "interval") if "interval" in keys else ""
+                    reader.interval(keys["interval"][1], "interval") if "interval" in keys else ""
                 )
                 if text is None:
                     reader.problem(item, "an example needs a 'text'")

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from checker.cli import app
+from checker.config import CONFIG_KEYS
 from checker.errors import RuleError
 from checker.model import Kind, Severity, Tolerance, Trend
-from checker.rules import load_rules
+from checker.pipeline import run_explain
+from checker.report.explain import render as render_explanation
+from checker.rules import DEFAULT_KEYS, FACT_KEYS, TOP_KEYS, load_rules
 from tests.conftest import DATA, ROOT
 
 BAD = sorted((DATA / "rules_bad").glob("*.yaml"))
 BAD_DIR = Path("tests/data/rules_bad")  # relative: messages show paths as given
 EXPECTED_FIRST_LINE = {
     "bad_id.yaml": "bad_id.yaml:3:9: fact id 'Drones Launched' is not kebab-case",
+    "bad_interval.yaml": "bad_interval.yaml:8:68: interval '(300, infinity)' cannot be read",
+    "bad_severity.yaml": (
+        "bad_severity.yaml:3:16: discrepancy 'fatal' is not one of: error, warning, off"
+    ),
+    "bad_trend.yaml": (
+        "bad_trend.yaml:6:24: changes_over_time 'rising' is not one of: increasing, decreasing"
+    ),
+    "wrong_type.yaml": "wrong_type.yaml:6:7: counts should be a list of words or phrases",
     "bad_yaml.yaml": "bad_yaml.yaml:6:1: invalid YAML: expected ',' or ']', but got '<stream end>'",
     "count_without_counts.yaml": (
         "count_without_counts.yaml:3:5: a count fact needs 'counts': the nouns it counts"
@@ -71,7 +85,7 @@ def test_project_rules_load_with_their_settings() -> None:
         Severity.WARNING,
     )
     assert facts["gaza-death-toll"].changes_over_time is Trend.INCREASING
-    assert share.location.line == 28
+    assert share.location.line == 34
     israel = next(g for g in rules.origin_groups if g.name == "Israel")
     assert "Hagari" in israel.aliases
 
@@ -94,3 +108,126 @@ def test_absolute_tolerance_and_fact_overrides(tmp_path: Path) -> None:
 def test_missing_rules_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="no such rules file or folder"):
         load_rules([tmp_path / "nope.yaml"])
+
+
+SINGLE_MISTAKE = [p for p in BAD if p.name not in ("three_mistakes.yaml", "duplicate_id.yaml")]
+
+
+@pytest.mark.parametrize("path", SINGLE_MISTAKE, ids=[p.name for p in SINGLE_MISTAKE])
+def test_one_mistake_is_one_problem(path: Path) -> None:
+    """A mistake is reported once, not again by every check that depends on it."""
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert len(caught.value.problems) == 1, str(caught.value)
+
+
+def test_problems_in_several_files_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
+    )
+    (tmp_path / "b.yaml").write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [UAVs]\n"
+        "  - id: share\n    kind: percnt\n"
+    )
+    with pytest.raises(RuleError) as caught:
+        load_rules([tmp_path])
+    assert [(str(p.location), p.message, p.hint) for p in caught.value.problems] == [
+        (
+            f"{tmp_path}/b.yaml:2:9",
+            "duplicate fact id 'drones-launched'",
+            f"first defined at {tmp_path}/a.yaml:2:9",
+        ),
+        (
+            f"{tmp_path}/b.yaml:6:11",
+            "kind 'percnt' is not one of: count, measure, money, percent, share",
+            "did you mean 'percent'?",
+        ),
+    ]
+
+
+runner = CliRunner()
+
+
+def test_rules_lint_on_the_project_rules_exits_0_with_a_summary(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "lint"])
+    assert result.exit_code == 0
+    assert result.stdout == "rules ok: 10 facts, 2 origin groups\n"
+
+
+def test_rules_lint_reports_three_mistakes_at_their_positions_and_exits_2(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "lint", "tests/data/rules_bad/three_mistakes.yaml"])
+    assert result.exit_code == 2
+    heads = [line for line in result.stderr.splitlines() if line.startswith("tests/")]
+    assert heads == [
+        "tests/data/rules_bad/three_mistakes.yaml:3:3: unknown key 'tolerence' in defaults",
+        "tests/data/rules_bad/three_mistakes.yaml:6:11: kind 'cont' is not one of: "
+        "count, measure, money, percent, share",
+        "tests/data/rules_bad/three_mistakes.yaml:10:16: tolerance 'two percent' cannot be read",
+    ]
+    assert result.stderr.endswith("3 problems in rules; nothing was checked.\n")
+    assert result.stdout == ""
+
+
+def test_rules_test_on_the_project_rules_passes(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "test", "--strict"])
+    assert result.exit_code == 0
+    assert result.stdout == "46 examples of 10 facts: 46 passed, 0 failed\n"
+
+
+def test_rules_test_reports_a_failure_with_its_reason_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
+        "    context: [launch]\n    examples:\n      match:\n"
+        "        - 'The 170 drones were seen over Jordan.'\n"
+        "  - id: share-intercepted\n    kind: percent\n    context: [intercept]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["rules", "test", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:8:11: drones-launched: example should match: "
+        "'The 170 drones were seen over Jordan.'",
+        "  reason: '170': no context word in the sentence (launch)",
+        f"{path}:9:9: share-intercepted: no examples",
+        "  hint: add examples: {match: [...], no_match: [...]} with real sentences",
+        "1 example of 1 fact: 0 passed, 1 failed; 1 fact without examples",
+    ]
+
+
+def test_rules_test_strict_fails_on_a_fact_without_examples(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("facts:\n  - id: share-intercepted\n    kind: percent\n", encoding="utf-8")
+    assert runner.invoke(app, ["rules", "test", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["rules", "test", "--strict", str(path)]).exit_code == 1
+
+
+DOCS = ROOT / "docs" / "rules.md"
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_docs_document_every_key() -> None:
+    headings = " ".join(re.findall(r"^### (.+)$", DOCS.read_text(), flags=re.MULTILINE))
+    keys = set(TOP_KEYS) | set(DEFAULT_KEYS) | set(FACT_KEYS) | set(CONFIG_KEYS)
+    assert {k for k in keys if f"`{k}`" not in headings} == set()
+
+
+def test_docs_rules_file_example_loads(tmp_path: Path) -> None:
+    first = _blocks(DOCS.read_text(), "yaml")[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(first, encoding="utf-8")
+    (fact,) = load_rules([path]).facts
+    assert (fact.id, fact.exclude, len(fact.examples)) == ("drones-launched", ("destroyer",), 2)
+
+
+def test_docs_show_the_real_outputs(in_root: Path) -> None:
+    shown = {block.splitlines()[0]: block for block in _blocks(DOCS.read_text(), "text")}
+    explain = shown["$ factcheck explain share-intercepted"]
+    assert explain.split("\n", 1)[1] == render_explanation(run_explain("share-intercepted"))
+    lint = shown["$ factcheck rules lint tests/data/rules_bad/three_mistakes.yaml"]
+    with pytest.raises(RuleError) as caught:
+        load_rules([BAD_DIR / "three_mistakes.yaml"])
+    assert lint.split("\n", 1)[1] == str(caught.value) + "\n"

@@ -1,0 +1,174 @@
+"""The project config -> Config: default paths and rule defaults shared by every rules file.
+
+Read from ``factcheck.yaml``, else from ``[tool.factcheck]`` in ``pyproject.toml``, in the
+working directory or the nearest folder above it that has one (the YAML file wins when both
+exist, as ``ruff.toml`` wins over ``pyproject.toml`` for ruff). Both are validated like rules
+files: every problem at its ``file:line:col``, with a hint, raised together as one RuleError.
+
+    # factcheck.yaml
+    rules: [rules]
+    documents: [news]
+    defaults:
+      tolerance: 5%
+      single_source: off
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, StreamMark
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from checker.errors import RuleError, RuleProblem
+from checker.load import display_path
+from checker.model import Location
+from checker.rules import Reader, RuleDefaults, read_defaults
+
+CONFIG_FILE: Final = "factcheck.yaml"
+PYPROJECT: Final = "pyproject.toml"
+CONFIG_KEYS: Final = ("defaults", "documents", "rules")
+_TOML_KEY: Final = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_-]+|"[^"]*")\s*=""")
+_TOML_TABLE: Final = re.compile(r"^\s*\[\s*(?P<name>[^\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What the project config says; empty paths mean 'use the command's default'."""
+
+    path: Path | None = None
+    rules: tuple[Path, ...] = ()
+    documents: tuple[Path, ...] = ()
+    defaults: RuleDefaults = field(default_factory=RuleDefaults)
+
+
+def load_config(folder: Path | None = None) -> Config:
+    """The config of the project `folder` (default: the working directory) is in, or an
+    empty one. Like ruff, the nearest folder upwards with ``factcheck.yaml`` or a
+    ``pyproject.toml`` holding ``[tool.factcheck]`` wins, so a run from ``news/`` still
+    finds the project's config."""
+    start = (folder if folder is not None else Path.cwd()).resolve()
+    for here in (start, *start.parents):
+        if (here / CONFIG_FILE).is_file():
+            return _load_yaml(here / CONFIG_FILE, here)
+        if (here / PYPROJECT).is_file():
+            config = _load_pyproject(here / PYPROJECT, here)
+            if config.path is not None:
+                return config
+    return Config()
+
+
+def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
+    keys = reader.mapping(root, CONFIG_KEYS, "the factcheck config")
+    defaults = RuleDefaults()
+    if "defaults" in keys:
+        defaults = read_defaults(reader, keys["defaults"][1], RuleDefaults())
+
+    def paths(name: str) -> tuple[Path, ...]:
+        if name not in keys:
+            return ()
+        # paths are relative to the config file, so the config works from any folder
+        return tuple(display_path(folder / p) for p in reader.words(keys[name][1], f"{name} paths"))
+
+    return Config(reader.path, paths("rules"), paths("documents"), defaults)
+
+
+def _load_yaml(path: Path, folder: Path) -> Config:
+    shown = display_path(path)
+    source = path.read_text(encoding="utf-8")
+    reader = Reader(shown)
+    try:
+        root = YAML(typ="rt").compose(source)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = RuleProblem(
+            Location(shown, line, col), f"invalid YAML: {error.problem or error.context}"
+        )
+        raise RuleError([problem], {shown: source}) from error
+    if root is None:
+        return Config(shown)
+    config = _read_config(reader, root, folder)
+    if reader.problems:
+        raise RuleError(reader.problems, {shown: source})
+    return config
+
+
+def _load_pyproject(path: Path, folder: Path) -> Config:
+    shown = display_path(path)
+    source = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        problem = RuleProblem(Location(shown, 1, 1), f"invalid TOML: {error}")
+        raise RuleError([problem], {shown: source}) from error
+    tool = data.get("tool", {})
+    table = tool.get("factcheck") if isinstance(tool, dict) else None
+    if table is None:
+        return Config()
+    reader = Reader(shown)
+    root = _as_node(table, ("tool", "factcheck"), _toml_positions(source))
+    config = _read_config(reader, root, folder)
+    if reader.problems:
+        raise RuleError(reader.problems, {shown: source})
+    return config
+
+
+def _toml_positions(source: str) -> dict[tuple[str, ...], tuple[int, int]]:
+    """(table..., key) -> (line, col) of each `key =` and each `[table]` header.
+
+    tomllib keeps no positions; TOML keys sit one per line, so a line scan that follows the
+    table headers gives every key of ``[tool.factcheck]`` its own place for error messages.
+    """
+    where: dict[tuple[str, ...], tuple[int, int]] = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(source.splitlines(), start=1):
+        header = _TOML_TABLE.match(line)
+        if header and not line.lstrip().startswith("[["):
+            table = tuple(part.strip().strip('"') for part in header.group("name").split("."))
+            where.setdefault(table, (number, line.index("[") + 1))
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            name = key.group("key").strip('"')
+            where.setdefault((*table, name), (number, key.start("key") + 1))
+    return where
+
+
+def _mark(position: tuple[int, int]) -> StreamMark:
+    return StreamMark("", 0, position[0] - 1, position[1] - 1)
+
+
+def _as_node(
+    value: object, keypath: tuple[str, ...], where: dict[tuple[str, ...], tuple[int, int]]
+) -> Node:
+    """A TOML value as the YAML node the rules reader validates, placed at its key's line."""
+    position = where.get(keypath) or where.get(keypath[:-1]) or (1, 1)
+    mark = _mark(position)
+    if isinstance(value, dict):
+        pairs = []
+        for key, item in value.items():
+            key_mark = _mark(where.get((*keypath, str(key)), position))
+            pairs.append(
+                (
+                    ScalarNode("tag:yaml.org,2002:str", str(key), key_mark, key_mark),
+                    _as_node(item, (*keypath, str(key)), where),
+                )
+            )
+        return MappingNode("tag:yaml.org,2002:map", pairs, mark, mark)
+    if isinstance(value, list):
+        items = [_as_node(item, keypath, where) for item in value]
+        return SequenceNode("tag:yaml.org,2002:seq", items, mark, mark)
+    if isinstance(value, bool):
+        return ScalarNode("tag:yaml.org,2002:bool", str(value).lower(), mark, mark)
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return ScalarNode("tag:yaml.org,2002:str", str(value), mark, mark)
+
+
+__all__ = ["CONFIG_FILE", "CONFIG_KEYS", "Config", "load_config"]

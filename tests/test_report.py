@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 from pathlib import Path
 from xml.etree import ElementTree
@@ -169,3 +171,19 @@ def test_junit_keeps_control_characters_out_of_xml() -> None:
 
 def test_markdown_escapes_document_text() -> None:
     assert markdown.escape("a | b *c* <x>\n  `y`") == r"a \| b \*c\* \<x\> \`y\`"
+
+
+def test_outlier_is_marked_in_the_terminal_and_the_csv(tmp_path: Path) -> None:
+    for name, number in (("a", 170), ("b", 170), ("c", 170), ("d", 185)):
+        (tmp_path / f"{name}.txt").write_text(f"Iran launched {number} drones, {name} said.\n")
+    result = run_check([tmp_path], [Path("rules")])
+    plain = render(result)
+    assert plain.count("outlier ") == 1
+    assert "  ✗ outlier " in plain and "«185» drones" in plain
+    rows = csv.DictReader(io.StringIO(REPORTERS["csv"](result)))
+    assert [(r["text"], r["outlier"]) for r in rows] == [
+        ("170", "False"),
+        ("170", "False"),
+        ("170", "False"),
+        ("185", "True"),
+    ]

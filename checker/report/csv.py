@@ -15,7 +15,7 @@ from checker.model import CheckResult, Verdict
 COLUMNS: Final = (
     "fact", "verdict", "severity", "document", "outlet", "published", "path", "line", "column",
     "text", "value", "low", "high", "interval", "tolerated", "origin", "attribution",
-    "in_conflict", "sentence",
+    "in_conflict", "outlier", "sentence",
 )  # fmt: skip
 
 

@@ -67,9 +67,13 @@ def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:
     return text
 
 
-def _claim_lines(claim: Claim, tolerance: str, conflict: bool, color: bool) -> list[Text]:
+def _claim_lines(
+    claim: Claim, tolerance: str, conflict: bool, outlier: bool, color: bool
+) -> list[Text]:
     figure = claim.figure
     head = Text("  ✗ " if conflict else "  • ", style="red" if conflict else "")
+    if outlier:
+        head.append("outlier ", style="bold red")
     head.append(str(figure.location), style="blue")
     head.append("  ")
     head.append(figure.text, style="bold")
@@ -110,8 +114,12 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
     why.append(finding.why)
     lines = [title, why]
     conflict = {id(c) for c in finding.conflict}
+    outliers = {id(c) for c in finding.outliers}
+    tolerance = str(finding.fact.tolerance)
     for claim in finding.claims:
-        lines.extend(_claim_lines(claim, str(finding.fact.tolerance), id(claim) in conflict, color))
+        lines.extend(
+            _claim_lines(claim, tolerance, id(claim) in conflict, id(claim) in outliers, color)
+        )
     return lines
 
 

@@ -15,8 +15,9 @@ import typer
 from checker import __version__
 from checker.errors import CheckerError
 from checker.model import CheckResult, ExitCode
-from checker.pipeline import DEFAULT_DOCUMENTS, DEFAULT_RULES, run_check
+from checker.pipeline import DEFAULT_DOCUMENTS, DEFAULT_RULES, run_check, run_extract
 from checker.report import REPORTERS, terminal
+from checker.report.figures import FIGURE_RENDERERS, render_table
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -30,6 +31,12 @@ app = typer.Typer(
 
 class Format(StrEnum):
     TERMINAL = "terminal"
+    JSON = "json"
+    CSV = "csv"
+
+
+class FiguresFormat(StrEnum):
+    TABLE = "table"
     JSON = "json"
     CSV = "csv"
 
@@ -106,6 +113,38 @@ def check(
     else:
         typer.echo(report, nl=False)
     raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")
+    ] = None,
+    fmt: Annotated[
+        FiguresFormat, typer.Option("--format", "-f", help="Format printed on stdout.")
+    ] = FiguresFormat.TABLE,
+    all_kinds: Annotated[
+        bool,
+        typer.Option("--all-kinds", help="Also list dates, years, times, ordinals, ages, ids."),
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the figures here, not stdout.")
+    ] = None,
+) -> None:
+    """List every figure of every document, as the checker reads it."""
+    result = run_extract(paths or [DEFAULT_DOCUMENTS], all_kinds=all_kinds)
+    for problem in result.problems:
+        typer.echo(f"{problem}", err=True)
+    if fmt is FiguresFormat.TABLE:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        report = render_table(result.figures, width=width)
+    else:
+        report = FIGURE_RENDERERS[fmt.value](result.figures)
+    if output is not None:
+        write_atomic(output, report)
+    else:
+        typer.echo(report, nl=False)
+    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)

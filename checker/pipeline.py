@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -48,31 +48,48 @@ def run_check(
 class ExtractResult:
     """What ``factcheck extract`` shows: the figures of every document, in document order."""
 
-    documents: int
     figures: pd.DataFrame  # columns of FIGURE_COLUMNS
     problems: tuple[InputProblem, ...] = ()
+
+
+def iter_extract(
+    paths: Sequence[Path], all_kinds: bool = False, batch: int = 256
+) -> Iterator[pd.DataFrame | InputProblem]:
+    """Figures frames of `batch` documents at a time, and problems as they come: memory stays
+    flat however large the corpus, and each frame is built once per batch, not per document."""
+    kinds = {k.value for k in FIGURE_KINDS}
+    pending: list[Document] = []
+
+    def flush() -> pd.DataFrame:
+        frame = extract_figures(pending)
+        pending.clear()
+        return frame if all_kinds else frame[frame["kind"].isin(kinds)]
+
+    for item in iter_documents(paths):
+        if not isinstance(item, Document):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= batch:
+            yield flush()
+    if pending:
+        yield flush()
 
 
 def run_extract(
     paths: Sequence[Path] = (DEFAULT_DOCUMENTS,), all_kinds: bool = False
 ) -> ExtractResult:
-    """Stream documents through extraction; keep figures only (and non-figures with `all_kinds`).
+    """Every figure of every document (and non-figures with `all_kinds`), in document order.
 
     Further selections (for instance figures no rule matched) filter ``figures`` the same way.
     """
     frames: list[pd.DataFrame] = []
     problems: list[InputProblem] = []
-    documents = 0
-    kinds = {k.value for k in FIGURE_KINDS}
-    for item in iter_documents(paths):
-        if not isinstance(item, Document):
+    for item in iter_extract(paths, all_kinds):
+        if isinstance(item, InputProblem):
             problems.append(item)
-            continue
-        documents += 1
-        frame = extract_figures([item])
-        if not all_kinds:
-            frame = frame[frame["kind"].isin(kinds)]
-        if not frame.empty:
-            frames.append(frame)
+        else:
+            frames.append(item)
+    frames = [frame for frame in frames if not frame.empty]
     figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
-    return ExtractResult(documents, figures, tuple(problems))
+    return ExtractResult(figures, tuple(problems))

@@ -38,6 +38,11 @@ _SKIP_SPANS: Final = re.compile(
     """,
     re.VERBOSE,
 )
+_TOKEN_REST: Final = re.compile(r"\S*")
+# characters without which a token cannot be a URL, e-mail, date, phone or version number
+_SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
+# "U.S." or "a.m." before a full stop: initials, not the end of a sentence
+_DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -62,7 +67,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1]
             )
             prev = word.group(1).lower() if word else ""
-            dotted = re.search(r"(?:\b[A-Za-z]\.)+$", text[start : boundary.start() + 1])
+            dotted = _DOTTED.search(text, max(start, boundary.start() - 1), boundary.start() + 1)
             if prev in _ABBREVIATIONS or dotted or len(prev) == 1:
                 continue
             end = boundary.start() + len(boundary.group().rstrip())
@@ -104,9 +109,21 @@ def figures_in_text(text: str, delta: float = DEFAULT_DELTA) -> pd.DataFrame:
     return extract_figures([Document(id="text", path=Path("<text>"), text=text)], delta)
 
 
-def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+def _skip_piece(text: str, start: int) -> str | None:
+    """The URL, e-mail, date, phone or version number around `start`, if it lies in one.
+
+    Only a token with a character such a piece needs ("/", "@", "-", two dots…) is checked,
+    on a small window: the check costs nothing for "300 projectiles".
+    """
+    floor = max(0, start - 80)
+    lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
+    hi = start + len(_TOKEN_REST.match(text, start, start + 80).group())  # type: ignore[union-attr]
+    if _SUSPECT.search(text, lo, hi) is None:
+        return None
+    for match in _SKIP_SPANS.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
+        if match.start() <= start < match.end():
+            return match.group()
+    return None
 
 
 def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
@@ -116,8 +133,6 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     sentences = sentence_spans(text)
     sentence_starts = [s for s, _ in sentences]
-    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
-    skip_starts = [s for s, _ in skip]
     mentions = list(scan_numbers(text))
     origins: dict[int, str] = {}
     paragraph_origins: dict[int, str] = {}
@@ -130,9 +145,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         s_start, s_end = sentences[index]
         skip_kind: Kind | None = None
-        if skip and _in_spans(mention.start, skip_starts, skip):
-            j = bisect.bisect_right(skip_starts, mention.start) - 1
-            piece = text[skip[j][0] : skip[j][1]]
+        piece = _skip_piece(text, mention.start)
+        if piece is not None:
             if _SKIP_KIND.match(piece):
                 skip_kind = Kind.DATE
             else:

@@ -194,6 +194,10 @@ def describe(
         return Description(Kind.TIME, "", "", "", end)
     if hint == "ordinal":
         return Description(Kind.ORDINAL, "", "", "", end)
+    if hint == "share":
+        # "half of the drones", "more than half": a share of a whole, never above 1
+        noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
+        return Description(Kind.SHARE, "share", noun, head, end, cap=1.0)
     hyphen = _HYPHEN_WORD.match(after)
     if hyphen:
         compound = (raw + "-" + hyphen.group("word")).lower()

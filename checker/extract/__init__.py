@@ -34,6 +34,8 @@ _SKIP_SPANS: Final = re.compile(
       |\b\d{4}-\d{1,2}(?:-\d{1,2})?\b                  # 1995-01, 2024-04-14
       |\b\d{1,2}/\d{1,2}/\d{2,4}\b                     # 5/17/2018
       |(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b   # phone numbers
+      |\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b               # "+1-222-2222-2222"
+      |\b\d+/\d+\b                                      # "24/7", "9/11", "1/0": not counts
       |\b\d+(?:\.\d+){2,}\b                            # versions and IP addresses
     """,
     re.VERBOSE,
@@ -44,7 +46,13 @@ _SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
 # "U.S." or "a.m." before a full stop: initials, not the end of a sentence
 _DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
-_RANGE_JOIN: Final = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN: Final = re.compile(
+    r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
+        \s*-?\s*(?:-|–|—|to|through|and)\s*           # "8- to 16-meter"
+        [$€£]?$                                        # "between $10 and $20"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 _RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _CHANGE_FROM: Final = re.compile(
     r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
@@ -115,11 +123,12 @@ def _skip_piece(text: str, start: int) -> str | None:
     Only a token with a character such a piece needs ("/", "@", "-", two dots…) is checked,
     on a small window: the check costs nothing for "300 projectiles".
     """
-    floor = max(0, start - 80)
-    lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
-    hi = start + len(_TOKEN_REST.match(text, start, start + 80).group())  # type: ignore[union-attr]
+    lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi = start + len(_TOKEN_REST.match(text, start).group())  # type: ignore[union-attr]
     if _SUSPECT.search(text, lo, hi) is None:
         return None
+    if "://" in text[lo:hi] or text.startswith("www.", lo):
+        return text[lo:hi]  # a URL of any length: "…%20and%20volume%2872%29…"
     for match in _SKIP_SPANS.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
         if match.start() <= start < match.end():
             return match.group()
@@ -164,8 +173,9 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                 nxt.start < s_end
                 and not nxt.hint
                 and nxt.vague is None
-                and _RANGE_JOIN.match(joint)
-                and ("and" not in joint.lower() or opener)
+                and (join := _RANGE_JOIN.match(joint)) is not None
+                and _same_unit_after(text, join.group("unit"), nxt.end)
+                and (" and" not in joint.lower() or opener)
                 and not _CHANGE_FROM.search(text[max(s_start, start - 20) : start])
             ):
                 low_value, high_value = value, nxt.value
@@ -175,6 +185,9 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                     )
                     if scale_word and low_value < 1000:
                         low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
+                if low_value > high_value and opener:
+                    # "from -18 °C to -34 °C": a range written high to low is the same range
+                    low_value, high_value = high_value, low_value
                 if low_value <= high_value:
                     if opener:
                         start = start - (
@@ -194,6 +207,12 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             window = text[max(s_start, start - 30) : start]
             hedge, length = hedge_before(window)
             text_start = start - length
+            if hedge == "about" and hedge_after(text[description.end : s_end])[0] in (
+                "at-least",
+                "at-most",
+            ):
+                # "about five hundred or more": the bound is what the sentence asserts
+                hedge, text_start = "exact", start
             if hedge == "exact":
                 hedge, length = hedge_after(text[description.end : s_end])
                 figure_end = description.end + length
@@ -245,6 +264,13 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             sentence_start=s_start,
             sentence_index=index,
         )
+
+
+def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:
+    """A unit inside a range's joint ("44 mg to 50 mg") must follow the second number too."""
+    if unit is None:
+        return True
+    return text[pos : pos + len(unit) + 2].lstrip().lower().startswith(unit.lower())
 
 
 def _unscaled(token: str, value: float) -> float:

@@ -62,7 +62,8 @@ _SCALE_AHEAD: Final = r"(?=\s+(?:a\s+)?(?i:thousand|million|billion|trillion)\b)
 SCAN: Final = re.compile(
     rf"""
     (?P<time>(?<![\d.:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)
-        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?)                  # 5:47 PM, 17:47
+        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?                  # 5:47 PM, 17:47
+      |(?<![\d.:])\d{{1,2}}(?:\.\d{{2}})?\s*(?i:[ap]\.m\.|[ap]m\b))  # "2 pm", "2.13 am"
    |(?P<ordinal>(?<![\d.,])\d+(?i:st|nd|rd|th)\b)       # "the 11th hour"
    |(?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
    |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)\s+of
@@ -79,9 +80,9 @@ SCAN: Final = re.compile(
             (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP)\b))  # "10kg"
          |\b(?i:{_WORD_ALT})\b
          |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
-       (?:(?:\s*-\s*|\s+and\s+|\s+)
-          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b)
-         |\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b)*   # "one and a half million"
+       (?:\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b     # "one and a half million"
+         |(?:\s*-\s*|\s+and\s+|\s+)
+          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b))*
     )
     """,
     re.VERBOSE,
@@ -198,6 +199,7 @@ class _Compound:
         self.last: str = ""  # class of the last token: unit / tens / hundred / scale / digit
         self.last_scale = float("inf")
         self.empty = True
+        self.tokens = 0
 
     def accepts(self, cls: str, value: float) -> bool:
         if self.empty:
@@ -215,7 +217,9 @@ class _Compound:
                 return False
             return value < self.last_scale
         if cls == "hundred":
-            return self.last in ("unit", "tens", "digit") and self.current < 100
+            # "3 hundred and 21", "322 hundred"; not "3 hundred and 2 hundred"
+            first_digit = self.last == "digit" and self.total == 0 and self.tokens == 1
+            return first_digit or (self.last in ("unit", "tens", "digit") and self.current < 100)
         if cls == "dozen":
             return self.last in ("unit", "tens", "digit", "hundred")
         # a scale word: "one million", "1.2 million", "three hundred thousand"
@@ -236,6 +240,7 @@ class _Compound:
             self.last_scale = value
         self.last = cls
         self.empty = False
+        self.tokens += 1
 
     @property
     def value(self) -> float:
@@ -321,6 +326,7 @@ def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
         )
 
 
+_CODE_BEFORE: Final = re.compile(r"\b(?:USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD)$")  # "USD115"
 _LEADING_DIGITS: Final = re.compile(r"\d+")
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?i:an?)\s+$")
 # "the first half of 2024", "the other half": a half that names a period or a part, not a share
@@ -355,6 +361,9 @@ def scan_numbers(text: str) -> Iterator[Mention]:
         if candidate is None:
             return
         start = candidate.start()
+        if text[start - 1 : start].isalpha() and not _CODE_BEFORE.search(text, 0, start):
+            pos = candidate.end()  # "L2", "km2": a digit glued behind letters is a name
+            continue
         if candidate.group().lower() in _ARTICLE_WORDS:
             article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
             if article is not None:

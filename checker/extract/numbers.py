@@ -28,7 +28,7 @@ SCALES: Final[dict[str, float]] = {
 # Suffixes glued to digits: "10k", "1.2b", "2mil", "$5m" (a bare "5m" is five metres).
 SUFFIXES: Final[dict[str, float]] = {
     "k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9,
-    "BN": 1e9, "tn": 1e12,
+    "BN": 1e9, "tn": 1e12, "T": 1e12,
 }  # fmt: skip
 # Vague quantities and the interval each stands for (DESIGN.md's table).
 VAGUE: Final[dict[str, tuple[float, float]]] = {
@@ -76,7 +76,7 @@ SCAN: Final = re.compile(
                   |half)\b(?!-)                         # "more than half"; not "half-time"
         (?!{_SCALE_AHEAD}|\s+(?:a\s+)?dozen))         # not "half a million", "half a dozen"
    |(?P<run>
-       (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbB])?
+       (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbBT])?
             (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP)\b))  # "10kg"
          |\b(?i:{_WORD_ALT})\b
          |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
@@ -89,7 +89,7 @@ SCAN: Final = re.compile(
 )
 _RUN_TOKEN: Final = re.compile(
     rf"""(?P<sep>\s*-\s*|\s+and\s+|\s+)?
-    (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbB])?(?![^\W\d_])
+    (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbBT])?(?![^\W\d_])
       |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+a\b)?)   # "and a half", "half a million"
       |(?i:{_WORD_ALT})\b)""",
     re.VERBOSE,
@@ -281,17 +281,30 @@ def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
     last_end = start
     words = separators = False
     decimals = 0
-    for match in _RUN_TOKEN.finditer(text, start, end):
-        token = match.group("tok")
-        classified = _classify(token)
-        if classified is None:
-            continue
-        cls, value, seps, decs = classified
+    tokens = [
+        (match, classified)
+        for match in _RUN_TOKEN.finditer(text, start, end)
+        if (classified := _classify(match.group("tok"))) is not None
+    ]
+    for i, (match, (cls, value, seps, decs)) in enumerate(tokens):
         sep = match.group("sep") or ""
-        # "and" joins only after hundred/scale words: "one hundred and sixteen", not "two and three"
-        joinable = (
-            "and" not in sep.lower() or compound.last in ("hundred", "scale") or cls == "frac"
+        following, following_value = (
+            (tokens[i + 1][1][0], tokens[i + 1][1][1]) if i + 1 < len(tokens) else ("", 0.0)
         )
+        # "3 hundred and 2 hundred": the number after "and" is scaled as much as the one before
+        scaled_again = (following == "hundred" and compound.last == "hundred") or (
+            following == "scale" and following_value >= compound.last_scale
+        )
+        # "and" joins only after hundred/scale words: "one hundred and sixteen", not "two and
+        # three"; and not a number that is scaled itself: "3 hundred and 2 hundred" is two;
+        # "and 0" never adds anything: "4 thousand 3 hundred and 0" is two numbers
+        joinable = "and" not in sep.lower() or (
+            (compound.last in ("hundred", "scale") or cls == "frac")
+            and not (cls in ("unit", "digit") and scaled_again)
+            and value != 0
+        )
+        if cls == "frac" and following == "scale" and compound.last == "scale":
+            cls = "unit"  # "one billion and a half million": half of the million that follows
         if not compound.empty and (not joinable or not compound.accepts(cls, value)):
             if (
                 compound.last not in ("hundred", "scale", "dozen")

@@ -252,7 +252,7 @@ SCOPE: Final[list[Exclusion]] = [
             str(r.get("unit")) not in NEWS_UNITS
             for r in c.raw.get("res", [])  # type: ignore[attr-defined]
         ),
-        "eV, mGy, fb−1, W/min, kibibytes, picometres: the suite is about physical units; a news "
+        "'1.7 eV', '14 mGy', '5 fb−1', '8 MB': the suite is about physical units; a news "
         "checker reads counts, money, percentages and everyday measures.",
     ),
     Exclusion(

@@ -45,6 +45,9 @@ _TOKEN_REST: Final = re.compile(r"\S*")
 _SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
 # "U.S." or "a.m." before a full stop: initials, not the end of a sentence
 _DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
+# A blank line ends a paragraph; a single line break inside one is wrapping: "more than\n300"
+_PARAGRAPH: Final = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+_OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
 _RANGE_JOIN: Final = re.compile(
     r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
@@ -53,7 +56,7 @@ _RANGE_JOIN: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?[$€£]?$", re.IGNORECASE)
 _CHANGE_FROM: Final = re.compile(
     r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
     r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced)\s+from\s+$",
@@ -68,9 +71,10 @@ _DETERMINERS: Final = frozenset(
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a paragraph break always ends one; 'Adm.' never does."""
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         start = para.start()
-        for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
+        para_end = start + len(para.group().rstrip())
+        for boundary in _BOUNDARY.finditer(text, start, para_end):
             word = re.search(
                 r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1]
             )
@@ -81,8 +85,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             end = boundary.start() + len(boundary.group().rstrip())
             spans.append((start, end))
             start = boundary.end()
-        if start < para.end():
-            spans.append((start, para.end()))
+        if start < para_end:
+            spans.append((start, para_end))
     return spans
 
 
@@ -305,6 +309,8 @@ def _refine_kind(
         ident = _IDENT_BEFORE.search(before)
         if ident and (ident.group("name") is None or ident.group("name").lower() not in STOP):
             return Kind.IDENTIFIER  # "an Arrow 3 battery", "F-35", "No. 5"
+    if raw.lower() == "one" and _OF_AFTER.match(text, mention.end):
+        return None  # "one of the most dramatic nights", "one of the best"
     if raw.lower() == "one":
         prev = re.search(r"(\w+)\W*$", before)
         if not description.noun or (prev and prev.group(1).lower() in _DETERMINERS):

@@ -77,6 +77,7 @@ MEASURE_UNITS: Final[dict[str, str]] = {
         "inch": "inch inches",
         "kg": "kg kilogram kilograms kilo kilos",
         "g": "gram grams",
+        "mg": "mg milligram milligrams",
         "tonne": "tonne tonnes ton tons",
         "pound": "pound pounds lb lbs",
         "ounce": "ounce ounces oz",

@@ -233,11 +233,13 @@ def describe(
         compound = (raw + "-" + hyphen.group("word")).lower()
         if compound in IDIOMS or (raw.lower() == "one" and hyphen.group("word").islower()):
             return None
-    if _AGE.match(after) or _AGED_BEFORE.search(before):
+    # the patterns before the number are anchored at its start: search only the last chars
+    tail = len(before)
+    if _AGE.match(after) or _AGED_BEFORE.search(before, max(0, tail - 14)):
         return Description(Kind.AGE, "years", "", "", end)
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _MONTH_BEFORE.search(before, max(0, tail - 16)) or _MONTH_AFTER.match(after):
         return Description(Kind.DATE, "", "", "", end)
-    currency = _CURRENCY_BEFORE.search(before)
+    currency = _CURRENCY_BEFORE.search(before, max(0, tail - 8))
     scale = 1.0
     if currency:
         code = CURRENCY_SYMBOLS.get(currency.group("cur").lower(), currency.group("cur"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.pipeline import run_extract
+from checker.pipeline import iter_extract, run_extract
 from checker.report.figures import FIELDS, SCHEMA_VERSION, figure_records
 
 runner = CliRunner()
@@ -86,3 +87,18 @@ def test_unreadable_document_exits_2_and_the_rest_is_listed(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "bad.txt:1:1: not UTF-8 text" in result.stderr
     assert [f["text"] for f in json.loads(result.stdout)["figures"]] == ["170"]
+
+
+def test_streamed_batches_equal_one_pass(in_root: Path) -> None:
+    from checker.extract import extract_figures
+    from checker.load import load_documents
+
+    batches = [
+        b
+        for b in iter_extract([Path("seeds")], all_kinds=True, batch=1)
+        if isinstance(b, pd.DataFrame)
+    ]
+    assert len(batches) == 2  # one frame per document, nothing held between them
+    streamed = pd.concat(batches, ignore_index=True)
+    documents, _ = load_documents([Path("seeds")])
+    pd.testing.assert_frame_equal(streamed, extract_figures(documents))

@@ -47,6 +47,8 @@ _SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
 _DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
 # A blank line ends a paragraph; a single line break inside one is wrapping: "more than\n300"
 _PARAGRAPH: Final = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+_AFTER_CHARS: Final = 16  # " or greater" is the longest hedge after a number
+_MAX_JOINT: Final = 16  # " mg through $": the longest text between a range's two numbers
 _OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
 _RANGE_JOIN: Final = re.compile(
@@ -149,6 +151,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     mentions = list(scan_numbers(text))
     origins: dict[int, str] = {}
     paragraph_origins: dict[int, str] = {}
+    sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
+    path = document.path.as_posix()
     i = 0
     while i < len(mentions):
         mention = mentions[i]
@@ -169,8 +173,13 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         if mention.vague:
             high = mention.vague[1]
         # two-sided ranges: "between 30 and 40", "1000-5000", "from 200 to 300"
-        if i < len(mentions) and mention.vague is None and not mention.hint:
-            nxt = mentions[i]
+        nxt = mentions[i] if i < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.start - end <= _MAX_JOINT
+            and mention.vague is None
+            and not mention.hint
+        ):
             joint = text[end : nxt.start]
             opener = _RANGE_OPEN.search(text[max(s_start, start - 12) : start])
             if (
@@ -211,14 +220,12 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             window = text[max(s_start, start - 30) : start]
             hedge, length = hedge_before(window)
             text_start = start - length
-            if hedge == "about" and hedge_after(text[description.end : s_end])[0] in (
-                "at-least",
-                "at-most",
-            ):
+            following = text[description.end : min(s_end, description.end + _AFTER_CHARS)]
+            if hedge == "about" and hedge_after(following)[0] in ("at-least", "at-most"):
                 # "about five hundred or more": the bound is what the sentence asserts
                 hedge, text_start = "exact", start
             if hedge == "exact":
-                hedge, length = hedge_after(text[description.end : s_end])
+                hedge, length = hedge_after(following)
                 figure_end = description.end + length
             else:
                 figure_end = description.end
@@ -229,7 +236,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         kind = refined
         if index not in origins:
-            origins[index] = attribution(text[s_start:s_end])
+            sentence_texts[index] = text[s_start:s_end]
+            origins[index] = attribution(sentence_texts[index])
         origin = origins[index]
         if not origin:
             line_no = bisect.bisect_right(line_starts, start) - 1
@@ -245,7 +253,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         line_no = bisect.bisect_right(line_starts, text_start) - 1
         rows.add(
             document=document.id,
-            path=document.path.as_posix(),
+            path=path,
             outlet=document.outlet,
             published=document.published,
             line=line_no + document.body_line,
@@ -264,7 +272,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             noun=description.noun,
             head=description.head,
             origin=origin,
-            sentence=text[s_start:s_end],
+            sentence=sentence_texts[index],
             sentence_start=s_start,
             sentence_index=index,
         )

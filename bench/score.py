@@ -240,9 +240,10 @@ SCOPE: Final[list[Exclusion]] = [
     ),
     Exclusion(
         "Currency",
-        "fractional scale words",
-        _has(r"\b(?:half|quarters?) (?:million|billion)\b"),
-        "'half million usd', 'three quarters billion us dollars': spelled fractions, as above.",
+        "spelled fractions of a scale",
+        _has(r"\b(?:thirds?|quarters|fourths?|fifths?|eighths?)\s+(?:million|billion)\b"),
+        "'three quarters billion us dollars': as in Number; 'half million usd' and 'a quarter "
+        "million us dollars' stay in scope.",
     ),
     # --- quantulum3 quantities --------------------------------------------------------------
     Exclusion(
@@ -287,12 +288,6 @@ SCOPE: Final[list[Exclusion]] = [
         _surface(r"^\(.*\)$"),
         "'($99.99)' -> -99.99: in news a bracketed amount is a conversion ('€10m ($11m)'), "
         "not a negative.",
-    ),
-    Exclusion(
-        "quantulum3",
-        "dozens as a unit",
-        _surface(r"\bdozen\b"),
-        "'a dozen' -> 1 dozen: we resolve it to 12, as the Recognizers suite does.",
     ),
     Exclusion(
         "quantulum3",

@@ -30,9 +30,17 @@ from checker.baseline import entries as baseline_entries
 from checker.baseline import render as render_baseline
 from checker.errors import CheckerError
 from checker.model import CheckResult, ExitCode, FailOn
-from checker.pipeline import lint_rules, run_check, run_explain, run_rule_tests
+from checker.pipeline import (
+    find_unmatched,
+    lint_rules,
+    run_check,
+    run_explain,
+    run_extract,
+    run_rule_tests,
+)
 from checker.report import REPORTERS, terminal
 from checker.report import explain as explain_report
+from checker.report.figures import FIGURE_RENDERERS, render_table
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -52,6 +60,12 @@ class Format(StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     MARKDOWN = "markdown"
+
+
+class FiguresFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
 
 
 class Color(StrEnum):
@@ -348,6 +362,52 @@ def explain(
         typer.echo(f"{problem}", err=True)
     typer.echo(explain_report.render(explanation), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")
+    ] = None,
+    fmt: Annotated[
+        FiguresFormat, typer.Option("--format", "-f", help="Format printed on stdout.")
+    ] = FiguresFormat.TABLE,
+    all_kinds: Annotated[
+        bool,
+        typer.Option("--all-kinds", help="Also list dates, years, times, ordinals, ages, ids."),
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the figures here, not stdout.")
+    ] = None,
+    unmatched: Annotated[
+        bool,
+        typer.Option("--unmatched", help="Only the figures no fact matched: what the rules miss."),
+    ] = False,
+    rules: Rules = None,
+) -> None:
+    """List every figure of every document, as the checker reads it."""
+    if unmatched and all_kinds:
+        raise fail(CheckerError("--unmatched lists figures only; it cannot go with --all-kinds"))
+    try:
+        result = (
+            find_unmatched(paths or None, rules or None)
+            if unmatched
+            else run_extract(paths or None, all_kinds=all_kinds)
+        )
+    except CheckerError as error:
+        raise fail(error) from error
+    for problem in result.problems:
+        typer.echo(f"{problem}", err=True)
+    if fmt is FiguresFormat.TABLE:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        report = render_table(result.figures, width=width)
+    else:
+        report = FIGURE_RENDERERS[fmt.value](result.figures)
+    if output is not None:
+        write_atomic(output, report)
+    else:
+        typer.echo(report, nl=False)
+    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)

@@ -18,9 +18,10 @@ from checker.compare import compare_claims
 from checker.config import Config, load_config
 from checker.explain import explain_fact, find_fact
 from checker.extract import extract_figures
-from checker.load import load_documents
+from checker.load import iter_documents, load_documents
 from checker.match import Matches, figure_at, hedged_interval, match_claims, unmatched_figures
 from checker.model import (
+    FIGURE_KINDS,
     CheckResult,
     Document,
     Example,
@@ -30,6 +31,7 @@ from checker.model import (
     Finding,
     InputProblem,
     RuleSet,
+    empty_figures,
 )
 from checker.rules import load_rules
 
@@ -144,10 +146,11 @@ def find_unmatched(
     paths: Sequence[Path] | None = None,
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
-) -> pd.DataFrame:
-    """The figures (counts, percents, money…) that no fact claimed, in document order."""
+) -> ExtractResult:
+    """The figures (counts, percents, money…) that no fact claimed, in document order:
+    what `factcheck extract --unmatched` lists so users find what their rules miss."""
     run = _run(paths, rules, config)
-    return unmatched_figures(run.figures, run.matches)
+    return ExtractResult(unmatched_figures(run.figures, run.matches), run.problems)
 
 
 def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:
@@ -213,3 +216,54 @@ def _counted(documents: Sequence[Document], progress: Progress) -> Iterator[Docu
     for done, document in enumerate(documents, 1):
         yield document
         progress(done, total)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """What ``factcheck extract`` shows: the figures of every document, in document order."""
+
+    figures: pd.DataFrame  # columns of FIGURE_COLUMNS
+    problems: tuple[InputProblem, ...] = ()
+
+
+def iter_extract(
+    paths: Sequence[Path], all_kinds: bool = False, batch: int = 256
+) -> Iterator[pd.DataFrame | InputProblem]:
+    """Figures frames of `batch` documents at a time, and problems as they come: memory stays
+    flat however large the corpus, and each frame is built once per batch, not per document."""
+    kinds = {k.value for k in FIGURE_KINDS}
+    pending: list[Document] = []
+
+    def flush() -> pd.DataFrame:
+        frame = extract_figures(pending)
+        pending.clear()
+        return frame if all_kinds else frame[frame["kind"].isin(kinds)]
+
+    for item in iter_documents(paths):
+        if not isinstance(item, Document):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= batch:
+            yield flush()
+    if pending:
+        yield flush()
+
+
+def run_extract(
+    paths: Sequence[Path] | None = None,
+    all_kinds: bool = False,
+    config: Config | None = None,
+) -> ExtractResult:
+    """Every figure of every document (and non-figures with `all_kinds`), in document order."""
+    config = config if config is not None else load_config()
+    frames: list[pd.DataFrame] = []
+    problems: list[InputProblem] = []
+    for item in iter_extract(_paths(paths, config.documents, DEFAULT_DOCUMENTS), all_kinds):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        else:
+            frames.append(item)
+    frames = [frame for frame in frames if not frame.empty]
+    figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
+    return ExtractResult(figures, tuple(problems))

@@ -193,7 +193,7 @@ def test_find_unmatched_runs_the_pipeline(tmp_path: Path) -> None:
         tmp_path,
         {"a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones. Some 40 ships were hit.")},
     )
-    unmatched = find_unmatched([docs], [rules_path])
+    unmatched = find_unmatched([docs], [rules_path]).figures
     assert [
         (t, int(line)) for t, line in zip(unmatched["text"], unmatched["line"], strict=True)
     ] == [("Some 40", 5)]

@@ -34,13 +34,31 @@ _SKIP_SPANS: Final = re.compile(
       |\b\d{4}-\d{1,2}(?:-\d{1,2})?\b                  # 1995-01, 2024-04-14
       |\b\d{1,2}/\d{1,2}/\d{2,4}\b                     # 5/17/2018
       |(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b   # phone numbers
+      |\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b               # "+1-222-2222-2222"
+      |\b\d+/\d+\b                                      # "24/7", "9/11", "1/0": not counts
       |\b\d+(?:\.\d+){2,}\b                            # versions and IP addresses
     """,
     re.VERBOSE,
 )
+_TOKEN_REST: Final = re.compile(r"\S*")
+# characters without which a token cannot be a URL, e-mail, date, phone or version number
+_SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
+# "U.S." or "a.m." before a full stop: initials, not the end of a sentence
+_DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
+# A blank line ends a paragraph; a single line break inside one is wrapping: "more than\n300"
+_PARAGRAPH: Final = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+_AFTER_CHARS: Final = 16  # " or greater" is the longest hedge after a number
+_MAX_JOINT: Final = 16  # " mg through $": the longest text between a range's two numbers
+_OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
-_RANGE_JOIN: Final = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
-_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN: Final = re.compile(
+    r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
+        \s*-?\s*(?:-|–|—|to|through|and)\s*           # "8- to 16-meter"
+        [$€£]?$                                        # "between $10 and $20"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?[$€£]?$", re.IGNORECASE)
 _CHANGE_FROM: Final = re.compile(
     r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
     r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced)\s+from\s+$",
@@ -55,21 +73,22 @@ _DETERMINERS: Final = frozenset(
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a paragraph break always ends one; 'Adm.' never does."""
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         start = para.start()
-        for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
+        para_end = start + len(para.group().rstrip())
+        for boundary in _BOUNDARY.finditer(text, start, para_end):
             word = re.search(
                 r"([A-Za-z]+)\W*$", text[max(start, boundary.start() - 12) : boundary.start() + 1]
             )
             prev = word.group(1).lower() if word else ""
-            dotted = re.search(r"(?:\b[A-Za-z]\.)+$", text[start : boundary.start() + 1])
+            dotted = _DOTTED.search(text, max(start, boundary.start() - 1), boundary.start() + 1)
             if prev in _ABBREVIATIONS or dotted or len(prev) == 1:
                 continue
             end = boundary.start() + len(boundary.group().rstrip())
             spans.append((start, end))
             start = boundary.end()
-        if start < para.end():
-            spans.append((start, para.end()))
+        if start < para_end:
+            spans.append((start, para_end))
     return spans
 
 
@@ -104,9 +123,22 @@ def figures_in_text(text: str, delta: float = DEFAULT_DELTA) -> pd.DataFrame:
     return extract_figures([Document(id="text", path=Path("<text>"), text=text)], delta)
 
 
-def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+def _skip_piece(text: str, start: int) -> str | None:
+    """The URL, e-mail, date, phone or version number around `start`, if it lies in one.
+
+    Only a token with a character such a piece needs ("/", "@", "-", two dots…) is checked,
+    on a small window: the check costs nothing for "300 projectiles".
+    """
+    lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi = start + len(_TOKEN_REST.match(text, start).group())  # type: ignore[union-attr]
+    if _SUSPECT.search(text, lo, hi) is None:
+        return None
+    if "://" in text[lo:hi] or text.startswith("www.", lo):
+        return text[lo:hi]  # a URL of any length: "…%20and%20volume%2872%29…"
+    for match in _SKIP_SPANS.finditer(text, max(0, lo - 8), min(len(text), hi + 16)):
+        if match.start() <= start < match.end():
+            return match.group()
+    return None
 
 
 def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
@@ -116,11 +148,11 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     sentences = sentence_spans(text)
     sentence_starts = [s for s, _ in sentences]
-    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(text)]
-    skip_starts = [s for s, _ in skip]
     mentions = list(scan_numbers(text))
     origins: dict[int, str] = {}
     paragraph_origins: dict[int, str] = {}
+    sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
+    path = document.path.as_posix()
     i = 0
     while i < len(mentions):
         mention = mentions[i]
@@ -130,9 +162,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         s_start, s_end = sentences[index]
         skip_kind: Kind | None = None
-        if skip and _in_spans(mention.start, skip_starts, skip):
-            j = bisect.bisect_right(skip_starts, mention.start) - 1
-            piece = text[skip[j][0] : skip[j][1]]
+        piece = _skip_piece(text, mention.start)
+        if piece is not None:
             if _SKIP_KIND.match(piece):
                 skip_kind = Kind.DATE
             else:
@@ -142,16 +173,22 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         if mention.vague:
             high = mention.vague[1]
         # two-sided ranges: "between 30 and 40", "1000-5000", "from 200 to 300"
-        if i < len(mentions) and mention.vague is None and not mention.hint:
-            nxt = mentions[i]
+        nxt = mentions[i] if i < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.start - end <= _MAX_JOINT
+            and mention.vague is None
+            and not mention.hint
+        ):
             joint = text[end : nxt.start]
             opener = _RANGE_OPEN.search(text[max(s_start, start - 12) : start])
             if (
                 nxt.start < s_end
                 and not nxt.hint
                 and nxt.vague is None
-                and _RANGE_JOIN.match(joint)
-                and ("and" not in joint.lower() or opener)
+                and (join := _RANGE_JOIN.match(joint)) is not None
+                and _same_unit_after(text, join.group("unit"), nxt.end)
+                and (" and" not in joint.lower() or opener)
                 and not _CHANGE_FROM.search(text[max(s_start, start - 20) : start])
             ):
                 low_value, high_value = value, nxt.value
@@ -161,6 +198,9 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                     )
                     if scale_word and low_value < 1000:
                         low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
+                if low_value > high_value and opener:
+                    # "from -18 °C to -34 °C": a range written high to low is the same range
+                    low_value, high_value = high_value, low_value
                 if low_value <= high_value:
                     if opener:
                         start = start - (
@@ -180,8 +220,12 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             window = text[max(s_start, start - 30) : start]
             hedge, length = hedge_before(window)
             text_start = start - length
+            following = text[description.end : min(s_end, description.end + _AFTER_CHARS)]
+            if hedge == "about" and hedge_after(following)[0] in ("at-least", "at-most"):
+                # "about five hundred or more": the bound is what the sentence asserts
+                hedge, text_start = "exact", start
             if hedge == "exact":
-                hedge, length = hedge_after(text[description.end : s_end])
+                hedge, length = hedge_after(following)
                 figure_end = description.end + length
             else:
                 figure_end = description.end
@@ -192,7 +236,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         kind = refined
         if index not in origins:
-            origins[index] = attribution(text[s_start:s_end])
+            sentence_texts[index] = text[s_start:s_end]
+            origins[index] = attribution(sentence_texts[index])
         origin = origins[index]
         if not origin:
             line_no = bisect.bisect_right(line_starts, start) - 1
@@ -208,7 +253,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         line_no = bisect.bisect_right(line_starts, text_start) - 1
         rows.add(
             document=document.id,
-            path=document.path.as_posix(),
+            path=path,
             outlet=document.outlet,
             published=document.published,
             line=line_no + document.body_line,
@@ -227,10 +272,17 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             noun=description.noun,
             head=description.head,
             origin=origin,
-            sentence=text[s_start:s_end],
+            sentence=sentence_texts[index],
             sentence_start=s_start,
             sentence_index=index,
         )
+
+
+def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:
+    """A unit inside a range's joint ("44 mg to 50 mg") must follow the second number too."""
+    if unit is None:
+        return True
+    return text[pos : pos + len(unit) + 2].lstrip().lower().startswith(unit.lower())
 
 
 def _unscaled(token: str, value: float) -> float:
@@ -265,6 +317,8 @@ def _refine_kind(
         ident = _IDENT_BEFORE.search(before)
         if ident and (ident.group("name") is None or ident.group("name").lower() not in STOP):
             return Kind.IDENTIFIER  # "an Arrow 3 battery", "F-35", "No. 5"
+    if raw.lower() == "one" and _OF_AFTER.match(text, mention.end):
+        return None  # "one of the most dramatic nights", "one of the best"
     if raw.lower() == "one":
         prev = re.search(r"(\w+)\W*$", before)
         if not description.noun or (prev and prev.group(1).lower() in _DETERMINERS):

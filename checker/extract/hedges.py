@@ -22,6 +22,14 @@ BEFORE: Final[dict[str, str]] = {
     "upwards of": "more-than",
     "in excess of": "more-than",
     "exceeding": "more-than",
+    "exceed": "more-than",
+    "exceeds": "more-than",
+    "exceeded": "more-than",
+    "surpass": "more-than",
+    "surpasses": "more-than",
+    "surpassed": "more-than",
+    "surpassing": "more-than",
+    "topping": "more-than",
     "greater than": "more-than",
     "larger than": "more-than",
     "higher than": "more-than",
@@ -86,7 +94,8 @@ _BEFORE_RE: Final = re.compile(
     + "|".join(re.escape(h) for h in sorted(BEFORE, key=len, reverse=True))
     + r")\s*(?:the\s+|a\s+)?$"
 )
-_SYMBOL_HEDGE_RE: Final = re.compile(r"(?P<hedge>>=|<=|[~≈><≥≤])\s*$")
+# "<>30", "=>30" are not bounds: a comparison sign only counts when it stands alone
+_SYMBOL_HEDGE_RE: Final = re.compile(r"(?<![<>=])(?P<hedge>>=|<=|[~≈><≥≤])\s*$")
 # Hedge right after the number (and its unit): "300+", "500 or more", "1,000 or so".
 _AFTER_RE: Final = re.compile(
     r"""^(?:

@@ -28,17 +28,43 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "dollar": "USD", "us dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY",
     "rupee": "INR", "shekel": "ILS", "rial": "IRR", "dirham": "AED", "yuan": "CNY",
     "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "usd": "USD", "eur": "EUR",
-    "gbp": "GBP", "cent": "USD-cent",
+    "gbp": "GBP", "cent": "USD-cent", "pound": "GBP", "penny": "GBP-pence", "pence": "GBP-pence",
+    "peseta": "ESP", "guilder": "NLG", "markka": "FIM", "lira": "TRY", "rmb": "CNY",
+    "renminbi": "CNY", "peso": "MXN", "rand": "ZAR", "naira": "NGN", "won": "KRW",
+    "baht": "THB", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "real": "BRL",
+    "reais": "BRL", "riyal": "SAR", "hryvnia": "UAH", "zloty": "PLN",
 }  # fmt: skip
+# "125 million australian dollars", "10,000 swiss francs": the country names the currency
+CURRENCY_COUNTRIES: Final[dict[str, str]] = {
+    "australian": "AUD", "canadian": "CAD", "us": "USD", "u.s.": "USD", "american": "USD",
+    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "swiss": "CHF",
+    "chinese": "CNY", "turkish": "TRY", "dutch": "NLG", "finnish": "FIM", "mexican": "MXN",
+    "japanese": "JPY", "indian": "INR", "israeli": "ILS", "iranian": "IRR", "russian": "RUB",
+    "egyptian": "EGP", "south african": "ZAR", "brazilian": "BRL", "saudi": "SAR",
+}  # fmt: skip
+_CURRENCY_WORD_ALT: Final = (
+    r"us\s+dollars?|dollars?|euros?|pounds\s+sterling|yen|rupees?|shekels?|rials?|dirhams?"
+    r"|yuan|francs?|rubles?|roubles?|cents?|pence|penny|pounds?|pesetas?|guilders?|markkas?|liras?"
+    r"|rmb|renminbi|pesos?|rand|naira|won|baht|kronor|krona|krone|reais|real|riyals?"
+    r"|hryvnias?|zlotys?"
+)
+_CURRENCY_AFTER: Final = re.compile(
+    rf"""^\s*(?P<country>(?i:{"|".join(re.escape(c) for c in CURRENCY_COUNTRIES)})\s+)?
+        (?P<cur>(?i:{_CURRENCY_WORD_ALT})\b                 # "420 million finnish markka"
+          |(?:USD|EUR|GBP|JPY|INR|ILS|CHF|CNY|AED)\b|(?i:usd|eur|gbp)\b
+          |[$€£¥₹₪](?!\w))                                   # "10 €", "10 $"
+    """,
+    re.VERBOSE,
+)
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?P<cur>US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|₪|\b(?:USD|EUR|GBP|JPY|INR|ILS|CHF|CNY|AED))\s*$"
 )
-_CURRENCY_AFTER: Final = re.compile(
-    r"^\s*(?P<cur>(?i:us\s+dollars?|dollars?|euros?|pounds\s+sterling|yen|rupees?|shekels?"
-    r"|rials?|dirhams?|yuan|francs?|rubles?|roubles?|cents?)|USD|EUR|GBP|JPY|INR|ILS|CHF)\b"
-)
+# "pounds" is money after a scale word or beside a money word, weight otherwise:
+# "361 million pounds" (money), "a twenty-pound bag" (weight)
+_SCALED: Final = re.compile(r"(?i:thousand|million|billion|trillion|bn|mn|[kmb])$")
 _PERCENT_AFTER: Final = re.compile(
-    r"^\s*(?P<unit>%|(?i:percentage\s+points?|per\s*cents?\b|percents?\b|pct\b|pc\b))"
+    r"^\s*(?P<unit>%|(?i:percentage\s+points?|per\s*cents?\b|percents?\b|percentage\b|pct\b"
+    r"|pc\b))"
 )
 MEASURE_UNITS: Final[dict[str, str]] = {
     unit: name
@@ -51,6 +77,7 @@ MEASURE_UNITS: Final[dict[str, str]] = {
         "inch": "inch inches",
         "kg": "kg kilogram kilograms kilo kilos",
         "g": "gram grams",
+        "mg": "mg milligram milligrams",
         "tonne": "tonne tonnes ton tons",
         "pound": "pound pounds lb lbs",
         "ounce": "ounce ounces oz",
@@ -194,16 +221,25 @@ def describe(
         return Description(Kind.TIME, "", "", "", end)
     if hint == "ordinal":
         return Description(Kind.ORDINAL, "", "", "", end)
+    if hint == "share":
+        # "half of the drones", "more than half": a share of a whole, never above 1
+        noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
+        return Description(Kind.SHARE, "share", noun, head, end, cap=1.0)
     hyphen = _HYPHEN_WORD.match(after)
+    if hyphen and singular(hyphen.group("word")) in CURRENCY_WORDS:  # "a 12-cent dividend"
+        code = CURRENCY_WORDS[singular(hyphen.group("word"))]
+        return Description(Kind.MONEY, code, "", "", end + hyphen.end())
     if hyphen:
         compound = (raw + "-" + hyphen.group("word")).lower()
         if compound in IDIOMS or (raw.lower() == "one" and hyphen.group("word").islower()):
             return None
-    if _AGE.match(after) or _AGED_BEFORE.search(before):
+    # the patterns before the number are anchored at its start: search only the last chars
+    tail = len(before)
+    if _AGE.match(after) or _AGED_BEFORE.search(before, max(0, tail - 14)):
         return Description(Kind.AGE, "years", "", "", end)
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    if _MONTH_BEFORE.search(before, max(0, tail - 16)) or _MONTH_AFTER.match(after):
         return Description(Kind.DATE, "", "", "", end)
-    currency = _CURRENCY_BEFORE.search(before)
+    currency = _CURRENCY_BEFORE.search(before, max(0, tail - 8))
     scale = 1.0
     if currency:
         code = CURRENCY_SYMBOLS.get(currency.group("cur").lower(), currency.group("cur"))
@@ -217,9 +253,16 @@ def describe(
         noun, head, _ = _noun_after(text, money_end, sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, money_end, scale)
     money = _CURRENCY_AFTER.match(after)
-    if money:
-        word = singular(" ".join(money.group("cur").split()))
-        code = CURRENCY_WORDS.get(word, word.upper())
+    if money and (
+        not money.group("cur").lower().startswith("pound")
+        or money.group("country")
+        or _SCALED.search(raw)
+    ):
+        word = singular(" ".join(money.group("cur").split())).lower()
+        code = CURRENCY_SYMBOLS.get(word) or CURRENCY_WORDS.get(word, word.upper())
+        if money.group("country"):
+            country = " ".join(money.group("country").split()).lower()
+            code = CURRENCY_COUNTRIES.get(country, code) if "dollar" in word else code
         noun, head, _ = _noun_after(text, end + money.end(), sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, end + money.end())
     percent = _PERCENT_AFTER.match(after)

@@ -81,14 +81,15 @@ SCAN: Final = re.compile(
          |\b(?i:{_WORD_ALT})\b
          |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
        (?:\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b     # "one and a half million"
-         |(?:\s*-\s*|\s+and\s+|\s+)
-          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b))*
+         |(?:\s*-\s*|\s+(?:and|&)\s+|\s+)            # "two hundred & forty"
+          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b)
+         |,\s+(?i:{_WORD_ALT})\b)*      # "three million, two hundred": _split_run decides
     )
     """,
     re.VERBOSE,
 )
 _RUN_TOKEN: Final = re.compile(
-    rf"""(?P<sep>\s*-\s*|\s+and\s+|\s+)?
+    rf"""(?P<sep>\s*-\s*|\s+(?:and|&)\s+|,\s+|\s+)?
     (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbBT])?(?![^\W\d_])
       |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+a\b)?)   # "and a half", "half a million"
       |(?i:{_WORD_ALT})\b)""",
@@ -274,6 +275,10 @@ def _classify(token: str) -> tuple[str, float, bool, int] | None:
     return "digit", parsed[0], parsed[1], parsed[2]
 
 
+# "and" or "&" between two number words: "one hundred and sixteen", "two hundred & forty"
+_AND_SEP: Final = re.compile(r"and|&", re.IGNORECASE)
+
+
 def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
     """A run of number tokens -> one or more numbers ('2021 300' is two; 'fifty - two' one)."""
     compound = _Compound()
@@ -298,11 +303,22 @@ def _split_run(text: str, start: int, end: int) -> Iterator[Mention]:
         # "and" joins only after hundred/scale words: "one hundred and sixteen", not "two and
         # three"; and not a number that is scaled itself: "3 hundred and 2 hundred" is two;
         # "and 0" never adds anything: "4 thousand 3 hundred and 0" is two numbers
-        joinable = "and" not in sep.lower() or (
+        joinable = not _AND_SEP.search(sep) or (
             (compound.last in ("hundred", "scale") or cls == "frac")
             and not (cls in ("unit", "digit") and scaled_again)
             and value != 0
         )
+        if "," in sep:
+            # a comma joins scale groups of one spelled number, as on a cheque: "three
+            # million, two hundred"; not a list ("twenty, three") nor "a billion, five said"
+            joinable = (
+                compound.last == "scale"
+                and cls in ("unit", "tens")
+                and (
+                    following == "hundred"
+                    or (following == "scale" and following_value < compound.last_scale)
+                )
+            )
         if cls == "frac" and following == "scale" and compound.last == "scale":
             cls = "unit"  # "one billion and a half million": half of the million that follows
         if not compound.empty and (not joinable or not compound.accepts(cls, value)):

@@ -142,6 +142,25 @@ CANDIDATE: Final = re.compile(
     )
     + r")(?![A-Za-z])"
 )
+# The same scan on a lower-cased copy of the text: one trie of lower-case words instead of a
+# trie per first letter runs about 1.8 times faster (bench/speed.py). CANDIDATE wants the
+# letters after the first in lower case ("TWELVE" is no candidate), so a hit is kept only when
+# the original has them so.
+_CANDIDATE_LOWER: Final = re.compile(
+    r"(?<![\d.,])\.?\d" + r"|(?<![A-Za-z])(?:" + _trie(_TRIGGER_WORDS) + r")(?![A-Za-z])"
+)
+# The only characters whose lower case is longer ("İ") or an ASCII letter (the Kelvin sign):
+# both stand outside [A-Za-z] in the original, so a non-ASCII letter keeps them so in the copy.
+_LOWER_SAFE: Final = str.maketrans({"\u0130": "\u0131", "\u212a": "\u0131"})
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay the same)."""
+    if "\u0130" in text or "\u212a" in text:
+        text = text.translate(_LOWER_SAFE)
+    return text.lower()
+
+
 _SIGN_BEFORE: Final = re.compile(
     r"""(?:
         (?:^|(?<=[\s(\[$€£<>~=]))-                       # "-9.23", "($-99.99)", "<-30"
@@ -382,14 +401,21 @@ def _signed(text: str, mention: Mention) -> Mention:
     return replace(mention, start=sign.start(), value=-mention.value)
 
 
+_SMALL_WORDS: Final[dict[str, float]] = {w: float(v) for w, v in (UNITS | TENS).items()}
+
+
 def scan_numbers(text: str) -> Iterator[Mention]:
     """Every number mention in `text`, left to right."""
     pos = 0
+    lowered = _lowered(text)
     while True:
-        candidate = CANDIDATE.search(text, pos)
+        candidate = _CANDIDATE_LOWER.search(lowered, pos)
         if candidate is None:
             return
         start = candidate.start()
+        if not text.startswith(candidate.group()[1:], start + 1):
+            pos = candidate.end()  # "TWELVE", "Thousands": CANDIDATE wants lower case after
+            continue
         if text[start - 1 : start].isalpha() and not _CODE_BEFORE.search(text, 0, start):
             pos = candidate.end()  # "L2", "km2": a digit glued behind letters is a name
             continue
@@ -433,6 +459,10 @@ def scan_numbers(text: str) -> Iterator[Mention]:
                     decimals=parsed[2],
                 )
                 yield _signed(text, mention)
+        elif (small := _SMALL_WORDS.get(match.group().lower())) is not None:
+            # one word, the common spelled case: "twelve"; as _split_run reads it, faster
+            mention = Mention(match.start(), match.end(), small, words=True)
+            yield _signed(text, mention)
         else:
             first = True
             for mention in _split_run(text, match.start(), match.end()):

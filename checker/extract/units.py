@@ -178,8 +178,46 @@ def normalise_noun(phrase: str) -> str:
     return " ".join(singular(w) for w in words)
 
 
+# Up to six words on one line, one space (then any blanks) between them: the words
+# noun_phrase's loop would read when no "and"/"or" joins two plurals. One match and one
+# finditer instead of a match per word.
+_PHRASE: Final = re.compile(
+    r"[^\S\n]*[A-Za-z][A-Za-z'’\-]*(?:\x20[^\S\n]*[A-Za-z][A-Za-z'’\-]*){0,5}"
+)
+_PHRASE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CONJUNCTION: Final = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+
+
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     """The counted noun phrase starting at `pos`: (phrase as written, singular head, end)."""
+    span = _PHRASE.match(text, pos, limit)
+    if span is None:
+        return "", "", pos
+    if _CONJUNCTION.search(span.group()) is not None:
+        return _noun_phrase_words(text, pos, limit)  # "drones and missiles": word by word
+    words: list[tuple[str, int, int]] = []
+    for match in _PHRASE_WORD.finditer(text, span.start(), span.end()):
+        word = match.group().strip("-'’")
+        lower = word.lower()
+        if lower in STOP or lower.endswith("'s") or lower.endswith("’s"):
+            break
+        words.append((word, match.start(), match.start() + len(word)))
+    return _kept(text, words, pos)
+
+
+def _kept(text: str, words: list[tuple[str, int, int]], pos: int) -> tuple[str, str, int]:
+    """The phrase up to its last plural word (or its first word when none is plural)."""
+    if not words:
+        return "", "", pos
+    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
+    cut = plural_at[-1] + 1 if plural_at else 1
+    kept = words[:cut]
+    phrase = text[kept[0][1] : kept[-1][2]]
+    return phrase, singular(kept[-1][0]), kept[-1][2]
+
+
+def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
+    """noun_phrase, a word at a time: "and"/"or" between two plurals joins them."""
     words: list[tuple[str, int, int]] = []
     cursor = pos
     while len(words) < 6:
@@ -201,13 +239,19 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         cursor = match.end()
         if text[cursor : cursor + 1] not in (" ",):
             break  # punctuation ends the phrase: "300 projectiles, launched"
-    if not words:
-        return "", "", pos
-    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
-    cut = plural_at[-1] + 1 if plural_at else 1
-    kept = words[:cut]
-    phrase = text[kept[0][1] : kept[-1][2]]
-    return phrase, singular(kept[-1][0]), kept[-1][2]
+    return _kept(text, words, pos)
+
+
+_CURRENCY_SIGNS: Final = frozenset("$€£¥₹₪")  # what _CURRENCY_BEFORE can end with, or A-Z
+_PERCENT_FIRST: Final = frozenset("%pP")  # "%", "per cent", "percent", "pct", "Percentage"
+_MONTH_HEADS: Final = frozenset(m[:3] for m in MONTHS.split("|"))
+
+
+def _month_or_of(after: str) -> bool:
+    """Whether `after` (which starts with a blank) goes on with 'of' or a month's first letters,
+    as _MONTH_AFTER needs."""
+    head = after.lstrip()[:3].casefold()[:3]
+    return head in _MONTH_HEADS or head[:2] == "of"
 
 
 def describe(
@@ -225,7 +269,11 @@ def describe(
         # "half of the drones", "more than half": a share of a whole, never above 1
         noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
         return Description(Kind.SHARE, "share", noun, head, end, cap=1.0)
-    hyphen = _HYPHEN_WORD.match(after)
+    # Cheap necessary conditions guard the patterns below ("-" before a hyphenated word, a
+    # month's first three letters, "year", "age", a currency sign): most figures are plain
+    # "300 projectiles" and skip them all. re's \s is str.isspace, and none of the letters
+    # checked has a case-insensitive match other than its own case (casefold for months).
+    hyphen = _HYPHEN_WORD.match(after) if after[:1] == "-" else None
     if hyphen and singular(hyphen.group("word")) in CURRENCY_WORDS:  # "a 12-cent dividend"
         code = CURRENCY_WORDS[singular(hyphen.group("word"))]
         return Description(Kind.MONEY, code, "", "", end + hyphen.end())
@@ -235,11 +283,20 @@ def describe(
             return None
     # the patterns before the number are anchored at its start: search only the last chars
     tail = len(before)
-    if _AGE.match(after) or _AGED_BEFORE.search(before, max(0, tail - 14)):
+    if (after[1:5].lower() == "year" and _AGE.match(after)) or (
+        "age" in before[-14:].lower() and _AGED_BEFORE.search(before, max(0, tail - 14))
+    ):
         return Description(Kind.AGE, "years", "", "", end)
-    if _MONTH_BEFORE.search(before, max(0, tail - 16)) or _MONTH_AFTER.match(after):
+    if (before[-1:].isspace() and _MONTH_BEFORE.search(before, max(0, tail - 16))) or (
+        after[:1].isspace() and _month_or_of(after) and _MONTH_AFTER.match(after)
+    ):
         return Description(Kind.DATE, "", "", "", end)
-    currency = _CURRENCY_BEFORE.search(before, max(0, tail - 8))
+    sign = before.rstrip()[-1:]
+    currency = (
+        _CURRENCY_BEFORE.search(before, max(0, tail - 8))
+        if sign in _CURRENCY_SIGNS or "A" <= sign <= "Z"
+        else None
+    )
     scale = 1.0
     if currency:
         code = CURRENCY_SYMBOLS.get(currency.group("cur").lower(), currency.group("cur"))
@@ -265,7 +322,7 @@ def describe(
             code = CURRENCY_COUNTRIES.get(country, code) if "dollar" in word else code
         noun, head, _ = _noun_after(text, end + money.end(), sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, end + money.end())
-    percent = _PERCENT_AFTER.match(after)
+    percent = _PERCENT_AFTER.match(after) if after.lstrip()[:1] in _PERCENT_FIRST else None
     if percent:
         unit = "percentage points" if "point" in percent.group("unit").lower() else "%"
         noun, head, _ = _noun_after(text, end + percent.end(), sentence_end, of_only=True)

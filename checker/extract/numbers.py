@@ -395,6 +395,14 @@ def _share(text: str, match: re.Match[str]) -> Mention | None:
 
 def _signed(text: str, mention: Mention) -> Mention:
     """'-9.23', 'minus five', 'negative one': the sign belongs to the number."""
+    before = text[max(0, mention.start - 9) : mention.start]
+    # _SIGN_BEFORE ends in "-" or in "minus"/"negative" and a blank; "nu" and "negat" have no
+    # case-insensitive match but their own letters, so this check is exact and saves the
+    # search for nearly every number
+    if before[-1:] != "-" and not (
+        before[-1:].isspace() and ("nu" in (lower := before.lower()) or "negat" in lower)
+    ):
+        return mention
     sign = _SIGN_BEFORE.search(text, max(0, mention.start - 9), mention.start)
     if sign is None:
         return mention

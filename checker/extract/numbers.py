@@ -100,7 +100,7 @@ _RUN_TOKEN: Final = re.compile(
 _Trie = dict[str, "_Trie"]
 
 
-def _trie(words: list[str]) -> str:
+def word_trie(words: list[str]) -> str:
     """'one|once|two' as 'o(?:n(?:e|ce))|two': a trie fails on the first wrong letter."""
     tree: _Trie = {}
     for word in words:
@@ -137,7 +137,7 @@ CANDIDATE: Final = re.compile(
     r"(?<![\d.,])\.?\d"
     + r"|(?<![A-Za-z])(?:"
     + "|".join(
-        f"[{c}{c.upper()}]{_trie(sorted(w[1:] for w in _TRIGGER_WORDS if w[0] == c))}"
+        f"[{c}{c.upper()}]{word_trie(sorted(w[1:] for w in _TRIGGER_WORDS if w[0] == c))}"
         for c in sorted({w[0] for w in _TRIGGER_WORDS})
     )
     + r")(?![A-Za-z])"
@@ -147,7 +147,7 @@ CANDIDATE: Final = re.compile(
 # letters after the first in lower case ("TWELVE" is no candidate), so a hit is kept only when
 # the original has them so.
 _CANDIDATE_LOWER: Final = re.compile(
-    r"(?<![\d.,])\.?\d" + r"|(?<![A-Za-z])(?:" + _trie(_TRIGGER_WORDS) + r")(?![A-Za-z])"
+    r"(?<![\d.,])\.?\d" + r"|(?<![A-Za-z])(?:" + word_trie(_TRIGGER_WORDS) + r")(?![A-Za-z])"
 )
 # The only characters whose lower case is longer ("İ") or an ASCII letter (the Kelvin sign):
 # both stand outside [A-Za-z] in the original, so a non-ASCII letter keeps them so in the copy.

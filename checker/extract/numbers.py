@@ -46,57 +46,6 @@ VAGUE: Final[dict[str, tuple[float, float]]] = {
     "a handful of": (2, 9),
 }
 
-_WORDS: Final = sorted(
-    [*UNITS, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True
-)
-_WORD_ALT: Final = "|".join(_WORDS)
-_DIGITS: Final = r"""
-    (?<![\d.,])                                         # not the tail of a longer number
-    (?>\d{1,3}(?:,\d{3})+                               # 1,234,567
-      |\d{1,3}(?:[\u00a0\u202f\u2009\x20]\d{3})+(?![\d,])  # 1 234 567, narrow no-break spaces
-      |\d+                                              # 170 (atomic: "10kg" is not "1")
-    )(?:\.\d+)?                                         # 1.2
-  |(?<![\d.])\.\d+                                      # .5
-"""
-_SCALE_AHEAD: Final = r"(?=\s+(?:a\s+)?(?i:thousand|million|billion|trillion)\b)"
-SCAN: Final = re.compile(
-    rf"""
-    (?P<time>(?<![\d.:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)
-        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?                  # 5:47 PM, 17:47
-      |(?<![\d.:])\d{{1,2}}(?:\.\d{{2}})?\s*(?i:[ap]\.m\.|[ap]m\b))  # "2 pm", "2.13 am"
-   |(?P<ordinal>(?<![\d.,])\d+(?i:st|nd|rd|th)\b)       # "the 11th hour"
-   |(?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
-   |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)\s+of
-                  |hundreds\s+of\s+thousands\s+of
-                  |(?:dozens|scores|hundreds|thousands|millions|billions)\s+of
-                  |several|a\s+few|a\s+handful\s+of)\b)
-   |(?P<half>\b(?i:half\s+a\s+dozen|a\s+dozen|a\s+couple(?:\s+of)?)\b)
-   |(?P<share>\b(?i:(?:a|an|one|two|three|four)[\s-]+  # "two thirds of", "a quarter of"
-                   (?:half|thirds?|quarters?|fourths?)
-                  |half)\b(?!-)                         # "more than half"; not "half-time"
-        (?!{_SCALE_AHEAD}|\s+(?:a\s+)?dozen))         # not "half a million", "half a dozen"
-   |(?P<run>
-       (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbBT])?
-            (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP)\b))  # "10kg"
-         |\b(?i:{_WORD_ALT})\b
-         |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
-       (?:\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b     # "one and a half million"
-         |(?:\s*-\s*|\s+(?:and|&)\s+|\s+)            # "two hundred & forty"
-          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b)
-         |,\s+(?i:{_WORD_ALT})\b)*      # "three million, two hundred": _split_run decides
-    )
-    """,
-    re.VERBOSE,
-)
-_RUN_TOKEN: Final = re.compile(
-    rf"""(?P<sep>\s*-\s*|\s+(?:and|&)\s+|,\s+|\s+)?
-    (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbBT])?(?![^\W\d_])
-      |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+a\b)?)   # "and a half", "half a million"
-      |(?i:{_WORD_ALT})\b)""",
-    re.VERBOSE,
-)
-
-
 _Trie = dict[str, "_Trie"]
 
 
@@ -117,6 +66,65 @@ def word_trie(words: list[str]) -> str:
         return body + ("?" if "" in node else "")
 
     return build(tree)
+
+
+_WORDS: Final = sorted(
+    [*UNITS, *TENS, "hundred", *SCALES, "dozen", "dozens"], key=len, reverse=True
+)
+# As a trie: every use is followed by \b, which only one of a chain of prefixes ("six",
+# "sixty") can meet, so the trie matches what the longest-first alternation matched.
+_WORD_ALT: Final = word_trie(_WORDS)
+_DIGITS: Final = r"""
+    (?<![\d.,])                                         # not the tail of a longer number
+    (?>\d{1,3}(?:,\d{3})+                               # 1,234,567
+      |\d{1,3}(?:[\u00a0\u202f\u2009\x20]\d{3})+(?![\d,])  # 1 234 567, narrow no-break spaces
+      |\d+                                              # 170 (atomic: "10kg" is not "1")
+    )(?:\.\d+)?                                         # 1.2
+  |(?<![\d.])\.\d+                                      # .5
+"""
+_SCALE_AHEAD: Final = r"(?=\s+(?:a\s+)?(?i:thousand|million|billion|trillion)\b)"
+_SCAN_DIGIT_FORMS: Final = r"""
+    (?P<time>(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?!\d)
+        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?                  # 5:47 PM, 17:47
+      |(?<![\d.:])\d{1,2}(?:\.\d{2})?\s*(?i:[ap]\.m\.|[ap]m\b))  # "2 pm", "2.13 am"
+   |(?P<ordinal>(?<![\d.,])\d+(?i:st|nd|rd|th)\b)       # "the 11th hour"
+"""
+_SCAN_WORD_FORMS: Final = rf"""
+    (?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
+   |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)\s+of
+                  |hundreds\s+of\s+thousands\s+of
+                  |(?:dozens|scores|hundreds|thousands|millions|billions)\s+of
+                  |several|a\s+few|a\s+handful\s+of)\b)
+   |(?P<half>\b(?i:half\s+a\s+dozen|a\s+dozen|a\s+couple(?:\s+of)?)\b)
+   |(?P<share>\b(?i:(?:a|an|one|two|three|four)[\s-]+  # "two thirds of", "a quarter of"
+                   (?:half|thirds?|quarters?|fourths?)
+                  |half)\b(?!-)                         # "more than half"; not "half-time"
+        (?!{_SCALE_AHEAD}|\s+(?:a\s+)?dozen))         # not "half a million", "half a dozen"
+"""
+_SCAN_RUN: Final = rf"""
+    (?P<run>
+       (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbBT])?
+            (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP)\b))  # "10kg"
+         |\b(?i:{_WORD_ALT})\b
+         |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
+       (?:\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b     # "one and a half million"
+         |(?:\s*-\s*|\s+(?:and|&)\s+|\s+)            # "two hundred & forty"
+          (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b)
+         |,\s+(?i:{_WORD_ALT})\b)*      # "three million, two hundred": _split_run decides
+    )
+"""
+SCAN: Final = re.compile(_SCAN_DIGIT_FORMS + "|" + _SCAN_WORD_FORMS + "|" + _SCAN_RUN, re.VERBOSE)
+# SCAN at a digit or "." (times and ordinals start with a digit) and at a letter (the word
+# forms start with one): each tries only the forms that can start there, in SCAN's order.
+_SCAN_AT_DIGIT: Final = re.compile(_SCAN_DIGIT_FORMS + "|" + _SCAN_RUN, re.VERBOSE)
+_SCAN_AT_LETTER: Final = re.compile(_SCAN_WORD_FORMS + "|" + _SCAN_RUN, re.VERBOSE)
+_RUN_TOKEN: Final = re.compile(
+    rf"""(?P<sep>\s*-\s*|\s+(?:and|&)\s+|,\s+|\s+)?
+    (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbBT])?(?![^\W\d_])
+      |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+a\b)?)   # "and a half", "half a million"
+      |(?i:{_WORD_ALT})\b)""",
+    re.VERBOSE,
+)
 
 
 # Words that can start a number mention; "few", "couple", "handful" and "dozen" also stand
@@ -439,7 +447,7 @@ def scan_numbers(text: str) -> Iterator[Mention]:
             article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
             if article is not None:
                 start = article.start()
-        match = SCAN.match(text, start)
+        match = (_SCAN_AT_LETTER if text[start].isalpha() else _SCAN_AT_DIGIT).match(text, start)
         if match is None:
             pos = candidate.end()
             continue

@@ -259,6 +259,28 @@ def _month_or_of(after: str) -> bool:
     return head in _MONTH_HEADS or head[:2] == "of"
 
 
+# The first two letters of every country and currency word _CURRENCY_AFTER knows ("us",
+# "u.", "do", "eu"...), case-folded: "300 drones" starts with "dr" and skips the pattern.
+_CURRENCY_HEADS: Final = frozenset(
+    word[:2]
+    for word in [*CURRENCY_COUNTRIES, *_CURRENCY_WORD_ALT.split("|"), *CURRENCY_SYMBOLS]
+    if word[:2].isalpha() or word[:2] == "u."
+)
+# re's case-insensitive "i" also matches the dotted and the dotless i, which casefold keeps
+_DOTTED_I: Final = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def _may_be_currency(after: str) -> bool:
+    """Whether _CURRENCY_AFTER can match: a currency sign, or a known word's first letters.
+
+    casefold gives each character's case-insensitive match (checked over all code points;
+    the two i's are mapped first)."""
+    rest = after.lstrip()
+    if rest[:1] in _CURRENCY_SIGNS:
+        return True
+    return rest[:2].translate(_DOTTED_I).casefold()[:2] in _CURRENCY_HEADS
+
+
 def describe(
     text: str, start: int, end: int, sentence_start: int, sentence_end: int, hint: str
 ) -> Description | None:
@@ -314,7 +336,7 @@ def describe(
             scale = 1e6
         noun, head, _ = _noun_after(text, money_end, sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, money_end, scale)
-    money = _CURRENCY_AFTER.match(after)
+    money = _CURRENCY_AFTER.match(after) if _may_be_currency(after) else None
     if money and (
         not money.group("cur").lower().startswith("pound")
         or money.group("country")

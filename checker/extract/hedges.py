@@ -110,12 +110,16 @@ _AFTER_RE: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 MAX_HEDGE_CHARS: Final = 24
+_SYMBOL_ENDS: Final = frozenset("=~≈><≥≤")  # the last character of a _SYMBOL_HEDGE_RE match
 
 
 def hedge_before(preceding: str) -> tuple[str, int]:
     """('more-than', 10) for a window ending in 'more than '; ('exact', 0) when none."""
     window = preceding[-MAX_HEDGE_CHARS:].lower()
-    match = _BEFORE_RE.search(window) or _SYMBOL_HEDGE_RE.search(window)
+    match = _BEFORE_RE.search(window) or (
+        # a comparison sign is the last non-blank character (re's \s is str.isspace)
+        _SYMBOL_HEDGE_RE.search(window) if window.rstrip()[-1:] in _SYMBOL_ENDS else None
+    )
     if match is None:
         return "exact", 0
     return BEFORE[match.group("hedge")], len(window) - match.start("hedge")

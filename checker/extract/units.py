@@ -198,7 +198,8 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     span = _PHRASE.match(text, pos, limit)
     if span is None:
         return "", "", pos
-    if _CONJUNCTION.search(span.group()) is not None:
+    lower = span.group().lower()  # "and"/"or" have no other case-insensitive letters
+    if ("and" in lower or "or" in lower) and _CONJUNCTION.search(span.group()) is not None:
         return _noun_phrase_words(text, pos, limit)  # "drones and missiles": word by word
     words: list[tuple[str, int, int]] = []
     for match in _PHRASE_WORD.finditer(text, span.start(), span.end()):

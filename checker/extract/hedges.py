@@ -110,15 +110,19 @@ _AFTER_RE: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 MAX_HEDGE_CHARS: Final = 24
+_BEFORE_ENDS: Final = (*BEFORE, "the", "a")  # what a _BEFORE_RE match ends with, bar blanks
 _SYMBOL_ENDS: Final = frozenset("=~≈><≥≤")  # the last character of a _SYMBOL_HEDGE_RE match
 
 
 def hedge_before(preceding: str) -> tuple[str, int]:
     """('more-than', 10) for a window ending in 'more than '; ('exact', 0) when none."""
     window = preceding[-MAX_HEDGE_CHARS:].lower()
-    match = _BEFORE_RE.search(window) or (
-        # a comparison sign is the last non-blank character (re's \s is str.isspace)
-        _SYMBOL_HEDGE_RE.search(window) if window.rstrip()[-1:] in _SYMBOL_ENDS else None
+    # Either pattern ends its match with blanks only (re's \s is str.isspace), so the window
+    # without trailing blanks ends with a hedge phrase, "the", "a" or a comparison sign; most
+    # windows end with none of them and skip the searches.
+    tail = window.rstrip()
+    match = (_BEFORE_RE.search(window) if tail.endswith(_BEFORE_ENDS) else None) or (
+        _SYMBOL_HEDGE_RE.search(window) if tail[-1:] in _SYMBOL_ENDS else None
     )
     if match is None:
         return "exact", 0

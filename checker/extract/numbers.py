@@ -428,6 +428,30 @@ def _signed(text: str, mention: Mention) -> Mention:
     return replace(mention, start=sign.start(), value=-mention.value)
 
 
+def _digits_and_scale(match: re.Match[str]) -> Mention | None:
+    """'3.7 million', '538 billion': a digit token and one scale word, as _split_run reads
+    them (the common scaled case), or None for any other run."""
+    parts = match.group().split()
+    if (
+        len(parts) != 2
+        or match.group("suffix") is not None
+        or match.end("digits") != match.start() + len(parts[0])
+    ):
+        return None
+    scale = SCALES.get(parts[1].lower())
+    parsed = _digit_value(parts[0])
+    if scale is None or parsed is None or not 0 < parsed[0] < float("inf"):
+        return None  # "0 million" is two numbers for _split_run
+    return Mention(
+        match.start(),
+        match.end(),
+        parsed[0] * scale,
+        words=True,
+        separators=parsed[1],
+        decimals=parsed[2],
+    )
+
+
 _SMALL_WORDS: Final[dict[str, float]] = {w: float(v) for w, v in (UNITS | TENS).items()}
 
 
@@ -490,6 +514,8 @@ def scan_numbers(text: str) -> Iterator[Mention]:
             # one word, the common spelled case: "twelve"; as _split_run reads it, faster
             mention = Mention(match.start(), match.end(), small, words=True)
             yield _signed(text, mention)
+        elif (scaled := _digits_and_scale(match)) is not None:
+            yield _signed(text, scaled)
         else:
             first = True
             for mention in _split_run(text, match.start(), match.end()):

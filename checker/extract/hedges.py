@@ -10,6 +10,7 @@ import math
 import re
 from typing import Final
 
+from checker.extract.numbers import word_trie
 from checker.model import Interval
 
 DEFAULT_DELTA: Final = 0.1  # "about 300" allows 270-330 unless a rule says otherwise
@@ -89,10 +90,12 @@ BEFORE: Final[dict[str, str]] = {
     "<=": "at-most",
     "≤": "at-most",
 }
+# The hedges as a trie ("m(?:ore(?: than| or less)|...)"): a search tries it at each of the
+# window's 24 positions, and a trie fails on the first wrong character where an alternation
+# of 80 phrases tries each. The phrases that match at one position are prefixes of each
+# other, and both forms try the longest first: the same hedge is found.
 _BEFORE_RE: Final = re.compile(
-    r"(?:^|(?<=[\s(\"“'‘]))(?P<hedge>"
-    + "|".join(re.escape(h) for h in sorted(BEFORE, key=len, reverse=True))
-    + r")\s*(?:the\s+|a\s+)?$"
+    r"(?:^|(?<=[\s(\"“'‘]))(?P<hedge>" + word_trie(list(BEFORE)) + r")\s*(?:the\s+|a\s+)?$"
 )
 # "<>30", "=>30" are not bounds: a comparison sign only counts when it stands alone
 _SYMBOL_HEDGE_RE: Final = re.compile(r"(?<![<>=])(?P<hedge>>=|<=|[~≈><≥≤])\s*$")
@@ -107,12 +110,20 @@ _AFTER_RE: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 MAX_HEDGE_CHARS: Final = 24
+_BEFORE_ENDS: Final = (*BEFORE, "the", "a")  # what a _BEFORE_RE match ends with, bar blanks
+_SYMBOL_ENDS: Final = frozenset("=~≈><≥≤")  # the last character of a _SYMBOL_HEDGE_RE match
 
 
 def hedge_before(preceding: str) -> tuple[str, int]:
     """('more-than', 10) for a window ending in 'more than '; ('exact', 0) when none."""
     window = preceding[-MAX_HEDGE_CHARS:].lower()
-    match = _BEFORE_RE.search(window) or _SYMBOL_HEDGE_RE.search(window)
+    # Either pattern ends its match with blanks only (re's \s is str.isspace), so the window
+    # without trailing blanks ends with a hedge phrase, "the", "a" or a comparison sign; most
+    # windows end with none of them and skip the searches.
+    tail = window.rstrip()
+    match = (_BEFORE_RE.search(window) if tail.endswith(_BEFORE_ENDS) else None) or (
+        _SYMBOL_HEDGE_RE.search(window) if tail[-1:] in _SYMBOL_ENDS else None
+    )
     if match is None:
         return "exact", 0
     return BEFORE[match.group("hedge")], len(window) - match.start("hedge")

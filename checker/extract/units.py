@@ -11,14 +11,18 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from checker.extract.numbers import word_trie
 from checker.model import Kind
 
 MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH_BEFORE: Final = re.compile(rf"\b(?i:{MONTHS})\.?\s+(?:the\s+)?$")
-_MONTH_AFTER: Final = re.compile(rf"^(?:\s+of)?\s+(?i:{MONTHS})\b")
+# The months as a trie: both patterns are only asked whether they match, which an alternation's
+# order cannot change, and a trie fails on the first wrong letter instead of trying 25 names.
+_MONTH_TRIE: Final = word_trie(MONTHS.split("|"))
+_MONTH_BEFORE: Final = re.compile(rf"\b(?i:{_MONTH_TRIE})\.?\s+(?:the\s+)?$")
+_MONTH_AFTER: Final = re.compile(rf"^(?:\s+of)?\s+(?i:{_MONTH_TRIE})\b")
 CURRENCY_SYMBOLS: Final[dict[str, str]] = {
     "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "₪": "ILS", "usd": "USD", "eur": "EUR", "gbp": "GBP",
@@ -107,9 +111,10 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     for unit in spellings.split()
 }
 _MEASURE_AFTER: Final = re.compile(
-    r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>"
-    + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True))
-    + r")(?![\w/])",
+    # a trie of the units: only one unit can be followed by no word character or "/" (a longer
+    # one goes on with letters, "km/h" with "/"), so it finds what the longest-first
+    # alternation found, failing on the first wrong character instead of trying 90 units
+    r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>" + word_trie(list(MEASURE_UNITS)) + r")(?![\w/])",
     re.IGNORECASE,
 )
 _AGE: Final = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b|^-year-old\b", re.IGNORECASE)
@@ -178,8 +183,47 @@ def normalise_noun(phrase: str) -> str:
     return " ".join(singular(w) for w in words)
 
 
+# Up to six words on one line, one space (then any blanks) between them: the words
+# noun_phrase's loop would read when no "and"/"or" joins two plurals. One match and one
+# finditer instead of a match per word.
+_PHRASE: Final = re.compile(
+    r"[^\S\n]*[A-Za-z][A-Za-z'’\-]*(?:\x20[^\S\n]*[A-Za-z][A-Za-z'’\-]*){0,5}"
+)
+_PHRASE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CONJUNCTION: Final = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+
+
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     """The counted noun phrase starting at `pos`: (phrase as written, singular head, end)."""
+    span = _PHRASE.match(text, pos, limit)
+    if span is None:
+        return "", "", pos
+    lower = span.group().lower()  # "and"/"or" have no other case-insensitive letters
+    if ("and" in lower or "or" in lower) and _CONJUNCTION.search(span.group()) is not None:
+        return _noun_phrase_words(text, pos, limit)  # "drones and missiles": word by word
+    words: list[tuple[str, int, int]] = []
+    for match in _PHRASE_WORD.finditer(text, span.start(), span.end()):
+        word = match.group().strip("-'’")
+        lower = word.lower()
+        if lower in STOP or lower.endswith("'s") or lower.endswith("’s"):
+            break
+        words.append((word, match.start(), match.start() + len(word)))
+    return _kept(text, words, pos)
+
+
+def _kept(text: str, words: list[tuple[str, int, int]], pos: int) -> tuple[str, str, int]:
+    """The phrase up to its last plural word (or its first word when none is plural)."""
+    if not words:
+        return "", "", pos
+    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
+    cut = plural_at[-1] + 1 if plural_at else 1
+    kept = words[:cut]
+    phrase = text[kept[0][1] : kept[-1][2]]
+    return phrase, singular(kept[-1][0]), kept[-1][2]
+
+
+def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
+    """noun_phrase, a word at a time: "and"/"or" between two plurals joins them."""
     words: list[tuple[str, int, int]] = []
     cursor = pos
     while len(words) < 6:
@@ -201,13 +245,41 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         cursor = match.end()
         if text[cursor : cursor + 1] not in (" ",):
             break  # punctuation ends the phrase: "300 projectiles, launched"
-    if not words:
-        return "", "", pos
-    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
-    cut = plural_at[-1] + 1 if plural_at else 1
-    kept = words[:cut]
-    phrase = text[kept[0][1] : kept[-1][2]]
-    return phrase, singular(kept[-1][0]), kept[-1][2]
+    return _kept(text, words, pos)
+
+
+_CURRENCY_SIGNS: Final = frozenset("$€£¥₹₪")  # what _CURRENCY_BEFORE can end with, or A-Z
+_PERCENT_FIRST: Final = frozenset("%pP")  # "%", "per cent", "percent", "pct", "Percentage"
+_MONTH_HEADS: Final = frozenset(m[:3] for m in MONTHS.split("|"))
+
+
+def _month_or_of(after: str) -> bool:
+    """Whether `after` (which starts with a blank) goes on with 'of' or a month's first letters,
+    as _MONTH_AFTER needs."""
+    head = after.lstrip()[:3].casefold()[:3]
+    return head in _MONTH_HEADS or head[:2] == "of"
+
+
+# The first two letters of every country and currency word _CURRENCY_AFTER knows ("us",
+# "u.", "do", "eu"...), case-folded: "300 drones" starts with "dr" and skips the pattern.
+_CURRENCY_HEADS: Final = frozenset(
+    word[:2]
+    for word in [*CURRENCY_COUNTRIES, *_CURRENCY_WORD_ALT.split("|"), *CURRENCY_SYMBOLS]
+    if word[:2].isalpha() or word[:2] == "u."
+)
+# re's case-insensitive "i" also matches the dotted and the dotless i, which casefold keeps
+_DOTTED_I: Final = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def _may_be_currency(after: str) -> bool:
+    """Whether _CURRENCY_AFTER can match: a currency sign, or a known word's first letters.
+
+    casefold gives each character's case-insensitive match (checked over all code points;
+    the two i's are mapped first)."""
+    rest = after.lstrip()
+    if rest[:1] in _CURRENCY_SIGNS:
+        return True
+    return rest[:2].translate(_DOTTED_I).casefold()[:2] in _CURRENCY_HEADS
 
 
 def describe(
@@ -225,7 +297,11 @@ def describe(
         # "half of the drones", "more than half": a share of a whole, never above 1
         noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
         return Description(Kind.SHARE, "share", noun, head, end, cap=1.0)
-    hyphen = _HYPHEN_WORD.match(after)
+    # Cheap necessary conditions guard the patterns below ("-" before a hyphenated word, a
+    # month's first three letters, "year", "age", a currency sign): most figures are plain
+    # "300 projectiles" and skip them all. re's \s is str.isspace, and none of the letters
+    # checked has a case-insensitive match other than its own case (casefold for months).
+    hyphen = _HYPHEN_WORD.match(after) if after[:1] == "-" else None
     if hyphen and singular(hyphen.group("word")) in CURRENCY_WORDS:  # "a 12-cent dividend"
         code = CURRENCY_WORDS[singular(hyphen.group("word"))]
         return Description(Kind.MONEY, code, "", "", end + hyphen.end())
@@ -235,11 +311,20 @@ def describe(
             return None
     # the patterns before the number are anchored at its start: search only the last chars
     tail = len(before)
-    if _AGE.match(after) or _AGED_BEFORE.search(before, max(0, tail - 14)):
+    if (after[1:5].lower() == "year" and _AGE.match(after)) or (
+        "age" in before[-14:].lower() and _AGED_BEFORE.search(before, max(0, tail - 14))
+    ):
         return Description(Kind.AGE, "years", "", "", end)
-    if _MONTH_BEFORE.search(before, max(0, tail - 16)) or _MONTH_AFTER.match(after):
+    if (before[-1:].isspace() and _MONTH_BEFORE.search(before, max(0, tail - 16))) or (
+        after[:1].isspace() and _month_or_of(after) and _MONTH_AFTER.match(after)
+    ):
         return Description(Kind.DATE, "", "", "", end)
-    currency = _CURRENCY_BEFORE.search(before, max(0, tail - 8))
+    sign = before.rstrip()[-1:]
+    currency = (
+        _CURRENCY_BEFORE.search(before, max(0, tail - 8))
+        if sign in _CURRENCY_SIGNS or "A" <= sign <= "Z"
+        else None
+    )
     scale = 1.0
     if currency:
         code = CURRENCY_SYMBOLS.get(currency.group("cur").lower(), currency.group("cur"))
@@ -252,7 +337,7 @@ def describe(
             scale = 1e6
         noun, head, _ = _noun_after(text, money_end, sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, money_end, scale)
-    money = _CURRENCY_AFTER.match(after)
+    money = _CURRENCY_AFTER.match(after) if _may_be_currency(after) else None
     if money and (
         not money.group("cur").lower().startswith("pound")
         or money.group("country")
@@ -265,7 +350,7 @@ def describe(
             code = CURRENCY_COUNTRIES.get(country, code) if "dollar" in word else code
         noun, head, _ = _noun_after(text, end + money.end(), sentence_end, of_only=True)
         return Description(Kind.MONEY, code, noun, head, end + money.end())
-    percent = _PERCENT_AFTER.match(after)
+    percent = _PERCENT_AFTER.match(after) if after.lstrip()[:1] in _PERCENT_FIRST else None
     if percent:
         unit = "percentage points" if "point" in percent.group("unit").lower() else "%"
         noun, head, _ = _noun_after(text, end + percent.end(), sentence_end, of_only=True)

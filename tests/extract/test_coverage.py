@@ -185,3 +185,25 @@ def test_a_comparison_sign_glued_to_another_is_no_bound() -> None:
 def test_scaled_numbers_after_and_are_separate() -> None:
     figures = figures_in("3 hundred and 2 hundred are two valid numbers")
     assert [f.value for f in figures] == [300.0, 200.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "values"),
+    [
+        # '&' stands for 'and' inside a spelled number
+        ("two hundred & forty people", [240.0]),
+        ("one thousand & five hundred tents", [1_500.0]),
+        # a comma between scale groups, as a cheque spells an amount
+        ("four million, seven hundred & twelve voters", [4_000_712.0]),
+        ("six thousand, three hundred and nine ballots", [6_309.0]),
+        ("one billion, two hundred million dollars", [1_200_000_000.0]),
+        # look-alikes: lists, a count after a comma, digits after a comma
+        ("twenty, three and four seats", [20.0, 3.0, 4.0]),
+        ("it cost one billion, nine analysts said", [1_000_000_000.0, 9.0]),
+        ("two million, three million more", [2_000_000.0, 3_000_000.0]),
+        ("one million, 300 of them", [1_000_000.0, 300.0]),
+        ("3 & 4 people", [3.0, 4.0]),
+    ],
+)
+def test_spelled_number_separators(phrase: str, values: list[float]) -> None:
+    assert [f.value for f in figures_in(phrase)] == values

@@ -54,8 +54,11 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]
             files.append(path)
         else:
             problems.append(_problem(path, "no such file or folder"))
-    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
-    return sorted(unique.values(), key=files.index), problems
+    # a file named twice is read once, where it was first named (linear: corpora are large)
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), problems
 
 
 def load_documents(paths: Iterable[Path]) -> tuple[list[Document], list[InputProblem]]:

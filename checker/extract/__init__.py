@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Final
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 from checker.extract.attribution import attribution, in_quote
 from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
 from checker.extract.numbers import Mention, scan_numbers
-from checker.extract.units import STOP, Description, describe, is_plural
+from checker.extract.units import STOP, Description, describe, is_plural, singular
 from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
 
 __all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
@@ -239,6 +240,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         if refined is None:
             continue
         kind = refined
+        if kind is Kind.COUNT:
+            kind, description = _count_or_measure(text, mention, description, s_start)
         if index not in origins:
             sentence_texts[index] = text[s_start:s_end]
             origins[index] = attribution(sentence_texts[index])
@@ -298,6 +301,53 @@ def _unscaled(token: str, value: float) -> float:
         return float(digits.group().replace(",", "")) or value
     except ValueError:
         return value
+
+
+# "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
+_SCALE_NAME_BEFORE: Final = re.compile(
+    r"\b(?P<name>magnitude|category|level|grade|phase|stage|score|rating|index)\s+$",
+    re.IGNORECASE,
+)
+# "The death toll rose to 120", "the number of displaced reached 1.2 million": the counted
+# thing stands before the figure, so the noun after it is empty
+_COUNTED_BEFORE: Final = re.compile(
+    r"""\b(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll\b     # death toll, toll
+      |\bnumber\s+of\s+(?:the\s+)?(?P<of>[a-z]+(?:\s+[a-z]+)?)     # number of displaced people
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
+                      "fatality": "fatalities"}  # fmt: skip
+
+
+def _count_or_measure(
+    text: str, mention: Mention, description: Description, s_start: int
+) -> tuple[Kind, Description]:
+    """A count is a whole number of things; what looks like one may be a measure on a scale,
+    or a count whose noun came before it ("the death toll rose to 120")."""
+    before = text[max(s_start, mention.start - 80) : mention.start]
+    scale_name = _SCALE_NAME_BEFORE.search(before)
+    if scale_name:
+        name = scale_name.group("name").lower()
+        return Kind.MEASURE, replace(description, unit=name, head=name)
+    raw = text[mention.start : mention.end]
+    if not float(mention.value).is_integer() and raw.replace(".", "", 1).isdigit():
+        # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count
+        return Kind.MEASURE, description
+    if not description.noun:
+        counted = None
+        for match in _COUNTED_BEFORE.finditer(before):
+            counted = match
+        if counted is not None:
+            if counted.group("of"):
+                words = counted.group("of").split()
+                # "number of displaced people" keeps both words; "number of people killed" one
+                noun = " ".join(words if len(words) == 2 and is_plural(words[1]) else words[:1])
+            else:
+                noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
+            head = singular(noun.split()[-1])
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
+    return Kind.COUNT, description
 
 
 def _refine_kind(

@@ -70,7 +70,7 @@ MATCHES = [
     ),
     ("Tehran fired about 30 cruise missiles.", [("missiles-fired", "about 30")]),
     ("Allies intercepted 99% of the threats.", [("share-intercepted", "99%")]),
-    ("Donors pledged $1 billion in aid.", [("aid-pledged", "1 billion")]),
+    ("Donors pledged $1 billion in aid.", [("aid-pledged", "$1 billion")]),
 ]
 
 
@@ -121,7 +121,7 @@ NEAR_MISSES = [
     ),
     (
         "Donors pledged €500 million.",
-        ("aid-pledged", "500 million", "wrong unit: EUR, the fact wants USD"),
+        ("aid-pledged", "€500 million", "wrong unit: EUR, the fact wants USD"),
     ),
 ]
 

@@ -220,6 +220,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         value *= description.scale
         if high is not None:
             high *= description.scale
+        if start == mention.start:
+            start -= description.prefix  # "€1.5 billion" is written with its currency sign
         text_start = start
         if hedge == "exact":
             window = text[max(s_start, start - 30) : start]

@@ -156,6 +156,7 @@ class Description:
     end: int  # where the figure's text ends (after "per cent", "dollars", ...)
     scale: float = 1.0  # a multiplier the unit brings ("$5m": the scan read 'm' as million)
     cap: float | None = None  # the largest value the kind allows ("99% of the drones": 100)
+    prefix: int = 0  # characters before the number that belong to the figure: "€" in "€1.5bn"
 
 
 def is_plural(word: str) -> bool:
@@ -336,7 +337,8 @@ def describe(
             money_end = end + scale_word.end()
             scale = 1e6
         noun, head, _ = _noun_after(text, money_end, sentence_end, of_only=True)
-        return Description(Kind.MONEY, code, noun, head, money_end, scale)
+        prefix = len(before) - currency.start("cur")
+        return Description(Kind.MONEY, code, noun, head, money_end, scale, prefix=prefix)
     money = _CURRENCY_AFTER.match(after) if _may_be_currency(after) else None
     if money and (
         not money.group("cur").lower().startswith("pound")

@@ -162,3 +162,18 @@ NOTHING = [
 @pytest.mark.parametrize("phrase", NOTHING)
 def test_no_figure(phrase: str) -> None:
     assert figures_in(phrase) == []
+
+
+MONEY_TEXT = [
+    ("The Commission approved a €1.5 billion aid package.", "€1.5 billion"),
+    ("fines of more than $300 were issued", "more than $300"),
+    ("It cost about £5m.", "about £5m"),
+    ("a US$ 40 million loan", "US$ 40 million"),
+    ("aid worth 1.5 billion euros", "1.5 billion euros"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text"), MONEY_TEXT, ids=[p for p, _ in MONEY_TEXT])
+def test_money_text_keeps_its_currency_as_written(phrase: str, text: str) -> None:
+    (figure,) = figures_in(phrase)
+    assert figure.text == text

@@ -156,6 +156,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     mentions = list(scan_numbers(text))
     origins: dict[int, str] = {}
     paragraph_origins: dict[int, str] = {}
+    paragraphs: list[tuple[int, int]] | None = None
+    paragraph_starts: list[int] = []
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
     i = 0
@@ -249,9 +251,12 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             origins[index] = attribution(sentence_texts[index])
         origin = origins[index]
         if not origin:
-            line_no = bisect.bisect_right(line_starts, start) - 1
-            para_start = line_starts[line_no]
-            para_end = line_starts[line_no + 1] if line_no + 1 < len(line_starts) else len(text)
+            # a quote may run over several sentences and wrapped lines: its speaker is named
+            # once in the paragraph ("“We counted 300. Then\n40 more came,” said Okafor")
+            if paragraphs is None:
+                paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+                paragraph_starts = [p for p, _ in paragraphs]
+            para_start, para_end = paragraphs[bisect.bisect_right(paragraph_starts, start) - 1]
             if in_quote(text[para_start:para_end], start - para_start):
                 if para_start not in paragraph_origins:
                     paragraph_origins[para_start] = attribution(text[para_start:para_end])

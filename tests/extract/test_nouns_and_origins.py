@@ -104,3 +104,19 @@ def test_quote_takes_the_paragraph_speaker() -> None:
         ("40", "Colonel Ada Okafor"),
         ("12", "Colonel Ada Okafor"),
     ]
+
+
+def test_a_hard_wrapped_quote_keeps_its_speaker_and_the_next_paragraph_does_not() -> None:
+    text = (
+        "“We counted more than 300 projectiles. Then\n"
+        "another 40 drones came,” said Colonel Ada Okafor,\n"
+        "the brigade commander.\n"
+        "\n"
+        "In total, Iran sent more than\n"
+        "300 projectiles towards Israel.\n"
+    )
+    assert [(f.text, f.line, f.origin) for f in figures_in(text)] == [
+        ("more than 300", 1, "Colonel Ada Okafor"),
+        ("40", 2, "Colonel Ada Okafor"),
+        ("more than 300", 5, ""),
+    ]

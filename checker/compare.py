@@ -9,6 +9,7 @@ the largest set sharing one value; the claims outside it are the outliers.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Sequence
 
@@ -41,26 +42,46 @@ def conflicting_pair(claims: Sequence[Claim]) -> tuple[Claim, Claim]:
     return (low, high) if low.sort_key <= high.sort_key else (high, low)
 
 
+def _start_key(iv: Interval) -> tuple[float, int]:
+    """Where an interval starts: (300, …) starts just after [300, …)."""
+    return (iv.low, 0 if iv.low_inclusive else 1)
+
+
+def _ends_before(iv: Interval) -> tuple[float, int]:
+    """An interval whose end key is below this one's start threshold shares no value with it."""
+    return (iv.high, 1 if iv.high_inclusive else 0)
+
+
+def _start_threshold(iv: Interval) -> tuple[float, int]:
+    return (iv.low, 1 if iv.low_inclusive else 2)
+
+
 def majority(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The largest set of claims that share one value (ties: the one found first).
 
     The most-shared value always lies at the start of some claim's interval, so each claim is
     tried as the latest-starting member of a cluster: every claim starting no later that
     overlaps it shares the values just at its start. "more than 300" (open at 300) is found
-    this way too, where probing only the bounds themselves would miss it.
+    this way too, where probing only the bounds themselves would miss it. The cluster sizes of
+    all probes come from two sorted lists (claims started minus claims already ended), so a
+    fact with thousands of claims costs n log n, not n².
     """
-    best: tuple[Claim, ...] = ()
-    for probe in claims:
-        start = (probe.interval.low, not probe.interval.low_inclusive)
-        inside = tuple(
-            c
-            for c in claims
-            if (c.interval.low, not c.interval.low_inclusive) <= start
-            and c.interval.intersect(probe.interval) is not None
-        )
-        if len(inside) > len(best) and common(c.interval for c in inside) is not None:
-            best = inside
-    return best
+    if not claims:
+        return ()
+    starts = sorted(_start_key(c.interval) for c in claims)
+    ends = sorted(_ends_before(c.interval) for c in claims)
+    sizes = [
+        bisect.bisect_right(starts, _start_key(c.interval))
+        - bisect.bisect_left(ends, _start_threshold(c.interval))
+        for c in claims
+    ]
+    probe = claims[sizes.index(max(sizes))].interval
+    start = _start_key(probe)
+    return tuple(
+        c
+        for c in claims
+        if _start_key(c.interval) <= start and c.interval.intersect(probe) is not None
+    )
 
 
 def describe_claim(claim: Claim) -> str:

@@ -50,6 +50,7 @@ _DOTTED: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]\.$")
 # (runs of [^\n] at a time, not one character per repetition: eight times faster, same spans)
 _PARAGRAPH: Final = re.compile(r"\S(?:[^\n]+|\n(?![ \t]*\n))*")
 _LAST_WORD: Final = re.compile(r"([A-Za-z]+)\W*$")  # the word before a sentence boundary
+_ANY_WORD_OR_DIGIT: Final = re.compile(r"\w")
 _AFTER_CHARS: Final = 16  # " or greater" is the longest hedge after a number
 _MAX_JOINT: Final = 16  # " mg through $": the longest text between a range's two numbers
 _OF_AFTER: Final = re.compile(r"\s+of\b")
@@ -148,8 +149,8 @@ def _skip_piece(text: str, start: int) -> str | None:
 
 def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     text = document.text
-    if not any(ch.isdigit() for ch in text) and not re.search(r"[A-Za-z]", text):
-        return
+    if _ANY_WORD_OR_DIGIT.search(text) is None:
+        return  # nothing a number could be written with
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     sentences = sentence_spans(text)
     sentence_starts = [s for s, _ in sentences]

@@ -521,11 +521,3 @@ def scan_numbers(text: str) -> Iterator[Mention]:
             for mention in _split_run(text, match.start(), match.end()):
                 yield _signed(text, mention) if first else mention
                 first = False
-
-
-def words_to_number(phrase: str) -> float | None:
-    """'three hundred and thirty one' -> 331.0; None unless the phrase is one number."""
-    mentions = list(scan_numbers(phrase))
-    if len(mentions) != 1 or mentions[0].vague is not None:
-        return None
-    return mentions[0].value

@@ -5,6 +5,7 @@ Run from the repository root:
     python bench/speed.py --mb 20              # one size: throughput, figures/s, peak memory
     python bench/speed.py --mb 5 20 80         # memory should stay flat as the corpus grows
     python bench/speed.py --mb 20 --quantulum-kb 200   # quantulum3 on the first 200 KB
+    python bench/speed.py --mb 20 --jobs 2     # also the wall-clock rate across 2 processes
 
 The corpus is written to a temporary folder as ~4 KB documents of wire-style prose: figures
 in digits and words, hedged ("more than 300", "nearly 34,000"), ranges, percentages, money,
@@ -12,7 +13,9 @@ dates, years and attributions, about one figure per 17 words. Extraction is the 
 that ``factcheck extract`` runs (``iter_extract``: load, find, hedge, kind, counted noun,
 origin, the figures DataFrame) on one process, so the MB/s is per core; batches are counted
 and dropped, as a streaming consumer would. Each size runs in a fresh subprocess so its
-peak resident memory (``ru_maxrss``) is its own.
+peak resident memory (``ru_maxrss``) is its own. With ``--jobs N`` the same corpus is then
+extracted across N worker processes (``factcheck extract --jobs N``), and the wall-clock
+rate is printed beside the per-core one; peak memory there is the parent's.
 
 quantulum3 is optional (``pip install quantulum3`` in a separate virtualenv); it parses the
 same documents, paragraph by paragraph (it slows down super-linearly on long inputs), on a
@@ -133,7 +136,7 @@ def write_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
     return total
 
 
-def measure_ours(folder: Path) -> dict[str, float]:
+def measure_ours(folder: Path, jobs: int = 1) -> dict[str, float]:
     """Stream the corpus through the extraction ``factcheck extract`` runs, as a consumer that
     writes each batch out and keeps nothing would; figures, seconds and peak memory (MB)."""
     import pandas as pd
@@ -146,7 +149,7 @@ def measure_ours(folder: Path) -> dict[str, float]:
     start = time.perf_counter()
     cpu = time.process_time()
     numbers = figures = 0
-    for batch in iter_extract([folder], all_kinds=True):
+    for batch in iter_extract([folder], all_kinds=True, jobs=jobs):
         if isinstance(batch, pd.DataFrame):
             numbers += len(batch)
             figures += int(batch["kind"].isin(kinds).sum())
@@ -191,6 +194,8 @@ def _child(args: argparse.Namespace) -> None:
         size = write_corpus(folder, args.child)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
         out: dict[str, object] = {"bytes": size, "words": words, "ours": measure_ours(folder)}
+        if args.jobs > 1:
+            out["parallel"] = measure_ours(folder, args.jobs)
         if args.quantulum_kb:
             out["quantulum3"] = measure_quantulum(folder, args.quantulum_kb)
         print(json.dumps(out))
@@ -200,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[20.0], help="Corpus sizes.")
     parser.add_argument("--quantulum-kb", type=int, default=100, help="0 to skip quantulum3.")
+    parser.add_argument("--jobs", type=int, default=1, help="Also extract across N processes.")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
@@ -209,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     for i, megabytes in enumerate(args.mb):
         command = [sys.executable, __file__, "--child", str(megabytes)]
         command += ["--quantulum-kb", str(args.quantulum_kb if i == 0 else 0)]
+        command += ["--jobs", str(args.jobs)]
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         data = json.loads(done.stdout)
         ours = data["ours"]
@@ -220,6 +227,13 @@ def main(argv: list[str] | None = None) -> int:
             f"({ours['figures']:.0f} figures, {ours['numbers']:.0f} numbers, "
             f"{ours['seconds']:.1f}s wall, {ours['cpu_seconds']:.1f}s cpu)"
         )
+        if "parallel" in data:
+            par = data["parallel"]
+            print(
+                f"{'':>9} {'':>9} {mb / par['seconds']:>7.2f} "
+                f"{par['figures'] / par['seconds']:>10.0f} {par['peak_mb']:>8.0f}  factcheck "
+                f"--jobs {args.jobs}, wall clock ({par['seconds']:.1f}s wall)"
+            )
         q = data.get("quantulum3", "absent")
         if q is None:
             print(f"{'':>9} quantulum3 is not installed (pip install quantulum3): not measured")

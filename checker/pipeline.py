@@ -7,7 +7,11 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
@@ -38,10 +42,18 @@ from checker.rules import load_rules
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
 Progress = Callable[[int, int], None]
+# Below this much text one process is quicker: starting workers and sending frames back costs
+# more than the extraction it shares out (bench/speed.py --jobs 2 on a 0.5 MB corpus).
+PARALLEL_MIN_CHARS: Final = 500_000
+# A batch is what one worker extracts at a time: small enough that two cores stay busy and
+# memory stays flat, large enough that sending a frame back is a small share of the work.
+BATCH_CHARS: Final = 200_000
 
 __all__ = [
     "DEFAULT_DOCUMENTS",
     "DEFAULT_RULES",
+    "available_cores",
+    "extract_batches",
     "find_unmatched",
     "lint_rules",
     "run_check",
@@ -87,11 +99,12 @@ def _run(
     rules: Sequence[Path] | RuleSet | None,
     config: Config | None,
     progress: Progress | None = None,
+    jobs: int = 0,
 ) -> _Run:
     config = config if config is not None else load_config()
     ruleset = rules if isinstance(rules, RuleSet) else lint_rules(rules, config)
     documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
-    figures = extract_figures(documents if progress is None else _counted(documents, progress))
+    figures = _extract_all(documents, jobs, progress)
     matches = match_claims(figures, ruleset)
     findings = compare_claims(ruleset.facts, matches.claims)
     return _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
@@ -102,12 +115,14 @@ def run_check(
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     progress: Progress | None = None,
+    jobs: int = 0,
 ) -> CheckResult:
     """Load rules (RuleError if any is bad), then load, extract, match and compare.
 
-    `progress(done, total)` is called after each document is extracted, for a progress bar.
+    `progress(done, total)` is called as documents are extracted, for a progress bar; `jobs`
+    is the number of processes extraction may use (0: one per core on a large corpus).
     """
-    run = _run(paths, rules, config, progress)
+    run = _run(paths, rules, config, progress, jobs)
     claimed = {f.fact.id for f in run.findings}
     silent: list[Fact] = [f for f in run.rules.facts if f.id not in claimed]
     notes = list(run.matches.notes)
@@ -128,6 +143,7 @@ def run_explain(
     paths: Sequence[Path] | None = None,
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
+    jobs: int = 0,
 ) -> Explanation:
     """Why FACT_ID got its verdict; CheckerError with a did-you-mean for an unknown id.
 
@@ -135,7 +151,7 @@ def run_explain(
     config = config if config is not None else load_config()
     ruleset = lint_rules(rules, config)
     find_fact(ruleset, fact_id)
-    run = _run(paths, ruleset, config)
+    run = _run(paths, ruleset, config, jobs=jobs)
     explanation = explain_fact(
         fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
     )
@@ -146,10 +162,11 @@ def find_unmatched(
     paths: Sequence[Path] | None = None,
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
+    jobs: int = 0,
 ) -> ExtractResult:
     """The figures (counts, percents, money…) that no fact claimed, in document order:
     what `factcheck extract --unmatched` lists so users find what their rules miss."""
-    run = _run(paths, rules, config)
+    run = _run(paths, rules, config, jobs=jobs)
     return ExtractResult(unmatched_figures(run.figures, run.matches), run.problems)
 
 
@@ -226,44 +243,135 @@ class ExtractResult:
     problems: tuple[InputProblem, ...] = ()
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container's or taskset's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no affinity mask
+        return os.cpu_count() or 1
+
+
+def _workers(jobs: int) -> int:
+    return available_cores() if jobs <= 0 else jobs
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive documents, `size` of them or BATCH_CHARS of text, whichever comes first."""
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        batch.append(document)
+        chars += len(document.text)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # fork where there is one: workers start at once with the compiled patterns already in
+    # memory; elsewhere the platform's default start method imports them afresh
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def extract_batches(
+    documents: Iterable[Document], jobs: int = 0, batch: int = 256
+) -> Iterator[tuple[int, pd.DataFrame]]:
+    """(number of documents, their figures frame) per batch, in document order.
+
+    One process while the text read so far is under PARALLEL_MIN_CHARS, then `jobs` worker
+    processes (0: one per core), each extracting whole batches; frames come back in order, at
+    most two per worker in flight, so memory stays flat. `jobs=1` never starts a worker, and
+    `jobs>1` starts them at once. The figures are the same whatever `jobs` is.
+    """
+    workers = _workers(jobs)
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[int, Future[pd.DataFrame]]] = deque()
+    seen = 0
+    try:
+        for docs in _batches(documents, batch):
+            if pool is None and workers > 1 and (jobs > 1 or seen >= PARALLEL_MIN_CHARS):
+                pool = _pool(workers)
+            seen += sum(len(d.text) for d in docs)
+            if pool is None:
+                yield len(docs), extract_figures(docs)
+                continue
+            pending.append((len(docs), pool.submit(extract_figures, docs)))
+            while len(pending) > 2 * workers:
+                count, future = pending.popleft()
+                yield count, future.result()
+        while pending:
+            count, future = pending.popleft()
+            yield count, future.result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else empty_figures()
+
+
+def _extract_all(
+    documents: Sequence[Document], jobs: int, progress: Progress | None
+) -> pd.DataFrame:
+    """The figures of loaded documents: in this process for a small corpus (progress after
+    each document), across `jobs` processes for a large one (progress after each batch)."""
+    chars = sum(len(d.text) for d in documents)
+    workers = min(_workers(jobs), len(documents))
+    if workers <= 1 or (jobs <= 0 and chars < PARALLEL_MIN_CHARS):
+        return extract_figures(documents if progress is None else _counted(documents, progress))
+    frames: list[pd.DataFrame] = []
+    done = 0
+    for count, frame in extract_batches(documents, workers):
+        frames.append(frame)
+        done += count
+        if progress is not None:
+            progress(done, len(documents))
+    return _concat(frames)
+
+
 def iter_extract(
-    paths: Sequence[Path], all_kinds: bool = False, batch: int = 256
+    paths: Sequence[Path], all_kinds: bool = False, batch: int = 256, jobs: int = 0
 ) -> Iterator[pd.DataFrame | InputProblem]:
     """Figures frames of `batch` documents at a time, and problems as they come: memory stays
-    flat however large the corpus, and each frame is built once per batch, not per document."""
+    flat however large the corpus, and each frame is built once per batch, not per document
+    (across processes once the corpus is large; see extract_batches)."""
     kinds = {k.value for k in FIGURE_KINDS}
-    pending: list[Document] = []
+    problems: list[InputProblem] = []
 
-    def flush() -> pd.DataFrame:
-        frame = extract_figures(pending)
-        pending.clear()
-        return frame if all_kinds else frame[frame["kind"].isin(kinds)]
+    def documents() -> Iterator[Document]:
+        for item in iter_documents(paths):
+            if isinstance(item, Document):
+                yield item
+            else:
+                problems.append(item)
 
-    for item in iter_documents(paths):
-        if not isinstance(item, Document):
-            yield item
-            continue
-        pending.append(item)
-        if len(pending) >= batch:
-            yield flush()
-    if pending:
-        yield flush()
+    for _, frame in extract_batches(documents(), jobs, batch):
+        yield from problems
+        problems.clear()
+        yield frame if all_kinds else frame[frame["kind"].isin(kinds)]
+    yield from problems
 
 
 def run_extract(
     paths: Sequence[Path] | None = None,
     all_kinds: bool = False,
     config: Config | None = None,
+    jobs: int = 0,
 ) -> ExtractResult:
     """Every figure of every document (and non-figures with `all_kinds`), in document order."""
     config = config if config is not None else load_config()
     frames: list[pd.DataFrame] = []
     problems: list[InputProblem] = []
-    for item in iter_extract(_paths(paths, config.documents, DEFAULT_DOCUMENTS), all_kinds):
+    found = _paths(paths, config.documents, DEFAULT_DOCUMENTS)
+    for item in iter_extract(found, all_kinds, jobs=jobs):
         if isinstance(item, InputProblem):
             problems.append(item)
         else:
             frames.append(item)
-    frames = [frame for frame in frames if not frame.empty]
-    figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
-    return ExtractResult(figures, tuple(problems))
+    return ExtractResult(_concat(frames), tuple(problems))

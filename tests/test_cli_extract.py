@@ -121,3 +121,18 @@ def test_unmatched_with_bad_rules_exits_2(in_root: Path) -> None:
 def test_unmatched_refuses_all_kinds(in_root: Path) -> None:
     result = runner.invoke(app, ["extract", "--unmatched", "--all-kinds"])
     assert result.exit_code == 2
+
+
+def test_jobs_change_nothing_but_speed(in_root: Path) -> None:
+    outputs = [
+        runner.invoke(app, ["extract", "seeds", "tests/data", "--format", "json", "-j", jobs])
+        for jobs in ("1", "2")
+    ]
+    assert [o.exit_code for o in outputs] == [0, 0]
+    assert outputs[0].output == outputs[1].output
+    bad = runner.invoke(app, ["extract", "seeds", "--jobs", "-1"])
+    assert bad.exit_code == 2
+    message = " ".join(bad.output.replace("│", " ").split())
+    assert "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0" in (
+        message
+    )

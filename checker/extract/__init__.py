@@ -16,7 +16,7 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract.attribution import attribution, in_quote
+from checker.extract.attribution import attribution, in_quote, pronoun_speaker
 from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
 from checker.extract.numbers import Mention, scan_numbers
 from checker.extract.units import STOP, Description, describe, is_plural, singular
@@ -69,6 +69,9 @@ _CHANGE_FROM: Final = re.compile(
     re.IGNORECASE,
 )
 _IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
+# How many sentences back "he said" may look for the speaker it stands for: a news paragraph
+# is one to three sentences, and a pronoun rarely reaches past the paragraph before its own.
+_LOOKBACK: Final = 6
 _DETERMINERS: Final = frozenset(
     ["the", "which", "this", "that", "each", "every", "any", "no", "someone", "anyone"]
 )
@@ -247,8 +250,9 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         kind = refined
         if kind is Kind.COUNT:
             kind, description = _count_or_measure(text, mention, description, s_start)
-        if index not in origins:
+        if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
+        if index not in origins:
             origins[index] = attribution(sentence_texts[index])
         origin = origins[index]
         if not origin:
@@ -262,6 +266,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                 if para_start not in paragraph_origins:
                     paragraph_origins[para_start] = attribution(text[para_start:para_end])
                 origin = paragraph_origins[para_start]
+        if not origin and pronoun_speaker(sentence_texts[index]):
+            origin = _antecedent(text, sentences, index, origins)
         interval = hedge_interval(value, hedge, delta, high)
         if description.cap is not None and interval.high > description.cap:
             interval = Interval(interval.low, description.cap, interval.low_inclusive, True)
@@ -291,6 +297,25 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             s_start,
             index,
         )
+
+
+def _antecedent(
+    text: str, sentences: list[tuple[int, int]], index: int, origins: dict[int, str]
+) -> str:
+    """The speaker a pronoun stands for: the one the nearest earlier sentence names.
+
+    "IDF spokesman Daniel Hagari said the attack failed. He said 99% were intercepted": the
+    99% is Hagari's. Sentences whose speaker is a pronoun too are passed over, so a chain of
+    "he said … he added" leads back to the name; none within _LOOKBACK sentences gives ''.
+    `origins` caches each sentence's own attribution, shared with the caller.
+    """
+    for back in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+        if back not in origins:
+            start, end = sentences[back]
+            origins[back] = attribution(text[start:end])
+        if origins[back]:
+            return origins[back]
+    return ""
 
 
 def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:

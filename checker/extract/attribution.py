@@ -1,7 +1,8 @@
 """A sentence -> who stated its figures: "according to the Pentagon", "Hagari said", "said X".
 
-The speaker of a quote wins over a cited document ("…,” said Gallant, according to a readout"),
-and an unattributed sentence inside a quoted paragraph takes the paragraph's speaker.
+The speaker of a quote wins over a cited document ("…,” said Gallant, according to a readout),
+an unattributed sentence inside a quoted paragraph takes the paragraph's speaker, and a
+pronoun speaker ("…, he said") stands for the speaker an earlier sentence names.
 """
 
 from __future__ import annotations
@@ -44,6 +45,21 @@ _ACCORDING: Final = re.compile(
 _CLAUSE_WORDS: Final = frozenset(
     ["and", "but", "as", "while", "when", "after", "before", "because", "if"]
 )
+
+
+# "Iran fired 120 missiles, he said.", "It estimated that…", "…,” she said.": the speaker is a
+# pronoun in the places _SUBJECT and _INVERTED look for a name
+_PRONOUN_SPEAKER: Final = re.compile(
+    rf"""(?:^|[,;:”“"(]\s*|\bthat\s+)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)
+        \s+(?:has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b
+      |[,”"’]\s*(?:{QUOTE_VERBS})\s+(?:he|she|they)\s*(?=[,.;:]|$)""",
+    re.VERBOSE,
+)
+
+
+def pronoun_speaker(sentence: str) -> bool:
+    """Whether the sentence's speaker is a pronoun: "Iran fired 120 missiles, he said."."""
+    return _PRONOUN_SPEAKER.search(sentence) is not None
 
 
 def clean_origin(who: str) -> str:

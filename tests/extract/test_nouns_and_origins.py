@@ -120,3 +120,63 @@ def test_a_hard_wrapped_quote_keeps_its_speaker_and_the_next_paragraph_does_not(
         ("40", 2, "Colonel Ada Okafor"),
         ("more than 300", 5, ""),
     ]
+
+
+# A pronoun speaker stands for the speaker the nearest earlier sentence names.
+PRONOUN_SPEAKERS = [
+    (
+        "IDF spokesman Daniel Hagari said the attack had failed. "
+        "He said 99% of the projectiles were intercepted.",
+        [("99%", "IDF spokesman Daniel Hagari")],
+    ),
+    (
+        "The health ministry said the toll had risen again. "
+        "It estimated that 34,000 people had been killed.",
+        [("34,000", "health ministry")],
+    ),
+    (
+        "Hagari said the night was calm. Iran fired 120 missiles, he said. "
+        "He added that 12 more came.",
+        [("120", "Hagari"), ("12", "Hagari")],
+    ),
+    (
+        "Colonel Ada Okafor said the brigade held.\n\n“We counted 40 rockets,” she said.",
+        [("40", "Colonel Ada Okafor")],
+    ),
+    (
+        "Officials in Kyiv said the strikes went on. They told reporters 30 drones were downed.",
+        [("30", "Officials in Kyiv")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PRONOUN_SPEAKERS, ids=[t[-40:] for t, _ in PRONOUN_SPEAKERS]
+)
+def test_pronoun_speaker_stands_for_the_earlier_name(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.origin) for f in figures_in(text)] == expected
+
+
+# Unresolved: no earlier speaker, a pronoun that is no speaker, or a name too far back.
+NO_ANTECEDENT = [
+    ("Iran fired 120 missiles, he said.", [("120", "")]),
+    ("Hagari said it was over. She counted 40 rockets.", [("40", "")]),
+    ("He fired 120 missiles, the IDF said.", [("120", "IDF")]),
+    (
+        "Hagari said the night was calm. "
+        + "The sirens sounded. " * 6
+        + "Iran fired 120 missiles, he said.",
+        [("120", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), NO_ANTECEDENT, ids=[t[-40:] for t, _ in NO_ANTECEDENT]
+)
+def test_pronoun_without_a_speaker_before_it_stays_unattributed(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.origin) for f in figures_in(text)] == expected

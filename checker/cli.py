@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -86,13 +87,26 @@ def use_color(choice: Color) -> bool:
     return choice is Color.ALWAYS
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a plain open() would leave: an existing file keeps its own, a new one gets
+    0o666 less the umask (mkstemp's 0o600 would hide a CI artifact from everyone else)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, content: str) -> None:
     """Write all of `content` or nothing: a temporary file beside `path`, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+        Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

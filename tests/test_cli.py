@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shlex
+import stat
 from pathlib import Path
 
 import pytest
@@ -256,3 +258,20 @@ def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Pat
     result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={blocker}/r.json"])
     assert result.exit_code == 2
     assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: File exists\n"
+
+
+def test_reports_get_the_mode_a_plain_write_would(in_root: Path, tmp_path: Path) -> None:
+    """A new report is readable as the umask allows (not mkstemp's 0600); an existing one
+    keeps the mode its owner gave it."""
+    old = os.umask(0o022)
+    try:
+        fresh, kept = tmp_path / "out" / "d.csv", tmp_path / "kept.sarif"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        args = ["check", "--csv", str(fresh), "-o", f"sarif={kept}", "--color", "never"]
+        assert runner.invoke(app, args).exit_code == 0
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+        assert kept.read_text().startswith("{")
+    finally:
+        os.umask(old)

@@ -255,18 +255,25 @@ def _workers(jobs: int) -> int:
     return available_cores() if jobs <= 0 else jobs
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive documents, `size` of them or BATCH_CHARS of text, whichever comes first."""
+def _batches(documents: Iterable[Document], size: int) -> Iterator[tuple[list[Document], int]]:
+    """Consecutive documents, `size` of them or BATCH_CHARS of text, whichever comes first,
+    each with its number of characters."""
     batch: list[Document] = []
     chars = 0
     for document in documents:
         batch.append(document)
         chars += len(document.text)
         if len(batch) >= size or chars >= BATCH_CHARS:
-            yield batch
+            yield batch, chars
             batch, chars = [], 0
     if batch:
-        yield batch
+        yield batch, chars
+
+
+def _parallel(jobs: int, workers: int, chars: int) -> bool:
+    """Whether extraction should use worker processes, `chars` of text having been seen:
+    always when asked for several, never with one, by default once the corpus is large."""
+    return workers > 1 and (jobs > 1 or chars >= PARALLEL_MIN_CHARS)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -292,10 +299,10 @@ def extract_batches(
     pending: deque[tuple[int, Future[pd.DataFrame]]] = deque()
     seen = 0
     try:
-        for docs in _batches(documents, batch):
-            if pool is None and workers > 1 and (jobs > 1 or seen >= PARALLEL_MIN_CHARS):
+        for docs, chars in _batches(documents, batch):
+            if pool is None and _parallel(jobs, workers, seen):
                 pool = _pool(workers)
-            seen += sum(len(d.text) for d in docs)
+            seen += chars
             if pool is None:
                 yield len(docs), extract_figures(docs)
                 continue
@@ -321,9 +328,8 @@ def _extract_all(
 ) -> pd.DataFrame:
     """The figures of loaded documents: in this process for a small corpus (progress after
     each document), across `jobs` processes for a large one (progress after each batch)."""
-    chars = sum(len(d.text) for d in documents)
     workers = min(_workers(jobs), len(documents))
-    if workers <= 1 or (jobs <= 0 and chars < PARALLEL_MIN_CHARS):
+    if not _parallel(jobs, workers, sum(len(d.text) for d in documents)):
         return extract_figures(documents if progress is None else _counted(documents, progress))
     frames: list[pd.DataFrame] = []
     done = 0

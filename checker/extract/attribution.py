@@ -24,19 +24,27 @@ QUOTE_VERBS: Final = SPEECH_VERBS + "|continued|concluded|added|wrote|asked"
 _PRONOUNS: Final = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "who", "which"]
 )
+# Where each speaker pattern starts: after a quote or comma for a verb before its speaker
+# ('…,” said Gallant'), at a clause start for a speaker before its verb ('…, Hagari said').
+# _PRONOUN_SPEAKER starts at the same places, so a name and a pronoun are found alike.
+_VERB_FIRST: Final = rf"""[,”"’]\s*(?:{QUOTE_VERBS})\s+"""
+_CLAUSE_START: Final = r"""(?:^|[,;:”“"(]\s*|\bthat\s+)"""
+_VERB_AFTER: Final = rf"""\s+(?:has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b"""
 # '…,” said Gallant' or '…,” continued the defense minister': speaker after the verb.
 _INVERTED: Final = re.compile(
-    rf"""[,”"’]\s*(?:{QUOTE_VERBS})\s+
-        (?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?!according\b)[A-Za-z][\w.'’-]*){{0,6}}?)
+    _VERB_FIRST
+    + r"""
+        (?P<who>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?!according\b)[A-Za-z][\w.'’-]*){0,6}?)
         \s*(?=[,.;:]|$)""",
     re.VERBOSE,
 )
 # 'Hagari revealed that …', 'Israel claims its …', 'a senior official said': speaker before.
 _SUBJECT: Final = re.compile(
-    rf"""(?:^|[,;:”“"(]\s*|\bthat\s+)
-        (?P<who>(?:[A-Z]|(?:a|an|the)\s)[\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){{0,9}}?
-               |[a-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)  # "…, officials in Kyiv said"
-        \s+(?:has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b""",
+    _CLAUSE_START
+    + r"""(?P<who>(?:[A-Z]|(?:a|an|the)\s)[\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,9}?
+               |[a-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)  # "…, officials in Kyiv said"
+        """
+    + _VERB_AFTER,
     re.VERBOSE,
 )
 _ACCORDING: Final = re.compile(
@@ -50,9 +58,8 @@ _CLAUSE_WORDS: Final = frozenset(
 # "Iran fired 120 missiles, he said.", "It estimated that…", "…,” she said.": the speaker is a
 # pronoun in the places _SUBJECT and _INVERTED look for a name
 _PRONOUN_SPEAKER: Final = re.compile(
-    rf"""(?:^|[,;:”“"(]\s*|\bthat\s+)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)
-        \s+(?:has\s+|have\s+|had\s+)?(?:{SPEECH_VERBS})\b
-      |[,”"’]\s*(?:{QUOTE_VERBS})\s+(?:he|she|they)\s*(?=[,.;:]|$)""",
+    rf"""{_CLAUSE_START}(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey){_VERB_AFTER}
+      |{_VERB_FIRST}(?:he|she|they)\s*(?=[,.;:]|$)""",
     re.VERBOSE,
 )
 

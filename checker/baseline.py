@@ -33,7 +33,7 @@ class BaselineError(CheckerError):
 
 
 def entries(result: CheckResult) -> tuple[BaselineEntry, ...]:
-    """One entry per discrepancy and single-source finding, by fact then fingerprint.
+    """One entry per discrepancy, evolving and single-source finding, by fact then fingerprint.
 
     Agreements are not recorded: nothing about them can fail. Warnings are, so that raising
     `--fail-on` later still respects what the team accepted.
@@ -111,9 +111,10 @@ def _entry(item: object, where: str) -> BaselineEntry:
         raise BaselineError(f"{where}: fingerprint {fingerprint!r} is not 16 hex digits")
     if not isinstance(fact, str) or not fact:
         raise BaselineError(f"{where}: 'fact' should be a fact id")
-    if verdict not in (Verdict.DISCREPANCY.value, Verdict.SINGLE_SOURCE.value):
+    recorded = (Verdict.DISCREPANCY.value, Verdict.EVOLVING.value, Verdict.SINGLE_SOURCE.value)
+    if verdict not in recorded:
         raise BaselineError(
-            f"{where}: verdict {verdict!r} should be 'discrepancy' or 'single-source'"
+            f"{where}: verdict {verdict!r} should be 'discrepancy', 'evolving' or 'single-source'"
         )
     if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
         raise BaselineError(f"{where}: 'claims' should be a list of strings")

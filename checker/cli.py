@@ -267,7 +267,8 @@ def check(
         typer.Option(
             "--fail-on",
             help="Exit 1 on findings at error severity (error), also on warning "
-            "discrepancies (discrepancy), also on warning single-source findings "
+            "discrepancies (discrepancy), also on warning evolving findings (evolving), also on "
+            "warning single-source findings "
             "(single-source), or never.",
         ),
     ] = FailOn.ERROR,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.compare import compare_fact, publication_order
+from checker.compare import compare_fact, describe_gap
 from checker.errors import CheckerError
 from checker.match import Matches, figure_at
 from checker.model import (
+    BAD_STEPS,
     Claim,
     Explanation,
     Fact,
@@ -22,6 +23,7 @@ from checker.model import (
     NearMiss,
     RuleSet,
     Severity,
+    Step,
     Trend,
     Verdict,
 )
@@ -84,34 +86,59 @@ def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
         f"{_plural(len(claims), 'claim')} in {_plural(finding.documents, 'document')}, "
         f"from {_plural(len(finding.origins), 'independent origin')}: " + ", ".join(finding.origins)
     ]
-    widen = f"each interval is widened by the tolerance {fact.tolerance}"
+    if fact.tolerance.value > 0:
+        measure = "of the larger facing bound" if fact.tolerance.relative else "apart"
+        rule = (
+            f"two claims agree when the gap between their intervals is at most the tolerance "
+            f"{fact.tolerance} ({measure}), measured once"
+        )
+    else:
+        rule = "two claims agree when their intervals share a value (tolerance 0)"
     if fact.delta is not None:
-        widen += f", after 'about'/'nearly' take the hedge width δ = {fact.delta:.0%}"
-    steps.append(widen)
-    if fact.changes_over_time is not None and len(claims) > 1:
-        grows = fact.changes_over_time is Trend.INCREASING
-        ordered = publication_order(claims, fact.changes_over_time)
+        rule += f"; 'about'/'nearly' take the hedge width δ = {fact.delta:.0%}"
+    steps.append(rule)
+    if finding.timeline and finding.verdict is not Verdict.AGREEMENT:
+        trend = fact.changes_over_time or Trend.ANY
+        moves = {
+            Trend.INCREASING: "only grows",
+            Trend.DECREASING: "only shrinks",
+            Trend.ANY: "may change either way",
+        }[trend]
         steps.append(
-            f"the figure only {'grows' if grows else 'shrinks'}, so claims are read in "
-            "publication order: "
-            + ", ".join(f"{c.figure.published or 'undated'} {_quote(c)}" for c in ordered)
+            f"the figure {moves}, so claims are read in statement order: "
+            + ", ".join(
+                f"{s.date or 'undated'} {_quote(s.claim)} {s.step.value}" for s in finding.timeline
+            )
         )
         if finding.verdict is Verdict.DISCREPANCY:
-            earlier, later = finding.conflict
+            way = "smaller" if trend is Trend.INCREASING else "larger"
+            for s in finding.timeline:
+                if s.step not in BAD_STEPS or s.previous is None:
+                    continue
+                if s.previous.figure.document == s.claim.figure.document:
+                    continue  # inside one document: shown, never a contradiction
+                said = f"{_quote(s.claim)} ({s.date or 'undated'}, {s.claim.origin})"
+                if s.step is Step.SAME_DAY:
+                    steps.append(
+                        f"{said} contradicts {_quote(s.previous)} ({s.previous.origin}) of the "
+                        "same day"
+                    )
+                else:
+                    steps.append(
+                        f"{said} comes after {_quote(s.previous)} and is {way}, with no revision "
+                        "stated: not an update but a contradiction"
+                    )
+        elif finding.verdict is Verdict.EVOLVING:
             steps.append(
-                f"{_quote(later)} comes after {_quote(earlier)} and is "
-                f"{'smaller' if grows else 'larger'}: not an update but a contradiction"
-            )
-        else:
-            steps.append(
-                f"each later figure is an update of the earlier ones, never a step "
-                f"{'back' if grows else 'up'}"
+                "every step moves the way the fact allows, or is a stated revision: not a "
+                "contradiction but a figure that changed"
             )
     elif finding.verdict is Verdict.DISCREPANCY:
         first, second = finding.conflict
         steps.append(
-            f"no value satisfies every claim: {_quote(first)} and {_quote(second)} "
-            "do not overlap, the smallest set of claims that cannot all be true"
+            f"no value satisfies every claim: {_quote(first)} and {_quote(second)} cannot both "
+            f"be true ({describe_gap(first, second, fact.tolerance)}), the smallest set of "
+            "claims that cannot all be true"
         )
         if finding.outliers:
             steps.append(
@@ -123,14 +150,21 @@ def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
             )
         else:
             steps.append("no majority: as many claims on one side as on the other")
+    elif finding.conflict:
+        first, second = finding.conflict
+        steps.append(
+            f"{_quote(first)} and {_quote(second)} disagree "
+            f"({describe_gap(first, second, fact.tolerance)}), but inside one document"
+        )
     else:
         steps.append(f"every claim allows a value in {finding.agreed}")
-    if finding.verdict is not Verdict.DISCREPANCY:
+    if finding.verdict in (Verdict.AGREEMENT, Verdict.SINGLE_SOURCE):
         have = len(finding.origins)
-        enough = "enough" if have >= fact.min_origins else "not enough"
+        enough = "enough" if have >= fact.min_origins and finding.documents > 1 else "not enough"
         steps.append(
-            f"corroboration needs {_plural(fact.min_origins, 'independent origin')}; "
-            f"{have} is {enough}"
+            f"corroboration needs {_plural(fact.min_origins, 'independent origin')} "
+            f"in at least 2 documents; {_plural(have, 'origin')} in "
+            f"{_plural(finding.documents, 'document')} is {enough}"
         )
     verdict = f"verdict: {finding.verdict.value}"
     if finding.verdict is not Verdict.AGREEMENT:

@@ -97,13 +97,11 @@ def hedged_interval(figure: Figure, fact: Fact) -> Interval:
     return figure.interval
 
 
-def claim_interval(figure: Figure, fact: Fact) -> Interval:
-    """The figure's interval with the fact's hedge width, then widened by its tolerance."""
+def make_claim(fact: Fact, figure: Figure, origin: str, score: float) -> Claim:
+    """A claim of `fact`: the figure's interval with the fact's hedge widths, and its halo
+    (half the tolerance each side) for comparison."""
     interval = hedged_interval(figure, fact)
-    tol = fact.tolerance
-    return (
-        interval.widen(relative=tol.value) if tol.relative else interval.widen(absolute=tol.value)
-    )
+    return Claim(fact.id, figure, origin, score, interval, fact.tolerance.halo(interval))
 
 
 def _noun_scores(
@@ -377,9 +375,7 @@ def _assign(
         if fact.origins and origin not in fact.origins:
             near.append(Candidate(fact.id, i, options[0][0], f"origin {origin!r} is not listed"))
             continue
-        claims.append(
-            Claim(fact.id, figure, origin, round(options[0][0], 1), claim_interval(figure, fact))
-        )
+        claims.append(make_claim(fact, figure, origin, round(options[0][0], 1)))
         claimed_rows.append(i)
     claimed = tuple(sorted(int(c) for c in claimed_rows))
     return Matches(

@@ -50,6 +50,7 @@ FIGURE_KINDS: Final = frozenset({Kind.COUNT, Kind.PERCENT, Kind.MONEY, Kind.MEAS
 
 class Verdict(StrEnum):
     DISCREPANCY = "discrepancy"
+    EVOLVING = "evolving"  # a time-aware fact whose figures change the way it allows
     SINGLE_SOURCE = "single-source"
     AGREEMENT = "agreement"
 
@@ -64,13 +65,14 @@ class FailOn(StrEnum):
     """Which findings fail the build, on top of the rules' severities (`--fail-on`).
 
     Each level adds to the one before: `error` fails what the rules put at error severity;
-    `discrepancy` also fails discrepancies the rules left at warning; `single-source` also
-    fails single-source findings at warning; `never` fails nothing. A fact at `off` is hidden
-    and never fails.
+    `discrepancy` also fails discrepancies the rules left at warning; `evolving` also fails
+    evolving findings at warning; `single-source` also fails single-source findings at
+    warning; `never` fails nothing. A fact at `off` is hidden and never fails.
     """
 
     ERROR = "error"
     DISCREPANCY = "discrepancy"
+    EVOLVING = "evolving"
     SINGLE_SOURCE = "single-source"
     NEVER = "never"
 
@@ -79,12 +81,14 @@ class FailOn(StrEnum):
 PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
     FailOn.ERROR: frozenset(),
     FailOn.DISCREPANCY: frozenset({Verdict.DISCREPANCY}),
-    FailOn.SINGLE_SOURCE: frozenset({Verdict.DISCREPANCY, Verdict.SINGLE_SOURCE}),
+    FailOn.EVOLVING: frozenset({Verdict.DISCREPANCY, Verdict.EVOLVING}),
+    FailOn.SINGLE_SOURCE: frozenset({Verdict.DISCREPANCY, Verdict.EVOLVING, Verdict.SINGLE_SOURCE}),
     FailOn.NEVER: frozenset(),
 }
 
 # Version of the JSON report (`to_records`): bumped when a field changes meaning or goes away.
-RESULT_SCHEMA_VERSION: Final = 2
+# 3: the `evolving` verdict and `timeline`; `tolerated` widens by half the tolerance.
+RESULT_SCHEMA_VERSION: Final = 3
 # Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
 # recognised as such instead of reporting every finding as new.
 FINGERPRINT_VERSION: Final = 1
@@ -122,14 +126,6 @@ class Interval:
         left = "[" if self.low_inclusive and not math.isinf(self.low) else "("
         right = "]" if self.high_inclusive and not math.isinf(self.high) else ")"
         return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
-
-    def widen(self, relative: float = 0.0, absolute: float = 0.0) -> Interval:
-        """The interval after a fact's tolerance: every bound moves outwards."""
-        low = self.low - abs(self.low) * relative - absolute
-        high = self.high + abs(self.high) * relative + absolute
-        if self.low >= 0 > low:  # a count never becomes negative by tolerance
-            low = 0.0
-        return Interval(low, high, self.low_inclusive, self.high_inclusive)
 
     def intersect(self, other: Interval) -> Interval | None:
         """The values both allow, or None when no value satisfies both."""
@@ -185,7 +181,12 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
     "unit": "string",  # counted noun phrase, '%', currency code or measure unit
     "noun": "string",  # counted noun phrase as written ("one-way attack drones"), '' if none
     "head": "string",  # singular lower-case head of the noun phrase ("drone")
-    "origin": "string",  # attribution as written ("the Pentagon"), '' when unattributed
+    "origin": "string",  # the speaker as written ("the Pentagon"), '' when unattributed
+    "relay": "string",  # who passed the speaker's figure on ("via Reuters"), '' when none
+    "modality": "string",  # count / projection ("could reach 9,000") / negated ("did not exceed")
+    "earlier": "bool",  # a figure of an earlier statement quoted later ("up from 61")
+    "stated": "string",  # ISO date of the statement when the text gives one, else ''
+    "revision": "bool",  # a stated revision ("revised down to 97", "lowered to 471")
     "sentence": "string",
     "sentence_start": "int64",  # offset of the sentence in the document body
     "sentence_index": "int64",  # running number of the sentence in its document
@@ -219,10 +220,20 @@ class Figure:
     sentence: str
     offset: int  # of the figure inside `sentence`
     length: int  # of the figure's raw text in `sentence` ("more than\n300" is 14)
+    relay: str = ""
+    modality: str = "count"
+    earlier: bool = False
+    stated: str = ""
+    revision: bool = False
 
     @property
     def location(self) -> Location:
         return Location(self.path, self.line, self.column)
+
+    @property
+    def date(self) -> str:
+        """The date of the statement: the one the text gives, else the publication date."""
+        return self.stated or self.published
 
     @classmethod
     def from_row(cls, row: pd.Series) -> Figure:
@@ -250,12 +261,27 @@ class Figure:
             sentence=str(row["sentence"]),
             offset=int(row["start"]) - int(row["sentence_start"]),
             length=int(row["end"]) - int(row["start"]),
+            relay=str(row["relay"]),
+            modality=str(row["modality"]),
+            earlier=bool(row["earlier"]),
+            stated=str(row["stated"]),
+            revision=bool(row["revision"]),
         )
+
+
+def _scaled(bound: float, factor: float) -> float:
+    """A bound times `factor` (an infinite or zero bound stays as it is: inf × 0 is no value)."""
+    return bound if math.isinf(bound) or bound == 0 else bound * factor
 
 
 @dataclass(frozen=True, slots=True)
 class Tolerance:
-    """How far apart two claims may be and still agree: relative (0.02) or absolute (3)."""
+    """How far apart two claims may be and still agree: relative (0.02) or absolute (3).
+
+    Tolerance is a gap, measured once between two claims, never a halo added to both: "470"
+    and "more than 490" are 20 apart, 4.1% of 490, so at 2% they disagree. A relative gap is
+    measured against the larger of the two facing bounds (the one further from zero).
+    """
 
     value: float = 0.0
     relative: bool = True
@@ -265,10 +291,58 @@ class Tolerance:
             return f"{format_number(self.value * 100)}%"
         return format_number(self.value)
 
+    def allows(self, low: float, high: float) -> bool:
+        """Whether a gap from bound `low` up to bound `high` (low < high) is within tolerance."""
+        if self.relative:
+            if low < 0 < high or (low == 0 and high > 0) or (high == 0 and low < 0):
+                return False  # a relative gap never crosses zero
+            return high - low <= self.value * max(abs(low), abs(high))
+        return high - low <= self.value
+
+    def halo(self, interval: Interval) -> Interval:
+        """The interval widened by half the tolerance on each side, so that two halos meet
+        exactly when the gap between the intervals is within the tolerance.
+
+        An absolute tolerance t is a gap of at most t: each side moves out by t/2. A relative
+        tolerance is an absolute one on a log scale (a gap b - a <= t·b is a >= b·(1 - t)), so
+        each side moves out by the factor √(1 - t). Intervals on a line whose halos meet
+        pairwise share a common point (Helly's theorem in one dimension), so a set of claims
+        that cannot all be true still always contains a pair that cannot both be true.
+        """
+        if self.value <= 0:
+            return interval
+        if not self.relative:
+            half = self.value / 2
+            low, high = interval.low - half, interval.high + half
+            if interval.low >= 0 > low:  # a count never becomes negative by tolerance
+                low = 0.0
+            return Interval(low, high, interval.low_inclusive, interval.high_inclusive)
+        shrink = math.sqrt(max(0.0, 1 - self.value))
+        grow = 1 / shrink if shrink > 0 else math.inf
+        low = _scaled(interval.low, shrink if interval.low > 0 else grow)
+        high = _scaled(interval.high, grow if interval.high > 0 else shrink)
+        return Interval(low, high, interval.low_inclusive, interval.high_inclusive)
+
+
+def gap(first: Interval, second: Interval) -> tuple[float, float]:
+    """(distance, share) between two intervals: 0 when they overlap; the share is the
+    distance over the larger facing bound ("470" to "more than 490": (20, 0.0408))."""
+    if first.low > second.low or (first.low == second.low and first.high > second.high):
+        first, second = second, first
+    if first.intersect(second) is not None or first.high >= second.low:
+        return 0.0, 0.0
+    distance = second.low - first.high
+    base = max(abs(first.high), abs(second.low))
+    return distance, (distance / base if base else math.inf)
+
 
 class Trend(StrEnum):
+    """How a time-aware fact may change: a toll grows, a missing list shrinks, a count of the
+    displaced may go either way (`any`: every change between dates is an update)."""
+
     INCREASING = "increasing"
     DECREASING = "decreasing"
+    ANY = "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +361,7 @@ class Fact:
     tolerance: Tolerance = field(default_factory=Tolerance)
     discrepancy: Severity = Severity.ERROR
     single_source: Severity = Severity.WARNING
+    evolving: Severity = Severity.WARNING
     min_origins: int = 2
     changes_over_time: Trend | None = None
     delta: float | None = None  # hedge width for "about"/"nearly"; None: the extractor's
@@ -339,11 +414,38 @@ class Claim:
     figure: Figure
     origin: str  # the independent origin: a group name, the attribution, or the outlet
     score: float  # how well the counted noun matched, 0-100
-    interval: Interval  # the figure's interval after the fact's tolerance
+    interval: Interval  # the figure's interval as the fact reads it (its hedge widths)
+    tolerated: Interval  # `interval` widened by half the tolerance each side (Tolerance.halo)
 
     @property
     def sort_key(self) -> tuple[str, int, int]:
         return (self.figure.path.as_posix(), self.figure.line, self.figure.column)
+
+
+class Step(StrEnum):
+    """How one claim of a time-aware fact stands to the figure before it."""
+
+    FIRST = "first"  # the earliest statement
+    UNCHANGED = "unchanged"  # agrees with the current figure
+    UPDATE = "update"  # moves the way the fact allows
+    REVISION = "revision"  # goes the other way, as a stated revision ("revised down to")
+    EARLIER = "earlier"  # an earlier statement quoted later ("up from 61"): history, not news
+    WRONG_WAY = "wrong-way"  # goes the other way with no revision stated
+    SAME_DAY = "same-day"  # contradicts another origin's figure of the same date
+
+
+BAD_STEPS: Final = frozenset({Step.WRONG_WAY, Step.SAME_DAY})
+MOVES: Final = frozenset({Step.FIRST, Step.UPDATE, Step.REVISION})  # steps that set the figure
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineStep:
+    """One claim of a time-aware fact in statement order, and how it moved the figure."""
+
+    date: str  # the statement's date (ISO), '' when undated
+    claim: Claim
+    step: Step
+    previous: Claim | None = None  # the claim it is measured against; None for the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +466,9 @@ class Finding:
     majority: tuple[Claim, ...] = ()
     outliers: tuple[Claim, ...] = ()
     agreed: Interval | None = None  # the values every claim (or the majority) allows
+    # For a time-aware fact (changes_over_time): every claim in statement order, with how it
+    # moved the figure; the bad steps are a discrepancy's reasons. Empty otherwise.
+    timeline: tuple[TimelineStep, ...] = ()
 
     @property
     def fact_id(self) -> str:
@@ -371,10 +476,13 @@ class Finding:
 
     @property
     def evidence(self) -> tuple[Claim, ...]:
-        """The claims that make the verdict: the conflicting pair of a discrepancy, else all."""
-        return (
-            self.conflict if self.verdict is Verdict.DISCREPANCY and self.conflict else self.claims
-        )
+        """The claims that make the verdict: the conflicting claims of a discrepancy, the
+        claims that set each figure of an evolving timeline, else all."""
+        if self.verdict is Verdict.DISCREPANCY and self.conflict:
+            return self.conflict
+        if self.verdict is Verdict.EVOLVING:
+            return tuple(s.claim for s in self.timeline if s.step in MOVES)
+        return self.claims
 
     @property
     def meaning(self) -> tuple[str, str, tuple[tuple[str, str, str, str], ...]]:
@@ -383,14 +491,15 @@ class Finding:
         Values are the intervals as read ('170' and 'one hundred seventy' are both [170, 170]),
         before tolerance, so re-wording, moving a sentence or changing a tolerance does not
         make an accepted finding look new. A discrepancy is its two values that cannot both
-        be true, without documents: which claims form the pair depends on file order, so an
-        outlet that repeats '185' and sorts first would otherwise turn the accepted '170 vs
-        185' into a "new" finding. A single-source finding keeps its documents: which
+        be true, and an evolving finding the values its timeline moves through, both without
+        documents: which claims form the pair depends on file order, so an outlet that
+        repeats '185' and sorts first would otherwise turn the accepted '170 vs 185' into a
+        "new" finding. A single-source finding keeps its documents: which
         document a figure rests on is the point. The unit counts only for money and
         measures ("$1 billion" is not "€1 billion"); for a count it is the noun as written
         ("drones", "UAVs"), which the fact already pins down.
         """
-        keep_document = self.verdict is not Verdict.DISCREPANCY
+        keep_document = self.verdict not in (Verdict.DISCREPANCY, Verdict.EVOLVING)
         values = sorted(
             {
                 (
@@ -470,7 +579,12 @@ class Explanation:
     problems: tuple[InputProblem, ...] = ()  # documents that could not be read
 
 
-VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdict.AGREEMENT: 2}
+VERDICT_ORDER: Final = {
+    Verdict.DISCREPANCY: 0,
+    Verdict.EVOLVING: 1,
+    Verdict.SINGLE_SOURCE: 2,
+    Verdict.AGREEMENT: 3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,6 +640,7 @@ class CheckResult:
                 "facts": len(self.findings),
                 "unmatched_figures": self.unmatched,
                 "discrepancy": self.count(Verdict.DISCREPANCY),
+                "evolving": self.count(Verdict.EVOLVING),
                 "single_source": self.count(Verdict.SINGLE_SOURCE),
                 "agreement": self.count(Verdict.AGREEMENT),
                 "failing": len(self.failing),
@@ -557,6 +672,7 @@ def bound(value: float) -> float | None:
 def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
     conflict = {id(c) for c in finding.conflict}
     outliers = {id(c) for c in finding.outliers}
+    index = {id(c): i for i, c in enumerate(finding.claims)}
     return {
         "fact": finding.fact.id,
         "title": finding.fact.title,
@@ -583,7 +699,7 @@ def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
                 "low": bound(c.figure.interval.low),
                 "high": bound(c.figure.interval.high),
                 "interval": str(c.figure.interval),
-                "tolerated": str(c.interval),
+                "tolerated": str(c.tolerated),
                 "kind": c.figure.kind.value,
                 "unit": c.figure.unit,
                 "origin": c.origin,
@@ -593,5 +709,14 @@ def _finding_record(result: CheckResult, finding: Finding) -> dict[str, object]:
                 "outlier": id(c) in outliers,
             }
             for c in finding.claims
+        ],
+        "timeline": [
+            {
+                "date": step.date,
+                "step": step.step.value,
+                "claim": index[id(step.claim)],
+                "previous": None if step.previous is None else index[id(step.previous)],
+            }
+            for step in finding.timeline
         ],
     }

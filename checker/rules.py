@@ -36,12 +36,12 @@ from checker.model import (
 
 TOP_KEYS: Final = ("defaults", "facts", "origins", "version")
 DEFAULT_KEYS: Final = (
-    "delta", "discrepancy", "min_origins", "noun_cutoff", "single_source",
+    "delta", "discrepancy", "evolving", "min_origins", "noun_cutoff", "single_source",
     "tolerance", "window",
 )  # fmt: skip
 FACT_KEYS: Final = (
     "changes_over_time", "context", "context_all", "counts", "delta",
-    "discrepancy", "examples", "exclude", "id", "kind", "min_origins", "origins",
+    "discrepancy", "evolving", "examples", "exclude", "id", "kind", "min_origins", "origins",
     "single_source", "title", "tolerance", "unit", "window",
 )  # fmt: skip
 EXAMPLE_KEYS: Final = ("match", "no_match")
@@ -65,7 +65,7 @@ SYNONYMS: Final[dict[str, str]] = {
     "rising": "increasing", "growing": "increasing", "up": "increasing",
     "cumulative": "increasing", "increase": "increasing",
     "falling": "decreasing", "shrinking": "decreasing", "down": "decreasing",
-    "decrease": "decreasing",
+    "decrease": "decreasing", "both": "any", "either": "any",
     "fail": "error", "fatal": "error", "critical": "error", "err": "error",
     "warn": "warning", "info": "warning", "notice": "warning",
     "ignore": "off", "none": "off", "disabled": "off", "hidden": "off", "false": "off",
@@ -248,6 +248,7 @@ class RuleDefaults:
     tolerance: Tolerance = field(default_factory=Tolerance)
     discrepancy: Severity = Severity.ERROR
     single_source: Severity = Severity.WARNING
+    evolving: Severity = Severity.WARNING
     min_origins: int = 2
     delta: float | None = None
     window: int | None = None
@@ -413,7 +414,7 @@ def _apply_common(
         target.window = reader.integer(keys["window"][1], "window", 1)
     if "min_origins" in keys and (n := reader.integer(keys["min_origins"][1], "min_origins", 1)):
         target.min_origins = n
-    for outcome in ("discrepancy", "single_source"):
+    for outcome in ("discrepancy", "single_source", "evolving"):
         if outcome in keys and (level := reader.choice(keys[outcome][1], SEVERITY_NAMES, outcome)):
             setattr(target, outcome, Severity(level))
 
@@ -461,7 +462,12 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         )
     trend = None
     if "changes_over_time" in keys:
-        trend = reader.choice(keys["changes_over_time"][1], TREND_NAMES, "changes_over_time")
+        node = keys["changes_over_time"][1]
+        flag = str(node.value).lower() if isinstance(node, ScalarNode) else ""
+        if flag in ("true", "yes"):
+            trend = Trend.ANY.value  # "it changes": either way, as `any`
+        elif flag not in ("false", "no"):
+            trend = reader.choice(node, TREND_NAMES, "changes_over_time")
     examples = _read_examples(reader, keys["examples"][1]) if "examples" in keys else ()
     if len(reader.problems) > before or fact_id is None or kind is None:
         return None
@@ -479,6 +485,7 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         tolerance=settings.tolerance,
         discrepancy=settings.discrepancy,
         single_source=settings.single_source,
+        evolving=settings.evolving,
         min_origins=settings.min_origins,
         changes_over_time=Trend(trend) if trend else None,
         delta=settings.delta,

@@ -32,7 +32,7 @@ def test_default_run_on_the_seeds_exits_0_and_writes_the_csv(in_root: Path, tmp_
     )
     assert out.read_text().splitlines() == [
         "fact,verdict,severity,document,outlet,published,path,line,column,text,value,low,high,"
-        "interval,tolerated,origin,attribution,in_conflict,outlier,sentence"
+        "interval,tolerated,origin,attribution,in_conflict,outlier,step,sentence"
     ]
 
 

@@ -21,7 +21,7 @@ def test_hedged_figures_that_can_both_be_true_agree(tmp_path: Path) -> None:
     )
     found = finding(result, "drones-launched")
     assert found.verdict is Verdict.AGREEMENT
-    assert found.why == "2 documents, 2 origins; every claim allows a value in [166.6, 173.4]"
+    assert found.why == "2 documents, 2 origins; every claim allows a value in [170, 170]"
 
 
 def test_exact_figures_that_differ_are_a_discrepancy_naming_both(tmp_path: Path) -> None:
@@ -50,10 +50,10 @@ def test_majority_and_outlier(tmp_path: Path) -> None:
     )
     found = finding(result, "drones-launched")
     assert found.verdict is Verdict.DISCREPANCY
-    assert "3 of 4 claims agree on [166.6, 173.4], outlier: '185'" in found.why
+    assert "3 of 4 claims agree on [170, 170], outlier: '185'" in found.why
     assert [c.figure.text for c in found.outliers] == ["185"]
     assert [c.figure.outlet for c in found.majority] == ["Wire A", "Wire B", "Wire C"]
-    assert str(found.agreed) == "[166.6, 173.4]"
+    assert str(found.agreed) == "[170, 170]"
     assert [c.figure.text for c in found.conflict] == ["170", "185"]
     records = result.to_records()["findings"]
     assert isinstance(records, list)
@@ -99,7 +99,11 @@ def test_a_later_smaller_toll_is_a_discrepancy(tmp_path: Path) -> None:
     )
     found = finding(result, "gaza-death-toll")
     assert found.verdict is Verdict.DISCREPANCY
-    assert found.why.startswith("2 documents, 2 origins; later '30,000'")
+    assert found.why == (
+        "2 documents, 2 origins; read in publication order: '30,000' (2024-04-18, Wire B) is "
+        "smaller than earlier '34,000' (2024-03-01, Wire A), with no revision stated"
+    )
+    assert [s.step.value for s in found.timeline] == ["first", "wrong-way"]
 
 
 def test_none_of_the_whole_does_not_contradict_the_whole(tmp_path: Path) -> None:
@@ -150,7 +154,7 @@ def test_a_majority_found_at_an_open_bound(tmp_path: Path) -> None:
     )
     found = finding(result, "drones-launched")
     assert [c.figure.text for c in found.outliers] == ["240"]
-    assert str(found.agreed) == "(294, inf)"
+    assert str(found.agreed) == "(300, inf)"
 
 
 def test_one_against_one_has_a_conflict_but_no_outlier(tmp_path: Path) -> None:
@@ -165,7 +169,8 @@ def test_one_against_one_has_a_conflict_but_no_outlier(tmp_path: Path) -> None:
     assert (found.majority, found.outliers, found.agreed) == ((), (), None)
     assert found.why == (
         f"2 documents, 2 origins; '170' ({tmp_path}/docs/a.txt:5, Wire A) and "
-        f"'185' ({tmp_path}/docs/b.txt:5, Wire B) cannot both be true"
+        f"'185' ({tmp_path}/docs/b.txt:5, Wire B) cannot both be true: "
+        "'170' is 8.1% below '185'; tolerance 2%"
     )
 
 
@@ -214,7 +219,7 @@ def test_unattributed_figures_count_for_their_outlet(tmp_path: Path) -> None:
     )
 
 
-def test_three_updates_in_publication_order_agree(tmp_path: Path) -> None:
+def test_three_updates_in_publication_order_are_evolving(tmp_path: Path) -> None:
     result = check(
         tmp_path,
         {
@@ -229,8 +234,20 @@ def test_three_updates_in_publication_order_agree(tmp_path: Path) -> None:
         },
     )
     found = finding(result, "gaza-death-toll")
-    assert found.verdict is Verdict.AGREEMENT
+    assert found.verdict is Verdict.EVOLVING
     assert found.conflict == ()
+    assert [(s.date, s.claim.figure.text, s.step.value) for s in found.timeline] == [
+        ("2024-01-20", "some 25,000", "first"),
+        ("2024-03-01", "more than 30,000", "update"),
+        ("2024-04-18", "nearly 34,000", "unchanged"),
+    ]
+    assert found.why == (
+        "3 documents, 3 origins; read in publication order, the figure changed 1 time: "
+        "some 25,000 (2024-01-20) → more than 30,000 (2024-03-01); latest 'more than 30,000' "
+        "(2024-03-01, Wire C)"
+    )
+    assert found.severity.value == "warning"
+    assert result.exit_code == 0
 
 
 def test_a_later_smaller_toll_names_the_pair_in_order(tmp_path: Path) -> None:
@@ -268,7 +285,7 @@ def test_a_decreasing_figure_may_fall_but_not_rise(tmp_path: Path) -> None:
         },
         DECREASING,
     )
-    assert finding(falling, "people-missing").verdict is Verdict.AGREEMENT
+    assert finding(falling, "people-missing").verdict is Verdict.EVOLVING
     rising = check(
         tmp_path / "rising",
         {
@@ -307,7 +324,7 @@ def test_min_origins_sets_how_many_independent_origins_corroborate(tmp_path: Pat
 
 
 @pytest.mark.parametrize("names", [("a.txt", "b.txt"), ("b.txt", "a.txt")])
-def test_same_day_tolls_are_updates_whatever_the_file_order(
+def test_same_day_tolls_of_two_origins_contradict_whatever_the_file_order(
     tmp_path: Path, names: tuple[str, str]
 ) -> None:
     result = check(
@@ -317,7 +334,26 @@ def test_same_day_tolls_are_updates_whatever_the_file_order(
             names[1]: ("Wire B", "2024-04-18", "In Gaza, 30,000 people have been killed."),
         },
     )
-    assert finding(result, "gaza-death-toll").verdict is Verdict.AGREEMENT
+    found = finding(result, "gaza-death-toll")
+    assert found.verdict is Verdict.DISCREPANCY
+    assert [(s.claim.figure.text, s.step.value) for s in found.timeline] == [
+        ("30,000", "first"),
+        ("34,000", "same-day"),
+    ]
+    assert "'34,000' (2024-04-18, Wire A) contradicts '30,000' (2024-04-18, Wire B)" in found.why
+
+
+def test_same_day_figures_of_one_origin_are_an_update(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-18", "In Gaza, 30,000 people have been killed."),
+            "b.txt": ("Wire A", "2024-04-18", "In Gaza, 34,000 people have been killed."),
+        },
+    )
+    found = finding(result, "gaza-death-toll")
+    assert found.verdict is Verdict.EVOLVING
+    assert [s.step.value for s in found.timeline] == ["first", "update"]
 
 
 def test_an_undated_toll_is_read_as_the_earliest_and_says_so(tmp_path: Path) -> None:
@@ -329,7 +365,7 @@ def test_an_undated_toll_is_read_as_the_earliest_and_says_so(tmp_path: Path) -> 
         },
     )
     found = finding(result, "gaza-death-toll")
-    assert found.verdict is Verdict.AGREEMENT
+    assert found.verdict is Verdict.EVOLVING
     assert found.why.startswith("2 documents, 2 origins (1 undated claim read as the earliest);")
 
 
@@ -345,7 +381,7 @@ def _drones(settings: str) -> str:
     [
         ("", Verdict.AGREEMENT),  # δ = 10%: 'about 300' is [270, 330]
         ("    delta: 5%\n", Verdict.DISCREPANCY),  # [285, 315] does not reach 330
-        ("    delta: 5%\n    tolerance: 5%\n", Verdict.AGREEMENT),  # 315·1.05 ≥ 330·0.95
+        ("    delta: 5%\n    tolerance: 5%\n", Verdict.AGREEMENT),  # a gap of 15, 4.5% of 330
     ],
     ids=["default-delta", "narrow-delta", "narrow-delta-with-tolerance"],
 )
@@ -364,9 +400,12 @@ def test_hedge_width_and_tolerance_decide_whether_about_300_meets_330(
 
 
 @pytest.mark.parametrize(
-    ("tolerance", "verdict"), [("3", Verdict.AGREEMENT), ("1", Verdict.DISCREPANCY)]
+    ("tolerance", "verdict"),
+    [("5", Verdict.AGREEMENT), ("4", Verdict.DISCREPANCY), ("3", Verdict.DISCREPANCY)],
 )
-def test_absolute_tolerance(tmp_path: Path, tolerance: str, verdict: Verdict) -> None:
+def test_an_absolute_tolerance_is_the_largest_gap(
+    tmp_path: Path, tolerance: str, verdict: Verdict
+) -> None:
     result = check(
         tmp_path,
         {
@@ -377,7 +416,184 @@ def test_absolute_tolerance(tmp_path: Path, tolerance: str, verdict: Verdict) ->
     )
     found = finding(result, "drones-launched")
     assert found.verdict is verdict
-    assert [str(c.interval) for c in found.claims] == [
-        f"[{170 - int(tolerance)}, {170 + int(tolerance)}]",
-        f"[{175 - int(tolerance)}, {175 + int(tolerance)}]",
+    assert [str(c.interval) for c in found.claims] == ["[170, 170]", "[175, 175]"]
+
+
+GAP_RULES = """defaults:
+  tolerance: 2%
+facts:
+  - id: drones-launched
+    kind: count
+    counts: [drones]
+    context: [launch]
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict", "gap"),
+    [
+        ("470", "more than 490", Verdict.DISCREPANCY, "'470' is 4.1% below 'more than 490'"),
+        ("485", "more than 490", Verdict.AGREEMENT, ""),
+        ("301", "300", Verdict.AGREEMENT, ""),
+        ("some 170", "about 200", Verdict.AGREEMENT, ""),  # [153, 187] meets [180, 220]
+        (
+            "at least 500",
+            "nearly 480",
+            Verdict.DISCREPANCY,
+            "'nearly 480' is 4.0% below 'at least 500'",
+        ),
+    ],
+    ids=["470-vs-more-than-490", "485-vs-more-than-490", "301-vs-300", "hedged", "open-bounds"],
+)
+def test_tolerance_is_a_gap_measured_once(
+    tmp_path: Path, first: str, second: str, verdict: Verdict, gap: str
+) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", f"Iran launched {first} drones."),
+            "b.txt": ("Wire B", "2024-04-14", f"Iran launched {second} drones."),
+        },
+        GAP_RULES,
+    )
+    found = finding(result, "drones-launched")
+    assert found.verdict is verdict
+    assert gap in found.why
+    if verdict is Verdict.DISCREPANCY:
+        assert found.why.endswith("; tolerance 2%")
+
+
+@pytest.mark.parametrize("tolerance", ["0", "0%", "3", "5%"])
+def test_any_tolerance_meets_an_open_ended_figure(tmp_path: Path, tolerance: str) -> None:
+    # 'tolerance: 0' (or an absolute one) against 'more than 80' once crashed with
+    # "cannot convert float NaN to integer" (inf × 0)
+    rules = GAP_RULES.replace("tolerance: 2%", f"tolerance: {tolerance}")
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", "Iran launched more than 80 drones."),
+            "b.txt": ("Wire B", "2024-04-14", "Iran launched 75 drones."),
+            "c.txt": ("Wire C", "2024-04-14", "Iran launched at least 90 drones."),
+        },
+        rules,
+    )
+    found = finding(result, "drones-launched")
+    assert found.verdict is Verdict.DISCREPANCY
+    assert [c.figure.text for c in found.conflict] == ["75", "at least 90"]
+
+
+def test_figures_that_disagree_inside_one_document_are_single_source(tmp_path: Path) -> None:
+    rules = """facts:
+  - id: people-sheltering
+    kind: count
+    counts: [people, Palestinians]
+    context: [shelter]
+"""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": (
+                "The Week",
+                "2023-10-19",
+                "A doctor said about 3,000 Palestinians had come to shelter in the courtyard. "
+                "A church official put those taking shelter there at about 1,000 people.",
+            )
+        },
+        rules,
+    )
+    found = finding(result, "people-sheltering")
+    assert found.verdict is Verdict.SINGLE_SOURCE
+    assert [c.figure.text for c in found.conflict] == ["about 3,000", "about 1,000"]
+    assert found.why.endswith("but inside one document; corroboration needs another document")
+    assert result.exit_code == 0
+
+
+def test_a_disagreement_needs_a_pair_from_two_documents(tmp_path: Path) -> None:
+    # one document disagrees with itself; the other document agrees with one of its figures
+    rules = """facts:
+  - id: people-sheltering
+    kind: count
+    counts: [people]
+    context: [shelter]
+"""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": (
+                "Wire A",
+                "2023-10-19",
+                "Some 3,000 people were in shelter, a doctor said. "
+                "About 1,000 people were in shelter, an official said.",
+            ),
+            "b.txt": ("Wire B", "2023-10-19", "About 1,000 people took shelter there."),
+        },
+        rules,
+    )
+    found = finding(result, "people-sheltering")
+    assert found.verdict is Verdict.DISCREPANCY
+    assert sorted(c.figure.document for c in found.conflict) == ["a", "b"]
+    assert sorted(c.figure.text for c in found.conflict) == ["About 1,000", "Some 3,000"]
+
+
+def test_every_wrong_way_step_is_named(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-01-20", "In Gaza, 25,000 people have been killed."),
+            "b.txt": ("Wire B", "2024-03-01", "In Gaza, 31,000 people have been killed."),
+            "c.txt": ("Wire C", "2024-04-18", "In Gaza, 28,000 people have been killed."),
+            "d.txt": ("Wire D", "2024-05-02", "In Gaza, 14,000 people have been killed."),
+        },
+    )
+    found = finding(result, "gaza-death-toll")
+    assert found.verdict is Verdict.DISCREPANCY
+    assert [(s.claim.figure.text, s.step.value) for s in found.timeline] == [
+        ("25,000", "first"),
+        ("31,000", "update"),
+        ("28,000", "wrong-way"),
+        ("14,000", "wrong-way"),
     ]
+    assert "'28,000' (2024-04-18, Wire C) is smaller than earlier '31,000'" in found.why
+    assert "'14,000' (2024-05-02, Wire D) is smaller than earlier '31,000'" in found.why
+
+
+def test_evolving_has_its_own_severity_and_fail_on_level(tmp_path: Path) -> None:
+    rules = """defaults:
+  evolving: error
+facts:
+  - id: gaza-death-toll
+    kind: count
+    counts: [people]
+    context: [killed]
+    changes_over_time: increasing
+"""
+    documents = {
+        "a.txt": ("Wire A", "2024-01-20", "In Gaza, 25,000 people have been killed."),
+        "b.txt": ("Wire B", "2024-03-01", "In Gaza, 31,000 people have been killed."),
+    }
+    found = finding(check(tmp_path / "error", documents, rules), "gaza-death-toll")
+    assert (found.verdict, found.severity.value) == (Verdict.EVOLVING, "error")
+    off = check(tmp_path / "off", documents, rules.replace("evolving: error", "evolving: off"))
+    assert off.findings == ()
+
+
+def test_changes_over_time_any_updates_either_way(tmp_path: Path) -> None:
+    rules = """facts:
+  - id: displaced
+    kind: count
+    counts: [people]
+    context: [shelter]
+    changes_over_time: any
+"""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2023-08-12", "About 4,500 people needed shelter."),
+            "b.txt": ("Wire B", "2023-10-20", "Some 8,000 people are in temporary shelter."),
+            "c.txt": ("Wire C", "2023-12-01", "Still 6,000 people are in shelter."),
+        },
+        rules,
+    )
+    found = finding(result, "displaced")
+    assert found.verdict is Verdict.EVOLVING
+    assert [s.step.value for s in found.timeline] == ["first", "update", "update"]

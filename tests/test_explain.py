@@ -38,9 +38,11 @@ def test_explain_drones_launched_on_the_seeds(in_root: Path) -> None:
     ]
     assert explanation.steps == (
         "1 claim in 1 document, from 1 independent origin: Israel",
-        "each interval is widened by the tolerance 2%",
-        "every claim allows a value in [166.6, 173.4]",
-        "corroboration needs 2 independent origins; 1 is not enough",
+        "two claims agree when the gap between their intervals is at most the tolerance 2% "
+        "(of the larger facing bound), measured once",
+        "every claim allows a value in [170, 170]",
+        "corroboration needs 2 independent origins in at least 2 documents; 1 origin in "
+        "1 document is not enough",
         "verdict: single-source, severity warning",
     )
 
@@ -66,16 +68,14 @@ def test_explain_a_discrepancy_with_an_outlier(tmp_path: Path) -> None:
     )
     explanation = run_explain("drones-launched", [docs], [rules])
     assert explanation.steps[2:] == (
-        "no value satisfies every claim: '170' [166.6, 173.4] and '185' [181.3, 188.7] "
-        "do not overlap, the smallest set of claims that cannot all be true",
-        "3 of 4 claims agree on [166.6, 173.4]; outlier: '185' [181.3, 188.7]",
+        "no value satisfies every claim: '170' [170, 170] and '185' [185, 185] cannot both "
+        "be true ('170' is 8.1% below '185'; tolerance 2%), the smallest set of claims that "
+        "cannot all be true",
+        "3 of 4 claims agree on [170, 170]; outlier: '185' [185, 185]",
         "verdict: discrepancy, severity error",
     )
     text = render(explanation)
-    assert (
-        "185  [185, 185] → [181.3, 188.7]  noun 'drones' score 100  origin Wire D  "
-        "[in conflict, outlier]" in text
-    )
+    assert "185  [185, 185]  noun 'drones' score 100  origin Wire D  [in conflict, outlier]" in text
 
 
 def test_explain_a_time_aware_fact(tmp_path: Path) -> None:
@@ -88,10 +88,10 @@ def test_explain_a_time_aware_fact(tmp_path: Path) -> None:
     )
     explanation = run_explain("gaza-death-toll", [docs], [rules])
     assert explanation.steps[2:] == (
-        "the figure only grows, so claims are read in publication order: "
-        "2024-03-01 '31,000' [30380, 31620], 2024-04-18 '28,000' [27440, 28560]",
-        "'28,000' [27440, 28560] comes after '31,000' [30380, 31620] and is smaller: "
-        "not an update but a contradiction",
+        "the figure only grows, so claims are read in statement order: "
+        "2024-03-01 '31,000' [31000, 31000] first, 2024-04-18 '28,000' [28000, 28000] wrong-way",
+        "'28,000' [28000, 28000] (2024-04-18, Wire A) comes after '31,000' [31000, 31000] and "
+        "is smaller, with no revision stated: not an update but a contradiction",
         "verdict: discrepancy, severity error",
     )
 

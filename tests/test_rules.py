@@ -26,7 +26,7 @@ EXPECTED_FIRST_LINE = {
         "bad_severity.yaml:3:16: discrepancy 'fatal' is not one of: error, warning, off"
     ),
     "bad_trend.yaml": (
-        "bad_trend.yaml:6:24: changes_over_time 'rising' is not one of: increasing, decreasing"
+        "bad_trend.yaml:6:24: changes_over_time 'rising' is not one of: increasing, decreasing, any"
     ),
     "wrong_type.yaml": "wrong_type.yaml:6:7: counts should be a list of words or phrases",
     "bad_yaml.yaml": "bad_yaml.yaml:6:1: invalid YAML: expected ',' or ']', but got '<stream end>'",

@@ -293,6 +293,11 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             description.noun,
             description.head,
             origin,
+            "",  # relay
+            "count",  # modality
+            False,  # earlier
+            "",  # stated
+            False,  # revision
             sentence_texts[index],
             s_start,
             index,

@@ -1,4 +1,4 @@
-"""CheckResult -> CSV of discrepancies: one row per claim of each discrepant fact.
+"""CheckResult -> CSV of discrepancies: one row per claim of each discrepant or evolving fact.
 
 The header is written even when there is no discrepancy, so a spreadsheet or a diff in CI
 always sees the same columns. Columns are documented in the README.
@@ -15,7 +15,7 @@ from checker.model import CheckResult, Verdict
 COLUMNS: Final = (
     "fact", "verdict", "severity", "document", "outlet", "published", "path", "line", "column",
     "text", "value", "low", "high", "interval", "tolerated", "origin", "attribution",
-    "in_conflict", "outlier", "sentence",
+    "in_conflict", "outlier", "step", "sentence",
 )  # fmt: skip
 
 
@@ -27,16 +27,18 @@ def rows(result: CheckResult, verdicts: frozenset[Verdict]) -> pd.DataFrame:
     for finding in records:
         if Verdict(finding["verdict"]) not in verdicts:
             continue
-        for claim in finding["claims"]:
+        steps = {step["claim"]: step["step"] for step in finding["timeline"]}
+        for n, claim in enumerate(finding["claims"]):
             out.append({
                 "fact": finding["fact"], "verdict": finding["verdict"],
                 "severity": finding["severity"],
                 **{k: claim[k] for k in COLUMNS if k in claim},
+                "step": steps.get(n, ""),
             })  # fmt: skip
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
 def render(result: CheckResult) -> str:
     """The discrepancy CSV."""
-    frame = rows(result, frozenset({Verdict.DISCREPANCY}))
+    frame = rows(result, frozenset({Verdict.DISCREPANCY, Verdict.EVOLVING}))
     return str(frame.to_csv(index=False, lineterminator="\n"))

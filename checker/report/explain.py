@@ -43,9 +43,8 @@ def _claim(claim: Claim, outlier: bool, conflict: bool) -> list[str]:
     mark = "✗" if conflict else "✓"
     tags = [t for t, on in (("in conflict", conflict), ("outlier", outlier)) if on]
     noun = f"noun {f.noun!r} score {claim.score:.0f}" if f.noun else f"score {claim.score:.0f}"
-    head = (
-        f"  {mark} {f.location}  {f.text}  {f.interval} → {claim.interval}  "
-        f"{noun}  origin {claim.origin}" + (f"  [{', '.join(tags)}]" if tags else "")
+    head = f"  {mark} {f.location}  {f.text}  {claim.interval}  {noun}  origin {claim.origin}" + (
+        f"  [{', '.join(tags)}]" if tags else ""
     )
     return [head, _sentence(f.offset, f.length, f.sentence)]
 

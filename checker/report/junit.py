@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from typing import Final
 
 from checker.model import CheckResult, Finding, Verdict
+from checker.report.terminal import timeline_lines
 
 SUITE: Final = "factcheck"
 # XML 1.0 cannot hold most control characters, not even escaped; news text rarely has them,
@@ -34,10 +35,12 @@ def _clean(text: str) -> str:
 def _claims_text(finding: Finding) -> str:
     conflict = {id(c) for c in finding.conflict}
     lines = [finding.why]
+    if finding.timeline and finding.verdict is not Verdict.AGREEMENT:
+        lines.extend(line.plain.strip() for line in timeline_lines(finding.timeline))
     for claim in finding.claims:
         mark = "✗" if id(claim) in conflict else "•"
         lines.append(
-            f"{mark} {claim.figure.location}  {claim.figure.text!r}  {claim.figure.interval}"
+            f"{mark} {claim.figure.location}  {claim.figure.text!r}  {claim.interval}"
             f"  origin: {claim.origin}"
         )
     return "\n".join(lines) + "\n"

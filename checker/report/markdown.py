@@ -11,8 +11,8 @@ import html
 import re
 from typing import Final
 
-from checker.model import CheckResult, Claim, Finding, Verdict
-from checker.report.terminal import excerpt, summary, verdict_line
+from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict
+from checker.report.terminal import STEP_MARKS, counts, excerpt, summary, verdict_line
 
 _SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#~])")
 # Runs of whitespace (a newline would end a table row) become one space; edges are kept, so
@@ -69,15 +69,35 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
         "",
         f"{escape(finding.why)}",
         "",
+    ]
+    if finding.timeline and finding.verdict is not Verdict.AGREEMENT:
+        lines += [
+            "| Date | | Figure | Origin | Step |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for step in finding.timeline:
+            bad = step.step in BAD_STEPS
+            mark = STEP_MARKS[step.step]
+            after = ""
+            if bad and step.previous is not None:
+                after = (
+                    f": after {escape(step.previous.figure.text)} ({escape(step.previous.origin)})"
+                )
+            lines.append(
+                f"| {escape(step.date or 'undated')} | {mark} "
+                f"| {'**' if bad else ''}{escape(step.claim.figure.text)}{'**' if bad else ''} "
+                f"| {escape(step.claim.origin)} | {step.step.value}{after} |"
+            )
+        lines.append("")
+    lines += [
         "| | Where | Figure | Interval | Origin | Sentence |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for claim in finding.claims:
         figure = claim.figure
-        tolerated = "" if str(claim.interval) == str(figure.interval) else f" → {claim.interval}"
         lines.append(
             f"| {'✗' if id(claim) in conflict else '•'} | {code(str(figure.location))} "
-            f"| {escape(figure.text)} | {escape(str(figure.interval) + tolerated)} "
+            f"| {escape(figure.text)} | {escape(str(claim.interval))} "
             f"| {escape(claim.origin)} | {_sentence(claim)} |"
         )
     lines += ["", "</details>", ""]
@@ -86,12 +106,7 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
 
 def render(result: CheckResult) -> str:
     """The Markdown report."""
-    counts = (
-        f"{result.count(Verdict.DISCREPANCY)} discrepancy, "
-        f"{result.count(Verdict.SINGLE_SOURCE)} single-source, "
-        f"{result.count(Verdict.AGREEMENT)} agreement"
-    )
-    lines = [f"## factcheck: {counts}", "", escape(summary(result)), ""]
+    lines = [f"## factcheck: {counts(result)}", "", escape(summary(result)), ""]
     lines += [f"**{escape(verdict_line(result).plain)}**", ""]
     for problem in result.problems:
         lines.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")

@@ -81,9 +81,12 @@ def _rule(fact: Fact) -> Json:
         "defaultConfiguration": {"level": LEVELS[fact.discrepancy]},
         "help": {
             "text": (
-                "A discrepancy means no value satisfies every claim; a single-source finding "
-                "means the figure rests on one independent origin. Check the sources, correct "
-                "the document, or accept the finding in a baseline (factcheck baseline)."
+                "A discrepancy means no value satisfies every claim (for a figure that changes "
+                "over time: a same-day contradiction or a step the wrong way); an evolving "
+                "finding means the figure changed the way the fact allows; a single-source "
+                "finding means the figure rests on one independent origin. Check the sources, "
+                "correct the document, or accept the finding in a baseline (factcheck "
+                "baseline)."
             )
         },
         "properties": {
@@ -91,6 +94,7 @@ def _rule(fact: Fact) -> Json:
             "kind": fact.kind.value,
             "tolerance": str(fact.tolerance),
             "discrepancy": fact.discrepancy.value,
+            "evolving": fact.evolving.value,
             "single_source": fact.single_source.value,
         },
     }
@@ -121,6 +125,16 @@ def _result(result: CheckResult, finding: Finding, rule_index: int) -> Json:
             "fails": result.fails(finding),
             "documents": finding.documents,
             "origins": list(finding.origins),
+            "timeline": [
+                {
+                    "date": step.date,
+                    "step": step.step.value,
+                    "text": step.claim.figure.text,
+                    "origin": step.claim.origin,
+                    "location": str(step.claim.figure.location),
+                }
+                for step in finding.timeline
+            ],
         },
     }
     if result.baseline:

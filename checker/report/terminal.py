@@ -13,17 +13,38 @@ from typing import Final
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import CheckResult, Claim, FailOn, Finding, Severity, Verdict
+from checker.model import (
+    BAD_STEPS,
+    CheckResult,
+    Claim,
+    FailOn,
+    Finding,
+    Severity,
+    Step,
+    TimelineStep,
+    Verdict,
+)
 
 STYLES: Final = {
     Verdict.DISCREPANCY: "bold red",
+    Verdict.EVOLVING: "bold magenta",
     Verdict.SINGLE_SOURCE: "bold yellow",
     Verdict.AGREEMENT: "bold green",
 }
 LABELS: Final = {
     Verdict.DISCREPANCY: "DISCREPANCY",
+    Verdict.EVOLVING: "EVOLVING",
     Verdict.SINGLE_SOURCE: "SINGLE-SOURCE",
     Verdict.AGREEMENT: "AGREEMENT",
+}
+STEP_MARKS: Final = {
+    Step.FIRST: "·",
+    Step.UNCHANGED: "=",
+    Step.UPDATE: "↑",
+    Step.REVISION: "↓",
+    Step.EARLIER: "⋯",
+    Step.WRONG_WAY: "✗",
+    Step.SAME_DAY: "✗",
 }
 CONTEXT_CHARS: Final = 70  # sentence text kept either side of the figure
 
@@ -38,9 +59,20 @@ def summary(result: CheckResult) -> str:
     return (
         f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
-        f"{result.count(Verdict.DISCREPANCY)} discrepancy, "
-        f"{result.count(Verdict.SINGLE_SOURCE)} single-source, "
-        f"{result.count(Verdict.AGREEMENT)} agreement"
+        f"{counts(result)}"
+    )
+
+
+def counts(result: CheckResult) -> str:
+    """'1 discrepancy, 0 evolving, 9 single-source, 1 agreement'"""
+    return ", ".join(
+        f"{result.count(verdict)} {verdict.value}"
+        for verdict in (
+            Verdict.DISCREPANCY,
+            Verdict.EVOLVING,
+            Verdict.SINGLE_SOURCE,
+            Verdict.AGREEMENT,
+        )
     )
 
 
@@ -67,9 +99,7 @@ def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:
     return text
 
 
-def _claim_lines(
-    claim: Claim, tolerance: str, conflict: bool, outlier: bool, color: bool
-) -> list[Text]:
+def _claim_lines(claim: Claim, conflict: bool, outlier: bool, color: bool) -> list[Text]:
     figure = claim.figure
     head = Text("  ✗ " if conflict else "  • ", style="red" if conflict else "")
     if outlier:
@@ -77,9 +107,7 @@ def _claim_lines(
     head.append(str(figure.location), style="blue")
     head.append("  ")
     head.append(figure.text, style="bold")
-    head.append(f"  {figure.interval}", style="cyan")
-    if str(claim.interval) != str(figure.interval):
-        head.append(f" ±{tolerance} → {claim.interval}", style="dim")
+    head.append(f"  {claim.interval}", style="cyan")
     who = Text("    origin: ", style="dim")
     who.append(claim.origin)
     details = []
@@ -113,13 +141,37 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
     why = Text("  why: ", style="dim")
     why.append(finding.why)
     lines = [title, why]
+    if finding.timeline and finding.verdict is not Verdict.AGREEMENT:
+        lines.extend(timeline_lines(finding.timeline))
     conflict = {id(c) for c in finding.conflict}
     outliers = {id(c) for c in finding.outliers}
-    tolerance = str(finding.fact.tolerance)
     for claim in finding.claims:
-        lines.extend(
-            _claim_lines(claim, tolerance, id(claim) in conflict, id(claim) in outliers, color)
-        )
+        lines.extend(_claim_lines(claim, id(claim) in conflict, id(claim) in outliers, color))
+    return lines
+
+
+def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
+    """The timeline of a time-aware fact, one step a line, the offending steps marked:
+
+    timeline (statement date → figure → origin):
+      2023-08-13  ·  93            Maui County
+      2023-08-22  ✗  114           Washington Post   same-day: contradicts 'at least 115'
+    """
+    lines = [Text("  timeline (statement date → figure → origin):", style="dim")]
+    text_width = max(len(s.claim.figure.text) for s in steps)
+    origin_width = max(len(s.claim.origin) for s in steps)
+    for step in steps:
+        bad = step.step in BAD_STEPS
+        line = Text(f"    {step.date or 'undated':<10}  ")
+        line.append(STEP_MARKS[step.step], style="bold red" if bad else "dim")
+        line.append(f"  {step.claim.figure.text:<{text_width}}  ", style="bold" if bad else "")
+        line.append(f"{step.claim.origin:<{origin_width}}  ")
+        note = step.step.value
+        if bad and step.previous is not None:
+            verb = "contradicts" if step.step is Step.SAME_DAY else "after"
+            note += f": {verb} '{step.previous.figure.text}' ({step.previous.origin})"
+        line.append(note, style="bold red" if bad else "dim")
+        lines.append(line)
     return lines
 
 

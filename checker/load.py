@@ -21,7 +21,7 @@ from checker.model import Document, InputProblem, Location
 
 SUFFIXES: Final = frozenset({".txt", ".md"})
 MANIFEST: Final = "sources.yaml"
-PROVENANCE_KEYS: Final = ("title", "outlet", "published", "url")
+PROVENANCE_KEYS: Final = ("title", "outlet", "published", "url", "origin")
 _FRONT_MATTER_FENCE: Final = "---"
 
 
@@ -117,6 +117,7 @@ def _load_one(
         published=meta.get("published", ""),
         url=meta.get("url", ""),
         body_line=body_line,
+        origin=meta.get("origin", ""),
     )
     return document, problem
 

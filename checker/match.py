@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from checker.extract.hedges import hedge_interval
 from checker.extract.units import normalise_noun
 from checker.model import FIGURE_KINDS, Claim, Fact, Figure, Interval, Kind, RuleSet
+from checker.origins import Origins, resolve_origins
 
 REWIDENED_HEDGES: Final = frozenset({"nearly", "about", "just-over"})
 NEAR_MISS: Final = 60.0  # a noun this similar that still did not match is worth explaining
@@ -73,21 +74,13 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-def origin_of(figure: Figure, groups: dict[str, re.Pattern[str]]) -> str:
-    """The independent origin: a group name, else the attribution, else the outlet."""
-    if figure.origin:
-        for name, pattern in groups.items():
-            if pattern.search(figure.origin):
-                return name
-        return figure.origin
-    return figure.outlet or figure.document
-
-
-def group_patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
-    return {
-        g.name: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in g.aliases) + r")\b", re.I)
-        for g in rules.origin_groups
-    }
+def origin_listed(origin: str, listed: tuple[str, ...]) -> bool:
+    """Whether a fact's `origins` (group names or words of an attribution) take `origin`:
+    `police` takes "Maui County police"; `Israel` takes the group Israel."""
+    return any(
+        origin == name or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", origin, re.IGNORECASE)
+        for name in listed
+    )
 
 
 def hedged_interval(figure: Figure, fact: Fact) -> Interval:
@@ -97,11 +90,11 @@ def hedged_interval(figure: Figure, fact: Fact) -> Interval:
     return figure.interval
 
 
-def make_claim(fact: Fact, figure: Figure, origin: str, score: float) -> Claim:
+def make_claim(fact: Fact, figure: Figure, origin: str, score: float, copy_of: str = "") -> Claim:
     """A claim of `fact`: the figure's interval with the fact's hedge widths, and its halo
     (half the tolerance each side) for comparison."""
     interval = hedged_interval(figure, fact)
-    return Claim(fact.id, figure, origin, score, interval, fact.tolerance.halo(interval))
+    return Claim(fact.id, figure, origin, score, interval, fact.tolerance.halo(interval), copy_of)
 
 
 def _noun_scores(
@@ -272,6 +265,7 @@ def _contains(texts: list[str], pattern: re.Pattern[str]) -> BoolArray:
 def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
     """Assign figures to facts; each figure to at most one fact."""
     frame = figures[figures["kind"].isin([k.value for k in FIGURE_KINDS])]
+    origins = resolve_origins(frame, rules)
     cols = _Columns.of(frame)
     codes, uniques = pd.factorize(frame["noun"].fillna("").map(normalise_noun))
     scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff)
@@ -324,6 +318,20 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
             why = _noun_reason(str(nouns[p]), float(raw[p]), fact, rules.noun_cutoff)
             near.append(Candidate(fact.id, int(cols.index[p]), float(raw[p]), why))
         positions = np.flatnonzero(kind_ok & (score > 0))
+        if fact.origins and len(positions):
+            # origins before ties: a fact of some origins only competes for their figures
+            allowed = np.array(
+                [
+                    origin_listed(origins.by_row[int(cols.index[p])], fact.origins)
+                    for p in positions
+                ],
+                dtype=bool,
+            )
+            for p in positions[~allowed]:
+                label = int(cols.index[p])
+                why = f"origin {origins.by_row[label]!r} is not one of the fact's origins"
+                near.append(Candidate(fact.id, label, float(score[p]), why))
+            positions = positions[allowed]
         if not len(positions):
             continue
         keep = np.ones(len(positions), dtype=bool)
@@ -334,18 +342,18 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
             keep &= ok
         for p in positions[keep]:
             best.setdefault(int(cols.index[p]), []).append((float(score[p]), order))
-    return _assign(figures, rules, best, near, [int(i) for i in frame.index])
+    return _assign(figures, rules, origins, best, near, [int(i) for i in frame.index])
 
 
 def _assign(
     figures: pd.DataFrame,
     rules: RuleSet,
+    origins: Origins,
     best: dict[int, list[tuple[float, int]]],
     near: list[Candidate],
     candidates: list[int],
 ) -> Matches:
     """Each figure to its most specific fact; exact ties are notes, not silent choices."""
-    groups = group_patterns(rules)
     claims: list[Claim] = []
     claimed_rows: list[int] = []
     notes: list[str] = []
@@ -371,11 +379,9 @@ def _assign(
             Candidate(rules.facts[o].id, i, s, f"claimed by the more specific fact {fact.id}")
             for s, o in options[1:]
         )
-        origin = origin_of(figure, groups)
-        if fact.origins and origin not in fact.origins:
-            near.append(Candidate(fact.id, i, options[0][0], f"origin {origin!r} is not listed"))
-            continue
-        claims.append(make_claim(fact, figure, origin, round(options[0][0], 1)))
+        origin = origins.by_row[i]
+        copy_of = "" if figure.origin else origins.copies.get(figure.document, "")
+        claims.append(make_claim(fact, figure, origin, round(options[0][0], 1), copy_of))
         claimed_rows.append(i)
     claimed = tuple(sorted(int(c) for c in claimed_rows))
     return Matches(

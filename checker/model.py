@@ -158,6 +158,13 @@ class Document:
     published: str = ""  # ISO date as written in the provenance, '' when unknown
     url: str = ""
     body_line: int = 1  # line of `text`'s first character in the file (after front matter)
+    origin: str = ""  # who the document's unattributed figures come from, when it says so
+
+    @property
+    def source(self) -> str:
+        """The origin of a figure this document attributes to no one: its declared origin,
+        else its outlet, else its id."""
+        return self.origin or self.outlet or self.id
 
 
 # Column name -> pandas dtype of the figures DataFrame, from extraction to export.
@@ -165,6 +172,7 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
     "document": "string",  # Document.id
     "path": "string",  # relative path, as given
     "outlet": "string",
+    "source": "string",  # origin of the document's unattributed figures (Document.source)
     "published": "string",
     "line": "int64",  # 1-based, in the file
     "column": "int64",  # 1-based
@@ -182,6 +190,7 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
     "noun": "string",  # counted noun phrase as written ("one-way attack drones"), '' if none
     "head": "string",  # singular lower-case head of the noun phrase ("drone")
     "origin": "string",  # the speaker as written ("the Pentagon"), '' when unattributed
+    "role": "string",  # the speaker's role from an apposition ("army spokesperson"), or ''
     "relay": "string",  # who passed the speaker's figure on ("via Reuters"), '' when none
     "modality": "string",  # count / projection ("could reach 9,000") / negated ("did not exceed")
     "earlier": "bool",  # a figure of an earlier statement quoted later ("up from 61")
@@ -220,6 +229,7 @@ class Figure:
     sentence: str
     offset: int  # of the figure inside `sentence`
     length: int  # of the figure's raw text in `sentence` ("more than\n300" is 14)
+    role: str = ""
     relay: str = ""
     modality: str = "count"
     earlier: bool = False
@@ -261,6 +271,7 @@ class Figure:
             sentence=str(row["sentence"]),
             offset=int(row["start"]) - int(row["sentence_start"]),
             length=int(row["end"]) - int(row["start"]),
+            role=str(row["role"]),
             relay=str(row["relay"]),
             modality=str(row["modality"]),
             earlier=bool(row["earlier"]),
@@ -416,6 +427,7 @@ class Claim:
     score: float  # how well the counted noun matched, 0-100
     interval: Interval  # the figure's interval as the fact reads it (its hedge widths)
     tolerated: Interval  # `interval` widened by half the tolerance each side (Tolerance.halo)
+    copy_of: str = ""  # the document whose wire copy this claim's document carries, or
 
     @property
     def sort_key(self) -> tuple[str, int, int]:

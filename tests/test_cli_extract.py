@@ -75,7 +75,7 @@ def test_table_names_each_figure_with_its_position(tmp_path: Path) -> None:
     assert result.exit_code == 0
     lines = [" ".join(line.split()) for line in result.output.splitlines()]
     assert lines[1:] == [
-        f"{tmp_path / 'a.md'}:1:16 between 20 and 30 [20, 30] count survivors",
+        f"{tmp_path / 'a.md'}:1:16 between 20 and 30 [20, 30] count survivors Rescuers",
         "1 figure in 1 document",
     ]
 

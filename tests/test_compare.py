@@ -314,7 +314,7 @@ def test_min_origins_sets_how_many_independent_origins_corroborate(tmp_path: Pat
         tmp_path,
         {
             "a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones."),
-            "b.txt": ("Wire B", "2024-04-14", "Iran launched 170 drones."),
+            "b.txt": ("Wire B", "2024-04-14", "Overnight, Iran launched 170 drones at Israel."),
         },
         MIN_ORIGINS,
     )

@@ -177,7 +177,9 @@ def test_origin_filter_keeps_only_listed_origins(tmp_path: Path) -> None:
     ]
     claims, misses = claims_and_misses("Iran launched 185 drones, the Pentagon said.", rules)
     assert claims == []
-    assert misses == [("drones-launched", "185", "origin 'Pentagon' is not listed")]
+    assert misses == [
+        ("drones-launched", "185", "origin 'Pentagon' is not one of the fact's origins")
+    ]
 
 
 def test_unmatched_figures_are_the_figures_no_fact_claimed(tmp_path: Path, rules: RuleSet) -> None:

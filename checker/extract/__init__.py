@@ -16,9 +16,9 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract.attribution import attribution, in_quote, pronoun_speaker
 from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
 from checker.extract.numbers import Mention, scan_numbers
+from checker.extract.speakers import Speakers
 from checker.extract.units import STOP, Description, describe, is_plural, singular
 from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
 
@@ -26,7 +26,8 @@ __all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
 
 _ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof gen brig adm lt col maj capt sgt cpl rep sen gov pres st jr sr no nos
-    vs etc inc corp co ltd dept est approx fig al rev hon mt ft""".split()
+    vs etc inc corp co ltd dept est approx fig al rev hon mt ft jan feb mar apr jun jul aug
+    sep sept oct nov dec""".split()
 )
 _BOUNDARY: Final = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
 _SKIP_SPANS: Final = re.compile(
@@ -69,9 +70,6 @@ _CHANGE_FROM: Final = re.compile(
     re.IGNORECASE,
 )
 _IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
-# How many sentences back "he said" may look for the speaker it stands for: a news paragraph
-# is one to three sentences, and a pronoun rarely reaches past the paragraph before its own.
-_LOOKBACK: Final = 6
 _DETERMINERS: Final = frozenset(
     ["the", "which", "this", "that", "each", "every", "any", "no", "someone", "anyone"]
 )
@@ -158,10 +156,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     sentences = sentence_spans(text)
     sentence_starts = [s for s, _ in sentences]
     mentions = list(scan_numbers(text))
-    origins: dict[int, str] = {}
-    paragraph_origins: dict[int, str] = {}
-    paragraphs: list[tuple[int, int]] | None = None
-    paragraph_starts: list[int] = []
+    speakers: Speakers | None = None
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
     i = 0
@@ -252,22 +247,10 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             kind, description = _count_or_measure(text, mention, description, s_start)
         if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
-        if index not in origins:
-            origins[index] = attribution(sentence_texts[index])
-        origin = origins[index]
-        if not origin:
-            # a quote may run over several sentences and wrapped lines: its speaker is named
-            # once in the paragraph ("“We counted 300. Then\n40 more came,” said Okafor")
-            if paragraphs is None:
-                paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
-                paragraph_starts = [p for p, _ in paragraphs]
-            para_start, para_end = paragraphs[bisect.bisect_right(paragraph_starts, start) - 1]
-            if in_quote(text[para_start:para_end], start - para_start):
-                if para_start not in paragraph_origins:
-                    paragraph_origins[para_start] = attribution(text[para_start:para_end])
-                origin = paragraph_origins[para_start]
-        if not origin and pronoun_speaker(sentence_texts[index]):
-            origin = _antecedent(text, sentences, index, origins)
+        if speakers is None:
+            paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+            speakers = Speakers(text, sentences, paragraphs)
+        speaker = speakers.speaker(index, text_start, figure_end)
         interval = hedge_interval(value, hedge, delta, high)
         if description.cap is not None and interval.high > description.cap:
             interval = Interval(interval.low, description.cap, interval.low_inclusive, True)
@@ -276,6 +259,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             document.id,
             path,
             document.outlet,
+            document.source,
             document.published,
             line_no + document.body_line,
             text_start - line_starts[line_no] + 1,
@@ -292,8 +276,9 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             description.unit,
             description.noun,
             description.head,
-            origin,
-            "",  # relay
+            speaker.name if speaker else "",
+            speaker.role if speaker else "",
+            speaker.relay if speaker else "",
             "count",  # modality
             False,  # earlier
             "",  # stated
@@ -302,25 +287,6 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             s_start,
             index,
         )
-
-
-def _antecedent(
-    text: str, sentences: list[tuple[int, int]], index: int, origins: dict[int, str]
-) -> str:
-    """The speaker a pronoun stands for: the one the nearest earlier sentence names.
-
-    "IDF spokesman Daniel Hagari said the attack failed. He said 99% were intercepted": the
-    99% is Hagari's. Sentences whose speaker is a pronoun too are passed over, so a chain of
-    "he said … he added" leads back to the name; none within _LOOKBACK sentences gives ''.
-    `origins` caches each sentence's own attribution, shared with the caller.
-    """
-    for back in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
-        if back not in origins:
-            start, end = sentences[back]
-            origins[back] = attribution(text[start:end])
-        if origins[back]:
-            return origins[back]
-    return ""
 
 
 def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:

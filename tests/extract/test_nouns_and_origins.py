@@ -52,7 +52,7 @@ ORIGINS = [
     (
         "Israel Defense Forces Spokesperson Rear Adm. Daniel Hagari revealed earlier on Sunday "
         "that Jerusalem and its allies intercepted some 99% of the threats.",
-        "Israel Defense Forces Spokesperson Rear Adm. Daniel Hagari",
+        "Israel Defense Forces Spokesperson Daniel Hagari",
     ),
     (
         "“Hundreds of missiles were fired at Israel,” said Gallant, according to a readout "
@@ -71,7 +71,7 @@ ORIGINS = [
     ("The toll rose to 120, the health ministry said on Tuesday.", "health ministry"),
     (
         "“This was an unprecedented attack,” a senior Biden administration official said.",
-        "a senior Biden administration official",
+        "senior Biden administration official",
     ),
 ]
 
@@ -153,7 +153,7 @@ PRONOUN_SPEAKERS = [
 # Unresolved: no earlier speaker, a pronoun that is no speaker, or a name too far back.
 NO_ANTECEDENT = [
     ("Iran fired 120 missiles, he said.", [("120", "")]),
-    ("Hagari said it was over. She counted 40 rockets.", [("40", "")]),
+    ("Mr Hagari said it was over. She counted 40 rockets.", [("40", "")]),
     ("He fired 120 missiles, the IDF said.", [("120", "IDF")]),
     (
         "Hagari said the night was calm. "

@@ -1,0 +1,171 @@
+"""One document's sentences -> the speaker of each figure, across sentences.
+
+The cues of a figure's own sentence come first (``checker.extract.attribution``). A figure
+with none takes the speaker of the quote it stands in (named once in its paragraph: "“We
+counted 300. Then 40 more came,” said Okafor"), else the speaker an earlier sentence of its
+paragraph names: news attributes once a paragraph ("The IDF set out the sequence of events.
+At 6:59 pm, Islamic Jihad launched around 10 rockets"). Pronouns ("he said", "It estimated")
+and short references ("the ministry said", "the official said") stand for the nearest
+earlier speaker that fits: a person for 'he' and 'she', an organisation for 'it' and 'its',
+a speaker with that head noun for "the ministry"; never one further back than
+``LOOKBACK`` sentences, and never one that does not fit.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from checker.extract.attribution import Cue, Speaker, cues, head_noun, in_quote, speaker_of
+
+# How many sentences back a pronoun may look for the speaker it stands for: a news paragraph
+# is one to three sentences, and a pronoun rarely reaches past the paragraph before its own.
+LOOKBACK: Final = 6
+# Sentences longer than this are not searched for attribution cues (a Markdown table read as
+# one sentence, a wall of numbers): their figures stay unattributed. Real sentences with a
+# speaker are far shorter; the bound keeps attribution linear in the length of a document.
+MAX_SENTENCE_CHARS: Final = 2_000
+
+
+@dataclass
+class Speakers:
+    """The speakers of one document, sentence by sentence, computed as they are asked for."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    _cues: dict[int, list[Cue]] = field(default_factory=dict)
+    _named: dict[int, Speaker | None] = field(default_factory=dict)
+    _quoted: dict[int, Speaker | None] = field(default_factory=dict)
+    _paragraph_starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._sentence_starts = [start for start, _ in self.sentences]
+
+    def sentence_cues(self, index: int) -> list[Cue]:
+        if index not in self._cues:
+            start, end = self.sentences[index]
+            self._cues[index] = (
+                cues(self.text[start:end]) if end - start <= MAX_SENTENCE_CHARS else []
+            )
+        return self._cues[index]
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        return self.paragraphs[bisect.bisect_right(self._paragraph_starts, pos) - 1]
+
+    def named(self, index: int) -> Speaker | None:
+        """The speaker sentence `index` names (resolved), for the sentences after it."""
+        if index not in self._named:
+            self._named[index] = None  # no cycle through a pronoun chain
+            found = [c.speaker for c in self.sentence_cues(index)]
+            for speaker in found:
+                resolved = self.resolve(speaker, index)
+                if resolved is not None:
+                    self._named[index] = resolved
+                    break
+        return self._named[index]
+
+    def resolve(self, speaker: Speaker, index: int) -> Speaker | None:
+        """A pronoun or short reference -> the earlier speaker it stands for, or None; a
+        full name is itself. 'I' and 'we' in a quote are the quote's speaker."""
+        if not speaker.unresolved:
+            return speaker
+        if speaker.pronoun in ("i", "we", "me", "us"):
+            return self.quote_speaker(self.sentences[index][0])
+        for back in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
+            earlier = self.named(back)
+            if earlier is None or not _fits(speaker, earlier):
+                continue
+            if speaker.pronoun in ("its", "their", "his", "her", "our") and speaker.name:
+                # "its analysts": the analysts of the body named before
+                return replace(earlier, role=speaker.name, relay=speaker.relay or earlier.relay)
+            return replace(earlier, relay=speaker.relay or earlier.relay)
+        if speaker.reference and not speaker.pronoun:
+            return replace(speaker, reference="")  # "the agency", named nowhere before
+        return None
+
+    def speaker(self, index: int, start: int, end: int) -> Speaker | None:
+        """The speaker of the figure text[start:end] in sentence `index`, or None."""
+        s_start, _ = self.sentences[index]
+        s_end = self.sentences[index][1]
+        cue = speaker_of(
+            self.sentence_cues(index), start - s_start, end - s_start, self.text[s_start:s_end]
+        )
+        para_start, para_end = self._paragraph(start)
+        quoted = in_quote(self.text[para_start:para_end], start - para_start)
+        if cue is not None:
+            resolved = self.resolve(cue.speaker, index)
+            if resolved is not None or not quoted:
+                return resolved  # a pronoun that stands for nobody near is nobody
+        if quoted:
+            # a quote runs over sentences and lines: its speaker is named once in the paragraph
+            return self.quote_speaker(start)
+        # news attributes once a paragraph: an earlier sentence of it names the speaker, or,
+        # when none does, a later one ("… Islamic Jihad launched about ten missiles. … One of
+        # the rockets malfunctioned, Hagari said.")
+        for back in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
+            b_start, _ = self.sentences[back]
+            if b_start < para_start:
+                break
+            named = self.named(back)
+            if named is not None:
+                return named
+        for ahead in range(index + 1, min(len(self.sentences), index + 1 + LOOKBACK)):
+            if self.sentences[ahead][0] >= para_end:
+                break
+            named = self.named(ahead)
+            if named is not None:
+                return named
+        return None
+
+    def quote_speaker(self, pos: int) -> Speaker | None:
+        """The speaker of the quotes of the paragraph at `pos`: the one named after a quote
+        ("…,” said Okafor", "…,” she said") or before it ("Okafor said: “…”")."""
+        para_start, para_end = self._paragraph(pos)
+        if para_start in self._quoted:
+            return self._quoted[para_start]
+        self._quoted[para_start] = None  # no cycle through "we" inside the quote
+        first = bisect.bisect_left(self._sentence_starts, para_start)
+        for i in range(first, len(self.sentences)):
+            if self.sentences[i][0] >= para_end:
+                break
+            for cue in self.sentence_cues(i):
+                if cue.speaker.pronoun in ("i", "we", "me", "us"):
+                    continue
+                if cue.strength >= 2 or cue.scope < 0:
+                    resolved = self.resolve(cue.speaker, i)
+                    if resolved is not None:
+                        self._quoted[para_start] = resolved
+                        return resolved
+        return None
+
+
+def _fits(reference: Speaker, earlier: Speaker) -> bool:
+    """Whether an earlier speaker can be what a pronoun or short reference stands for."""
+    pronoun = reference.pronoun
+    if pronoun in ("he", "she", "his", "her"):
+        wanted = "m" if pronoun in ("he", "his") else "f"
+        return earlier.person is not False and earlier.gender in ("", wanted)
+    if pronoun in ("it", "its"):
+        return earlier.person is False
+    if pronoun in ("they", "their"):
+        return True
+    if reference.reference:
+        words = {w.lower().strip("'’") for w in (earlier.name + " " + earlier.role).split()}
+        head = reference.reference
+        if head in words or f"{head}s" in words or head_noun(earlier.name) == head:
+            return True
+        if head in GENERIC_BODIES:
+            return earlier.person is False  # "the agency", "the group": the body named before
+        # "the official", "the spokesman": the person named before
+        return reference.person is True and earlier.person is True
+    return False
+
+
+# Words that stand for any organisation named before: "according to the agency".
+GENERIC_BODIES: Final = frozenset(
+    "agency group organisation organization body institution authority service".split()
+)

@@ -1,0 +1,214 @@
+"""Figures -> the independent origin of each: who its statement goes back to, corpus-wide.
+
+The speaker a sentence names is not yet an origin: "Pelletier", "Police Chief John
+Pelletier" and "Maui County Police Chief John Pelletier" are one man; "the PDC", "Pacific
+Disaster Center (PDC)" and "the PDC's assessments" one body; two outlets printing one wire
+story one origin, though neither names a source. In order:
+
+1. a rules ``origins`` group whose alias the speaker contains, as a whole word ("IDF
+   spokesperson Daniel Hagari" counts for ``Israel``);
+2. the variants of one person's name across the corpus: a surname, the full name, the name
+   with a title ("Hagari", "Rear Adm. Daniel Hagari"; a spelling one letter apart, "Hagri",
+   is the same surname), unless two different first names share the surname;
+3. one organisation's acronym and possessives: "Pacific Disaster Center (PDC)", "PDC", "the
+   PDC's assessments";
+4. an unattributed figure counts for its document's source (front matter ``origin:``, else
+   the outlet); documents that carry one wire copy (near-identical sentences around the same
+   figure, compared with rapidfuzz) share the earliest copy's source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from checker.extract.lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
+from checker.model import FIGURE_KINDS, OriginGroup, RuleSet
+
+# Two sentences around the same figure this similar (rapidfuzz ratio, 0-100) are one copy.
+COPY_SIMILARITY: Final = 90.0
+# Two surnames this similar are one surname spelled two ways ("Hagari", "Hagri").
+SURNAME_SIMILARITY: Final = 85.0
+_ACRONYM_IN_PARENS: Final = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
+_POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)(?:'s|’s)\s+(?P<rest>.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Origins:
+    """The origin of every figure row, and how speakers were grouped into origins."""
+
+    by_row: dict[int, str]  # row label -> origin
+    copies: dict[str, str]  # document -> the first document of the wire copy it carries
+    members: dict[str, tuple[str, ...]]  # origin -> the speakers (as written) it stands for
+
+
+def group_patterns(groups: Iterable[OriginGroup]) -> dict[str, re.Pattern[str]]:
+    """Each rules origin group as one pattern of its aliases, whole words, any case."""
+    return {
+        g.name: re.compile(r"\b(?:" + "|".join(re.escape(a) for a in g.aliases) + r")\b", re.I)
+        for g in groups
+    }
+
+
+def _personal_name(speaker: str) -> list[str]:
+    """The personal name at the end of a speaker ('Maui County Police Chief John Pelletier'
+    -> ['John', 'Pelletier']), or [] for an organisation ('Maui County police', 'the PDC')."""
+    words = speaker.replace("(", " ( ").split()
+    for i, word in enumerate(words):
+        if i > 0 and word.lower() in ("of", "in", "at", "from", "for", "with", "on", "to"):
+            words = words[:i]  # "officials in Washington": the head is 'officials'
+            break
+    name: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",.'’")
+        lower = bare.lower()
+        if not bare[:1].isupper() or bare.isupper() or lower in PERSON_NOUNS:
+            break
+        if (
+            lower in ORGANISATION_NOUNS
+            or lower in DOCUMENT_NOUNS
+            or lower.rstrip("s") in (ORGANISATION_NOUNS)
+        ):
+            return []
+        name.insert(0, bare)
+    if len(name) > 4:
+        return []  # "Pacific Disaster Center …": a long run of capitals names a body
+    return name
+
+
+def _surname_key(surname: str, keys: dict[str, str]) -> str:
+    """The surname a spelling stands for, among those seen so far (fuzzy, same initial)."""
+    lower = surname.lower()
+    if lower in keys:
+        return keys[lower]
+    candidates = [k for k in keys.values() if k[:1] == lower[:1]]
+    best = process.extractOne(lower, candidates, scorer=fuzz.ratio) if candidates else None
+    key = best[0] if best is not None and best[1] >= SURNAME_SIMILARITY else lower
+    keys[lower] = key
+    return key
+
+
+def name_groups(speakers: Iterable[str]) -> dict[str, str]:
+    """Each speaker -> the name of the person or body it stands for, within one corpus.
+
+    'Hagari', 'Daniel Hagari', 'Rear Adm. Daniel Hagri' -> 'Daniel Hagari'; 'PDC', 'Pacific
+    Disaster Center (PDC)', "PDC's assessments" -> 'Pacific Disaster Center (PDC)'. A
+    speaker that is neither keeps its own name.
+    """
+    distinct = sorted(set(speakers) - {""})
+    out = {s: s for s in distinct}
+    # organisations: an acronym in parentheses names the body wherever it appears
+    acronyms: dict[str, str] = {}
+    for speaker in distinct:
+        for match in _ACRONYM_IN_PARENS.finditer(speaker):
+            acronyms.setdefault(match.group("acronym"), speaker)
+    for speaker in distinct:
+        owner = _POSSESSIVE.match(speaker)
+        if owner and _document_or_role(owner.group("rest")):
+            # "the PDC's assessments", "the ministry's spokesman": the owner's word
+            out[speaker] = owner.group("owner")
+    for speaker in distinct:
+        for word in re.findall(r"[A-Z][A-Z0-9&-]{1,9}", out[speaker]):
+            if word in acronyms and (out[speaker] == word or speaker != acronyms[word]):
+                out[speaker] = acronyms[word]
+                break
+    # people: the variants of one name share a surname and agree on the first name
+    keys: dict[str, str] = {}
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for speaker in distinct:
+        name = _personal_name(out[speaker])
+        if name:
+            by_surname[_surname_key(name[-1], keys)].append((speaker, name))
+    for members in by_surname.values():
+        firsts = {n[0] for _, n in members if len(n) > 1}
+        if len(firsts) > 1:
+            continue  # "John Smith" and "Jane Smith": two people, a bare "Smith" is either
+        full = max((n for _, n in members), key=lambda n: (len(n), " ".join(n)))
+        for speaker, _ in members:
+            out[speaker] = " ".join(full)
+    return out
+
+
+def _document_or_role(rest: str) -> bool:
+    words = rest.lower().split()
+    if not words:
+        return False
+    head = words[-1].rstrip("s") if words[-1] not in DOCUMENT_NOUNS else words[-1]
+    return words[-1] in DOCUMENT_NOUNS or head in DOCUMENT_NOUNS or head in PERSON_NOUNS
+
+
+def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Documents that print unattributed figures in near-identical sentences -> the document
+    whose copy came first (by published date, then id); that one maps to itself.
+
+    Figures are blocked by kind and text as written ("170 drones" in both), so only a few
+    sentences are ever compared; within a block, rapidfuzz scores every pair of sentences
+    from different documents, and pairs at COPY_SIMILARITY or above are one copy.
+    """
+    rows = figures[
+        (figures["origin"] == "") & figures["kind"].isin([k.value for k in FIGURE_KINDS])
+    ]
+    if rows.empty:
+        return {}
+    parent: dict[str, str] = {}
+
+    def find(doc: str) -> str:
+        while parent.get(doc, doc) != doc:
+            doc = parent[doc]
+        return doc
+
+    def first(doc: str) -> tuple[str, str]:
+        published = dates.get(doc, "") if dates else ""
+        return (published or "9999", doc)
+
+    keys = rows["kind"] + "\x00" + rows["text"].str.lower()
+    for _, block in rows.groupby(keys, sort=False):
+        if block["document"].nunique() < 2:
+            continue
+        sentences = block["sentence"].tolist()
+        documents = block["document"].tolist()
+        scores = process.cdist(
+            sentences, sentences, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY
+        )
+        for i in range(len(sentences)):
+            for j in range(i + 1, len(sentences)):
+                if scores[i][j] and documents[i] != documents[j]:
+                    a, b = find(documents[i]), find(documents[j])
+                    if a != b:
+                        low, high = sorted((a, b), key=first)
+                        parent[high] = low
+    copied = {doc: find(doc) for doc in parent}
+    return copied | {root: root for root in copied.values()}
+
+
+def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:
+    """The origin of every row of the figures frame (see the module docstring)."""
+    groups = group_patterns(rules.origin_groups)
+    speakers = figures["origin"].fillna("").astype(str)
+    names = name_groups(speakers.unique())
+    by_speaker: dict[str, str] = {}
+    for speaker in names:
+        grouped = next((g for g, p in groups.items() if p.search(speaker)), None)
+        by_speaker[speaker] = grouped or names[speaker]
+    dates = dict(zip(figures["document"], figures["published"], strict=True))
+    copies = wire_copies(figures, dates)
+    sources = dict(zip(figures["document"], figures["source"], strict=True))
+    by_row: dict[int, str] = {}
+    members: dict[str, set[str]] = defaultdict(set)
+    for label, speaker, document, source in zip(
+        figures.index, speakers, figures["document"], figures["source"], strict=True
+    ):
+        if speaker:
+            origin = by_speaker[speaker]
+            members[origin].add(speaker)
+        else:
+            origin = str(sources.get(copies.get(str(document), ""), source))
+            members.setdefault(origin, set())
+        by_row[int(label)] = origin
+    return Origins(by_row, copies, {o: tuple(sorted(s)) for o, s in sorted(members.items())})

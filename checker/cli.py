@@ -37,11 +37,14 @@ from checker.pipeline import (
     run_check,
     run_explain,
     run_extract,
+    run_origins,
     run_rule_tests,
 )
 from checker.report import REPORTERS, terminal
 from checker.report import explain as explain_report
 from checker.report.figures import FIGURE_RENDERERS, render_table
+from checker.report.origins import ORIGINS_RENDERERS
+from checker.report.origins import render_table as render_origins_table
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -434,6 +437,37 @@ def extract(
         report = FIGURE_RENDERERS[fmt.value](result.figures)
     if output is not None:
         write_atomic(output, report)
+    else:
+        typer.echo(report, nl=False)
+    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
+
+
+@app.command()
+def origins(
+    paths: Paths = None,
+    rules: Rules = None,
+    fmt: Annotated[
+        FiguresFormat, typer.Option("--format", "-f", help="Format printed on stdout.")
+    ] = FiguresFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the origins here, not stdout.")
+    ] = None,
+    jobs: Jobs = 0,
+) -> None:
+    """List every origin of the corpus's figures and the speakers it stands for."""
+    try:
+        result = run_origins(paths or None, rules or None, jobs=jobs)
+    except CheckerError as error:
+        raise fail(error) from error
+    for problem in result.problems:
+        typer.echo(f"{problem}", err=True)
+    if fmt is FiguresFormat.TABLE:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        report = render_origins_table(result, width=width)
+    else:
+        report = ORIGINS_RENDERERS[fmt.value](result)
+    if output is not None:
+        write_report(output, report)
     else:
         typer.echo(report, nl=False)
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)

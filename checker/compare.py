@@ -174,6 +174,19 @@ def agreed(claims: Sequence[Claim], tolerance: Tolerance) -> tuple[Interval, str
     return span, f"the claims lie within the tolerance {tolerance} of one another ({span})"
 
 
+def _copies(claims: Sequence[Claim]) -> str:
+    """' (2 documents carry one wire copy)' when claims of several documents are one copy."""
+    copies: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.copy_of:
+            copies.setdefault(claim.copy_of, set()).add(claim.figure.document)
+    shared = sorted(len(docs) for docs in copies.values() if len(docs) > 1)
+    if not shared:
+        return ""
+    said = ", ".join(f"{n} documents carry one wire copy" for n in shared)
+    return f" ({said})"
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -329,7 +342,7 @@ def compare_fact(fact: Fact, claims: Sequence[Claim]) -> Finding:
     claims = tuple(sorted(claims, key=lambda c: c.sort_key))
     origins = tuple(sorted({c.origin for c in claims}))
     documents = len({c.figure.document for c in claims})
-    where = f"{_count(documents, 'document')}, {_count(len(origins), 'origin')}"
+    where = f"{_count(documents, 'document')}, {_count(len(origins), 'origin')}" + _copies(claims)
     if fact.changes_over_time is not None and len(claims) > 1:
         changing = _time_aware(fact, claims, documents, origins, where)
         if changing is not None:

@@ -591,6 +591,35 @@ class Explanation:
     problems: tuple[InputProblem, ...] = ()  # documents that could not be read
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """One speaker as the text names it, and how often: for `factcheck origins`."""
+
+    speaker: str  # '' for figures no sentence attributes
+    figures: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class OriginSummary:
+    """One independent origin of a corpus, the speakers it stands for and how it was made."""
+
+    origin: str
+    how: str  # a key of checker.origins.HOW: rules, names, speaker, source, wire
+    figures: int
+    documents: int
+    speakers: tuple[SpeakerCount, ...]  # most figures first
+
+
+@dataclass(frozen=True, slots=True)
+class OriginsResult:
+    """What `factcheck origins` shows: every origin of the corpus's figures."""
+
+    origins: tuple[OriginSummary, ...]  # most figures first, then by name
+    documents: int
+    problems: tuple[InputProblem, ...] = ()
+
+
 VERDICT_ORDER: Final = {
     Verdict.DISCREPANCY: 0,
     Verdict.EVOLVING: 1,

@@ -20,7 +20,7 @@ story one origin, though neither names a source. In order:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -28,13 +28,26 @@ from typing import Final
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from checker.extract.lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS
+from checker.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    RANK_ABBREVIATIONS,
+)
 from checker.model import FIGURE_KINDS, OriginGroup, RuleSet
 
 # Two sentences around the same figure this similar (rapidfuzz ratio, 0-100) are one copy.
 COPY_SIMILARITY: Final = 90.0
 # Two surnames this similar are one surname spelled two ways ("Hagari", "Hagri").
 SURNAME_SIMILARITY: Final = 85.0
+# How an origin was made, for `factcheck origins`.
+HOW: Final = {
+    "rules": "a rules origins group",
+    "names": "one name written several ways",
+    "speaker": "a speaker as the text names it",
+    "source": "the document's source (its origin: or outlet), for unattributed figures",
+    "wire": "one wire copy carried by several documents",
+}
 _ACRONYM_IN_PARENS: Final = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&.-]{1,9})\)")
 _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)(?:'s|’s)\s+(?P<rest>.+)$")
 
@@ -46,6 +59,7 @@ class Origins:
     by_row: dict[int, str]  # row label -> origin
     copies: dict[str, str]  # document -> the first document of the wire copy it carries
     members: dict[str, tuple[str, ...]]  # origin -> the speakers (as written) it stands for
+    how: dict[str, str]  # origin -> how it was made: see HOW
 
 
 def group_patterns(groups: Iterable[OriginGroup]) -> dict[str, re.Pattern[str]]:
@@ -66,7 +80,11 @@ def _personal_name(speaker: str) -> list[str]:
             break
     name: list[str] = []
     for word in reversed(words):
-        bare = word.strip(",.'’")
+        bare = word.strip(",'’")
+        lower = bare.lower()
+        if lower in RANK_ABBREVIATIONS:
+            break  # "Hawaii Gov. Josh Green": the name is "Josh Green"
+        bare = bare.rstrip(".")
         lower = bare.lower()
         if not bare[:1].isupper() or bare.isupper() or lower in PERSON_NOUNS:
             break
@@ -99,9 +117,12 @@ def name_groups(speakers: Iterable[str]) -> dict[str, str]:
 
     'Hagari', 'Daniel Hagari', 'Rear Adm. Daniel Hagri' -> 'Daniel Hagari'; 'PDC', 'Pacific
     Disaster Center (PDC)', "PDC's assessments" -> 'Pacific Disaster Center (PDC)'. A
-    speaker that is neither keeps its own name.
+    speaker that is neither keeps its own name. A person's name is the full form used most
+    often (each speaker as often as `speakers` repeats it), then the longest, then the first
+    in alphabetical order.
     """
-    distinct = sorted(set(speakers) - {""})
+    counted = Counter(s for s in speakers if s)
+    distinct = sorted(counted)
     out = {s: s for s in distinct}
     # organisations: an acronym in parentheses names the body wherever it appears
     acronyms: dict[str, str] = {}
@@ -129,7 +150,14 @@ def name_groups(speakers: Iterable[str]) -> dict[str, str]:
         firsts = {n[0] for _, n in members if len(n) > 1}
         if len(firsts) > 1:
             continue  # "John Smith" and "Jane Smith": two people, a bare "Smith" is either
-        full = max((n for _, n in members), key=lambda n: (len(n), " ".join(n)))
+        uses = Counter[str]()
+        for speaker, name in members:
+            uses[" ".join(name)] += counted[speaker]
+        longest = max(len(n) for _, n in members)
+        full = min(
+            {" ".join(n) for _, n in members if len(n) == longest},
+            key=lambda n: (-uses[n], n),
+        ).split()
         for speaker, _ in members:
             out[speaker] = " ".join(full)
     return out
@@ -191,11 +219,18 @@ def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:
     """The origin of every row of the figures frame (see the module docstring)."""
     groups = group_patterns(rules.origin_groups)
     speakers = figures["origin"].fillna("").astype(str)
-    names = name_groups(speakers.unique())
+    names = name_groups(speakers)
     by_speaker: dict[str, str] = {}
+    how: dict[str, str] = {}
     for speaker in names:
         grouped = next((g for g, p in groups.items() if p.search(speaker)), None)
         by_speaker[speaker] = grouped or names[speaker]
+        if grouped:
+            how[grouped] = "rules"
+        elif names[speaker] != speaker or how.get(names[speaker]) == "names":
+            how[names[speaker]] = "names"
+        else:
+            how.setdefault(speaker, "speaker")
     dates = dict(zip(figures["document"], figures["published"], strict=True))
     copies = wire_copies(figures, dates)
     sources = dict(zip(figures["document"], figures["source"], strict=True))
@@ -208,7 +243,10 @@ def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:
             origin = by_speaker[speaker]
             members[origin].add(speaker)
         else:
-            origin = str(sources.get(copies.get(str(document), ""), source))
+            root = copies.get(str(document), "")
+            origin = str(sources.get(root, source))
             members.setdefault(origin, set())
+            if origin not in how or how[origin] == "source":
+                how[origin] = "wire" if root else "source"
         by_row[int(label)] = origin
-    return Origins(by_row, copies, {o: tuple(sorted(s)) for o, s in sorted(members.items())})
+    return Origins(by_row, copies, {o: tuple(sorted(s)) for o, s in sorted(members.items())}, how)

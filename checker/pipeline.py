@@ -27,6 +27,9 @@ from checker.match import Matches, figure_at, hedged_interval, match_claims, unm
 from checker.model import (
     FIGURE_KINDS,
     CheckResult,
+    OriginsResult,
+    OriginSummary,
+    SpeakerCount,
     Document,
     Example,
     ExampleResult,
@@ -37,6 +40,7 @@ from checker.model import (
     RuleSet,
     empty_figures,
 )
+from checker.origins import resolve_origins
 from checker.rules import load_rules
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
@@ -59,6 +63,7 @@ __all__ = [
     "run_check",
     "run_examples",
     "run_explain",
+    "run_origins",
     "run_rule_tests",
 ]
 
@@ -168,6 +173,48 @@ def find_unmatched(
     what `factcheck extract --unmatched` lists so users find what their rules miss."""
     run = _run(paths, rules, config, jobs=jobs)
     return ExtractResult(unmatched_figures(run.figures, run.matches), run.problems)
+
+
+def run_origins(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+    jobs: int = 0,
+) -> OriginsResult:
+    """Every origin of the corpus's figures, the speakers it stands for and how often, so a
+    user can check them at a glance and write `origins` groups. Rules are optional: without
+    any (no rules folder), speakers are grouped by the corpus alone."""
+    config = config if config is not None else load_config()
+    given = _paths(rules, config.rules, DEFAULT_RULES)
+    ruleset = lint_rules(rules, config) if rules or any(p.exists() for p in given) else RuleSet(())
+    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    figures = _extract_all(documents, jobs, None)
+    frame = figures[figures["kind"].isin([k.value for k in FIGURE_KINDS])]
+    origins = resolve_origins(frame, ruleset)
+    rows: dict[str, dict[str, list[str]]] = {}
+    for label, speaker, document in zip(
+        frame.index, frame["origin"], frame["document"], strict=True
+    ):
+        origin = origins.by_row[int(label)]
+        rows.setdefault(origin, {}).setdefault(str(speaker), []).append(str(document))
+    summaries = []
+    for origin, speakers in rows.items():
+        counts = sorted(
+            (SpeakerCount(s, len(docs), len(set(docs))) for s, docs in speakers.items()),
+            key=lambda c: (-c.figures, c.speaker),
+        )
+        everything = [d for docs in speakers.values() for d in docs]
+        summaries.append(
+            OriginSummary(
+                origin,
+                origins.how.get(origin, "speaker"),
+                len(everything),
+                len(set(everything)),
+                tuple(counts),
+            )
+        )
+    summaries.sort(key=lambda o: (-o.figures, o.origin))
+    return OriginsResult(tuple(summaries), len(documents), tuple(problems))
 
 
 def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:

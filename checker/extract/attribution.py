@@ -27,6 +27,7 @@ from checker.extract.lexicon import (
     AUXILIARIES,
     CLAUSE_WORDS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     FUNCTION_WORDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -53,7 +54,7 @@ _SAY: Final = (
     "|calculate|calculates|calculated|allege|alleges|alleged|testify|testifies|testified"
     "|predict|predicts|predicted|forecast|forecasts|project|projects|projected|expect|expects"
     "|expected|maintain|maintains|maintained|argue|argues|argued|contend|contends|contended"
-    "|suggest|suggested|indicate|indicated"
+    "|suggest|suggested|indicate|indicated|speak|speaks|spoke|speaking"
 )
 _ESTABLISH: Final = (
     "count|counts|counted|counting|tally|tallies|tallied|record|records|recorded|register"
@@ -86,8 +87,18 @@ _DETERMINER_BEFORE: Final = re.compile(
     r"(?<![\w'’-])(?:the|a|an|this|that|its|their|his|her|our|whose|no|any|each|every)\s+$",
     re.IGNORECASE,
 )
+_PUT_AT: Final = frozenset("put puts putting set sets setting".split())
+_PUT_AT_FIGURE: Final = re.compile(r"(?:\s+[\w'’()-]+){1,14}?\s+at\s", re.IGNORECASE)
 _HELD_RESPONSIBLE: Final = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:responsible|accountable)\b")
 _SAY_FORMS: Final = frozenset(_SAY.split("|"))
+_VERB_SET: Final = frozenset(_VERB_FORMS)
+# base forms ("count", "report"), the ones with an -s form: after a singular subject they are
+# nouns ("an official count", "the unofficial Google document")
+_BASE_FORMS: Final = frozenset(
+    w
+    for w in _VERB_SET
+    if ({f"{w}s", f"{w}es", f"{w[:-1]}ies"} & _VERB_SET) and w not in ("put", "set", "cut")
+)
 _PASSIVE_AUX: Final = re.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:" + ADVERBS + r")\s+){0,2}$",
     re.IGNORECASE,
@@ -166,6 +177,12 @@ class Speaker:
     @property
     def unresolved(self) -> bool:
         return bool(self.pronoun or self.reference)
+
+    @property
+    def anonymous(self) -> bool:
+        """An attribution to no one in particular ("according to the latest information",
+        "an early estimate says"): the figure is attributed, but to no origin."""
+        return not self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,24 +292,18 @@ def _normalise_dots(text: str) -> str:
 
 def _drop_ranks(words: list[str]) -> list[str]:
     """'Col. Jane Ortiz' -> 'Jane Ortiz', 'Rear Adm. Daniel Hagari' -> 'Daniel Hagari': an
-    abbreviated rank or honorific before a name is not part of it; a spelled-out title is
-    ("Mayor Ruth Kim", "Maui County Police Chief John Pelletier")."""
-    out: list[str] = []
-    for i, word in enumerate(words):
-        lower = word.lower()
-        following = words[i + 1 : i + 2]
-        before_name = bool(following) and _is_capitalised(following[0])
-        if before_name and (
-            lower in RANK_ABBREVIATIONS
-            or (
-                lower == "rear"
-                and i + 1 < len(words)
-                and words[i + 1].lower() in RANK_ABBREVIATIONS
-            )
-        ):
-            continue
-        out.append(word)
-    return out
+    abbreviated rank or honorific that opens a name is not part of it; a spelled-out title
+    is ("Mayor Ruth Kim"), and so is one inside a longer title ("Hawaii Gov. Josh Green")."""
+    start = 0
+    while start < len(words) - 1 and _is_capitalised(words[start + 1]):
+        lower = words[start].lower()
+        if lower in RANK_ABBREVIATIONS:
+            start += 1
+        elif lower == "rear" and words[start + 1].lower() in RANK_ABBREVIATIONS:
+            start += 2
+        else:
+            break
+    return words[start:] if start < len(words) else words
 
 
 _TIME_ALTERNATION: Final = "|".join(sorted(TIME_WORDS, key=len, reverse=True))
@@ -310,6 +321,22 @@ def _head_index(words: list[str]) -> int:
         if i > 0 and word.lower() in PREPOSITIONS | {"of"}:
             return i - 1
     return len(words) - 1
+
+
+ANONYMOUS: Final = Speaker("", person=False)
+
+
+def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
+    """make_speaker, or ANONYMOUS where the phrase is a document of no one in particular
+    ("the latest information on the search", "an early estimate"): an explicit attribution
+    that still names no origin, so no other speaker may take the figure."""
+    speaker = make_speaker(raw, initial=initial)
+    if speaker is not None:
+        return speaker
+    words = _strip_leading(_normalise_dots(raw).split())
+    if words and _singular(words[_head_index(words)]) in DOCUMENT_NOUNS | EVIDENCE_NOUNS:
+        return ANONYMOUS
+    return None
 
 
 def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | None:
@@ -347,9 +374,14 @@ def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | 
     definite = raw.strip().lower().startswith("the ")
     if gender:
         person = True
-    indefinite = raw.strip().lower().split()[0] in ("a", "an")
-    if indefinite and head in DOCUMENT_NOUNS and not any(_is_capitalised(w) for w in words):
-        return None  # "an early estimate says": no one in particular
+    if head in EVIDENCE_NOUNS:
+        return None  # "Images from the hospital showed": evidence, not a speaker
+    owner = _document_owner(words)
+    if owner:
+        # "the ministry's first statement", "the PDC's assessments": the owner states it
+        return make_speaker(("the " if definite else "") + owner, relay, initial)
+    if head in DOCUMENT_NOUNS and not _identified(words, initial):
+        return None  # "an early estimate says", "Reports said": no one in particular
     if definite and len(words) == 1 and not _is_capitalised(words[0]):
         # "the ministry", "the official", "the agency": named in full before
         return Speaker(words[0], person=person, gender=gender, reference=head)
@@ -394,8 +426,10 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
         return False
     if any(w in ("is", "are", "was", "were", "has", "have", "had", "be", "been") for w in lower):
         return False
-    if any(w in _SAY_FORMS for w in lower[1:]):
-        return False  # "Okafor said the brigade": a clause, not a name
+    if any(w in _SAY_FORMS for w in words[1:]):  # a lower-case verb; "Warning Center" is a name
+        return False
+    if len(words) == 1 and lower[0] in _VERB_SET:
+        return False  # "Speaking", "Added": a verb at the start of a sentence  # "Okafor said the brigade": a clause, not a name
     if any(ch.isdigit() for w in words for ch in w) and not any(_is_capitalised(w) for w in words):
         return False  # "nine of whom", "300 people": a figure, not a speaker
     index = _head_index(words)
@@ -405,9 +439,43 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
     word = words[index]
     if not (_is_capitalised(word) or word.isupper()):
         return False  # "island-wide damage", "rebuilding"
-    # a name; but a lone capitalised plural that starts the sentence is a common noun
-    # ("Images showed…"), unless it is an acronym
-    return not (initial and len(words) == 1 and lower[0].endswith("s") and not word.isupper())
+    return True
+
+
+def _document_owner(words: list[str]) -> str:
+    """'PDC' for "PDC's assessments", 'ministry' for "ministry's first statement"; '' when the
+    phrase is no one's document."""
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s")) and _singular(words[-1]) in DOCUMENT_NOUNS:
+            return " ".join([*words[:i], word[:-2]])
+    return ""
+
+
+# Adjectives that say which document among several, not whose: "the first estimates".
+_ORDER_WORDS: Final = frozenset(
+    "first latest last new newest earlier early initial previous recent final official".split()
+)
+
+
+def _identified(words: list[str], initial: bool) -> bool:
+    """Whether a document is someone's: an owner ("the PDC's assessments"), a name or an
+    acronym ("FEMA figures", "Oxfam report"), or a body after it ("figures from the
+    ministry"); a bare "report", "the first estimates" or "a report on the floods" is no
+    one's."""
+    head = _head_index(words)
+    if any("'" in w or "’" in w for w in words[:head]):
+        return True
+    after = words[head + 1 :]
+    if any(
+        _is_capitalised(w) or _singular(w) in ORGANISATION_NOUNS or _singular(w) in PERSON_NOUNS
+        for w in after
+    ):
+        return True  # "figures from the ministry", "a report by Amnesty"
+    modifiers = words[:head]
+    return any(
+        (_is_capitalised(w) or _acronym(w)) and not (initial and i == 0)
+        for i, w in enumerate(modifiers)
+    )
 
 
 def _subjects(left: str) -> list[tuple[str, int, str]]:
@@ -429,7 +497,7 @@ def _subjects(left: str) -> list[tuple[str, int, str]]:
         _, piece = segments[-1]
         words = piece.split()
         first = words[0].lower() if words else ""
-        if _role_like(words):
+        if _role_like(words) and _np_like(segments[-2][1]):
             role = " ".join(words[1:] if first in ("the", "a", "an") else words)
             out.append(_last_clause(*segments[-1], ""))
         elif not (
@@ -458,6 +526,16 @@ def _last_clause(start: int, piece: str, role: str) -> tuple[str, int, str]:
     piece = piece[cut:]
     lead = len(piece) - len(piece.lstrip())
     return piece.strip(), start + cut + lead, role
+
+
+def _np_like(piece: str) -> bool:
+    """Whether a piece can be the name an apposition follows: not a participle or a
+    preposition phrase ("Speaking on Wednesday, the official said")."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return not (first.endswith("ing") or first in PREPOSITIONS or first in CLAUSE_WORDS)
 
 
 def _role_like(words: list[str]) -> bool:
@@ -502,15 +580,20 @@ def _verb_cues(sentence: str) -> list[Cue]:
     cues: list[Cue] = []
     for match in _VERBS.finditer(sentence):
         verb = match.group("verb").lower()
+        if match.group("verb")[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
+            continue  # "the Pacific Tsunami Warning Center": part of a name, not a verb
         window = sentence[max(0, match.start() - 48) : match.start()]
         if _DETERMINER_BEFORE.search(window):
             continue  # "the count", "a report", "its tally": a noun, not a verb
-        aux = _AUX_BEFORE.search(window)
-        start = match.start() - (len(aux.group()) if aux else 0)
+        found_aux = _AUX_BEFORE.search(window)
+        aux = found_aux.group() if found_aux else ""
+        start = match.start() - len(aux)
         before = sentence[:start]
         after_verb = sentence[match.end() :]
         if verb in ("hold", "holds", "held") and not _HELD_RESPONSIBLE.match(after_verb):
             continue  # "held a briefing": only "held X responsible for …" is a claim
+        if verb in _PUT_AT and not _PUT_AT_FIGURE.match(after_verb):
+            continue  # "the fleet set sail": only "set the toll at …" states a figure
         if not verb.endswith("ing") and _PASSIVE_AUX.search(sentence, 0, match.start()):
             continue  # "had been confirmed", "is estimated at": no speaker in the sentence
         if before.rstrip()[-1:] in ("", "(") and not before.strip():
@@ -519,8 +602,9 @@ def _verb_cues(sentence: str) -> list[Cue]:
             continue  # "to estimate", "according to" is its own cue
         speaker = None
         offset = 0
+        raw = ""
         for raw, offset, role in _subjects(before):
-            speaker = make_speaker(raw, initial=not before[:offset].strip())
+            speaker = document_speaker(raw, initial=not before[:offset].strip())
             if speaker is not None and re.search(r"\d", speaker.name[-6:]):
                 speaker = None  # "…killed 500 people said": a figure's noun, not a speaker
             if speaker is not None:
@@ -529,6 +613,10 @@ def _verb_cues(sentence: str) -> list[Cue]:
                 break
         if speaker is None:
             continue
+        if not aux.strip() and verb in _BASE_FORMS and _singular_subject(raw):
+            continue  # "An official count has 300 names": 'count' is a noun here
+        if speaker.anonymous and verb not in _SAY_FORMS and verb not in DOCUMENT_VERBS:
+            continue  # "A report on the floods listed 12 towns": no attribution at all
         if verb in DOCUMENT_VERBS and speaker.person is not False:
             continue  # "he showed 40 photos": only a document shows a figure
         relay = _told_relay(sentence, match.end()) if verb.startswith("told") else ""
@@ -539,6 +627,27 @@ def _verb_cues(sentence: str) -> list[Cue]:
         scope = -1 if not after or after[0] in ".,;:!?)" or _only_circumstance(after) else 1
         cues.append(Cue(offset, match.end(), speaker, scope))
     return cues
+
+
+def _singular_subject(raw: str) -> bool:
+    """Whether a subject is one thing, so that a bare verb after it ("the unofficial Google
+    document", "an official count") is a noun instead: "police count", "officials say",
+    "the PDC's assessments give" are plural; "Hagari", "the ministry", "he" are one."""
+    words = _TIME_TAIL.sub("", raw).split()
+    if not words:
+        return False
+    lower = [w.lower().strip("'’,") for w in words]
+    if len(words) == 1 and lower[0] in PRONOUNS:
+        return lower[0] in ("he", "she", "it")
+    if "and" in lower:
+        return False
+    last = lower[_head_index(words)]
+    return _singular(last) == last and last not in _PLURAL_NOUNS
+
+
+_PLURAL_NOUNS: Final = frozenset(
+    "police people staff personnel crew media authorities military".split()
+)
 
 
 def _only_circumstance(after: str) -> bool:
@@ -586,9 +695,11 @@ def cues(sentence: str) -> list[Cue]:
         if not present:
             continue
         for match in pattern.finditer(sentence):
-            speaker = make_speaker(match.group("who"), relay)
+            speaker = document_speaker(match.group("who"))
             if speaker is None:
                 continue
+            if relay and not speaker.anonymous:
+                speaker = replace(speaker, relay=relay)
             # "According to X, …" and "…, but according to X, crews had…" cover what
             # follows; "…, according to X." and "40,000 according to X and" what precedes
             rest = sentence[match.end() :].lstrip()
@@ -623,12 +734,16 @@ def _cited(sentence: str, found: list[Cue], relay: str) -> list[Cue]:
     Reuters passed it on; so for 'X quoted Y as saying'."""
     citing = _CITING.search(sentence) or _QUOTED_AS.search(sentence)
     source = make_speaker(citing.group("who")) if citing else None
-    if citing is None or source is None or source.unresolved:
+    if citing is None or source is None:
         return found
     inside = [c for c in found if c.start >= citing.start() and c.end <= citing.end() + 1]
     kept = [c for c in found if c not in inside]
     passers = [c for c in kept if c.start < citing.start()]
     if not passers:
+        # "The agency quoted the governor as saying …": the agency passed it on
+        subject = _subjects(sentence[: citing.start()])
+        passer = make_speaker(subject[0][0], initial=True) if subject else None
+        relay = passer.name if passer is not None and not passer.pronoun else relay
         return [*kept, Cue(citing.start(), citing.end(), replace(source, relay=relay), -1, 2)]
     return [
         Cue(c.start, c.end, replace(source, relay=c.speaker.name), c.scope, 2)

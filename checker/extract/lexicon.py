@@ -70,7 +70,8 @@ TIME_WORDS: Final = frozenset(
     month year day days weeks months years hours hour minutes time times january february
     march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec late early last next this that first meantime
-    meanwhile moment start end beginning outset earlier later""".split()
+    meanwhile moment start end beginning outset earlier later following coming past
+    previous preceding same recent few several""".split()
 )
 # Abbreviated ranks and honorifics: not part of a speaker's name ("Col. Jane Ortiz").
 RANK_ABBREVIATIONS: Final = frozenset(
@@ -128,7 +129,13 @@ DOCUMENT_NOUNS: Final = frozenset(
     survey census tally count toll record records registry register data figures figure
     numbers statistics analysis review inquiry investigation audit map maps timeline
     bulletin release document documents filing letter memo briefing update information
-    database dataset index poll model projection projections""".split()
+    database dataset index poll model projection projections test tests result results
+    findings""".split()
+)
+# What shows a figure without stating it: never a speaker ("Images from the hospital showed").
+EVIDENCE_NOUNS: Final = frozenset(
+    """image photo photograph picture video footage imagery evidence scene satellite
+    recording clip""".split()
 )
 # Where a speaker speaks, not who: "told a news conference in Geneva", "told parliament".
 VENUE_NOUNS: Final = frozenset(

@@ -63,7 +63,7 @@ class Speakers:
             found = [c.speaker for c in self.sentence_cues(index)]
             for speaker in found:
                 resolved = self.resolve(speaker, index)
-                if resolved is not None:
+                if resolved is not None and not resolved.anonymous:
                     self._named[index] = resolved
                     break
         return self._named[index]
@@ -98,6 +98,8 @@ class Speakers:
         quoted = in_quote(self.text[para_start:para_end], start - para_start)
         if cue is not None:
             resolved = self.resolve(cue.speaker, index)
+            if resolved is not None and resolved.anonymous:
+                return None  # "according to the latest information": no origin
             if resolved is not None or not quoted:
                 return resolved  # a pronoun that stands for nobody near is nobody
         if quoted:

@@ -76,6 +76,7 @@ MEASURE_UNITS: Final[dict[str, str]] = {
         "km": "km kilometre kilometres kilometer kilometers",
         "m": "m metre metres meter meters",
         "cm": "cm centimetre centimetres centimeter centimeters",
+        "mm": "mm millimetre millimetres millimeter millimeters",
         "mile": "mile miles mi",
         "foot": "foot feet ft",
         "inch": "inch inches",

@@ -52,7 +52,7 @@ ORIGINS = [
     (
         "Israel Defense Forces Spokesperson Rear Adm. Daniel Hagari revealed earlier on Sunday "
         "that Jerusalem and its allies intercepted some 99% of the threats.",
-        "Israel Defense Forces Spokesperson Daniel Hagari",
+        "Israel Defense Forces Spokesperson Rear Adm. Daniel Hagari",
     ),
     (
         "“Hundreds of missiles were fired at Israel,” said Gallant, according to a readout "

@@ -1,0 +1,147 @@
+"""Speakers -> origins across a corpus: name variants, acronyms, possessives, wire copies,
+rules groups and a document's declared origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.model import Verdict
+from checker.origins import name_groups
+from tests.helpers import check, finding
+
+RULES = """facts:
+  - id: homes-destroyed
+    kind: count
+    counts: [homes]
+    context: [destroy]
+"""
+
+
+@pytest.mark.parametrize(
+    ("speakers", "expected"),
+    [
+        (
+            ["Ortiz", "Jane Ortiz", "Jane Ortiz"],
+            {"Ortiz": "Jane Ortiz", "Jane Ortiz": "Jane Ortiz"},
+        ),
+        (
+            ["Maui County Police Chief John Pelletier", "Pelletier", "police chief John Pelletier"],
+            {
+                "Maui County Police Chief John Pelletier": "John Pelletier",
+                "Pelletier": "John Pelletier",
+                "police chief John Pelletier": "John Pelletier",
+            },
+        ),
+        # one letter apart is the same surname: "Hagri" for "Hagari"
+        (
+            ["Daniel Hagari", "Rear Admiral Daniel Hagri"],
+            {"Daniel Hagari": "Daniel Hagari", "Rear Admiral Daniel Hagri": "Daniel Hagari"},
+        ),
+        # two first names: two people; a bare surname could be either, so it stays
+        (
+            ["John Smith", "Jane Smith", "Smith"],
+            {"John Smith": "John Smith", "Jane Smith": "Jane Smith", "Smith": "Smith"},
+        ),
+        # an organisation: its acronym and its possessives
+        (
+            ["Pacific Disaster Center (PDC)", "PDC", "PDC's assessments"],
+            {
+                "Pacific Disaster Center (PDC)": "Pacific Disaster Center (PDC)",
+                "PDC": "Pacific Disaster Center (PDC)",
+                "PDC's assessments": "Pacific Disaster Center (PDC)",
+            },
+        ),
+        # bodies are never merged by a shared word
+        (
+            ["officials in Washington", "officials in Kyiv", "health ministry"],
+            {
+                "officials in Washington": "officials in Washington",
+                "officials in Kyiv": "officials in Kyiv",
+                "health ministry": "health ministry",
+            },
+        ),
+    ],
+    ids=["surname", "titled", "spelling", "two-people", "acronym", "bodies"],
+)
+def test_name_groups(speakers: list[str], expected: dict[str, str]) -> None:
+    assert name_groups(speakers) == expected
+
+
+def test_two_outlets_quoting_one_spokesman_by_two_names_are_one_origin(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": (
+                "Wire A",
+                "2024-05-02",
+                "Fire chief Carla Mendes said 40 homes were destroyed on the ridge.",
+            ),
+            "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, Mendes told reporters."),
+        },
+        RULES,
+    )
+    found = finding(result, "homes-destroyed")
+    assert found.verdict is Verdict.SINGLE_SOURCE
+    assert found.origins == ("Carla Mendes",)
+
+
+def test_two_documents_carrying_one_wire_copy_are_one_origin(tmp_path: Path) -> None:
+    story = "The storm destroyed 40 homes along the coast overnight, leaving hundreds homeless."
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Daily Gazette", "2024-05-02", story),
+            "b.txt": ("Evening Star", "2024-05-03", story.replace("overnight", "over night")),
+        },
+        RULES,
+    )
+    found = finding(result, "homes-destroyed")
+    assert found.verdict is Verdict.SINGLE_SOURCE
+    assert found.origins == ("Daily Gazette",)
+    assert [c.copy_of for c in found.claims] == ["a", "a"]
+    assert "2 documents carry one wire copy" in found.why
+
+
+def test_different_sentences_with_the_same_figure_are_two_origins(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Daily Gazette", "2024-05-02", "The storm destroyed 40 homes on the coast."),
+            "b.txt": (
+                "Evening Star",
+                "2024-05-03",
+                "Residents returned to find 40 homes destroyed and the pier gone.",
+            ),
+        },
+        RULES,
+    )
+    found = finding(result, "homes-destroyed")
+    assert found.verdict is Verdict.AGREEMENT
+    assert found.origins == ("Daily Gazette", "Evening Star")
+
+
+def test_a_document_can_declare_the_origin_of_its_unattributed_figures(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(
+        "---\noutlet: Daily Gazette\norigin: County fire service\n---\n"
+        "The storm destroyed 40 homes on the coast.\n",
+        encoding="utf-8",
+    )
+    (docs / "b.md").write_text(
+        "---\noutlet: Evening Star\n---\n"
+        "Residents returned to find 40 homes destroyed, the county fire service said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rules.yaml").write_text(
+        RULES.replace("facts:", "origins:\n  County fire service: [fire service]\nfacts:"),
+        encoding="utf-8",
+    )
+    from checker.pipeline import run_check
+
+    result = run_check([docs], [tmp_path / "rules.yaml"])
+    found = finding(result, "homes-destroyed")
+    assert found.origins == ("County fire service",)
+    assert found.verdict is Verdict.SINGLE_SOURCE

@@ -27,9 +27,6 @@ from checker.match import Matches, figure_at, hedged_interval, match_claims, unm
 from checker.model import (
     FIGURE_KINDS,
     CheckResult,
-    OriginsResult,
-    OriginSummary,
-    SpeakerCount,
     Document,
     Example,
     ExampleResult,
@@ -37,7 +34,10 @@ from checker.model import (
     Fact,
     Finding,
     InputProblem,
+    OriginsResult,
+    OriginSummary,
     RuleSet,
+    SpeakerCount,
     empty_figures,
 )
 from checker.origins import resolve_origins

@@ -429,7 +429,7 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
     if any(w in _SAY_FORMS for w in words[1:]):  # a lower-case verb; "Warning Center" is a name
         return False
     if len(words) == 1 and lower[0] in _VERB_SET:
-        return False  # "Speaking", "Added": a verb at the start of a sentence  # "Okafor said the brigade": a clause, not a name
+        return False  # "Speaking", "Added": a verb at the start of a sentence
     if any(ch.isdigit() for w in words for ch in w) and not any(_is_capitalised(w) for w in words):
         return False  # "nine of whom", "300 people": a figure, not a speaker
     index = _head_index(words)
@@ -437,9 +437,7 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
     if head in PERSON_NOUNS or head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         return True
     word = words[index]
-    if not (_is_capitalised(word) or word.isupper()):
-        return False  # "island-wide damage", "rebuilding"
-    return True
+    return _is_capitalised(word) or word.isupper()  # not "island-wide damage", "rebuilding"
 
 
 def _document_owner(words: list[str]) -> str:

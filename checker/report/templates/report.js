@@ -1,6 +1,9 @@
 "use strict";
 // Filters, search, expand/collapse and printing for the factcheck HTML report. No network,
 // no library: the charts are already in the page as SVG; this only shows and hides cards.
+// A collapsed card's body waits as inert text (<script type="text/html">), so a report of
+// 10,000 findings does not build 10,000 bodies before it can be used; opening the card, or
+// printing, puts it in the page.
 (function () {
   document.documentElement.classList.remove("no-js");
   const form = document.querySelector("form.filters");
@@ -15,9 +18,41 @@
       severity: card.dataset.severity,
       fails: card.dataset.fails === "1",
       origins: " " + card.dataset.origins + " ",
+      body: card.querySelector("div.body"),
+      deferred: card.querySelector('script[type="text/html"]'),
       text: null, // lower-case text, read on the first search only
     };
   });
+  const byDetails = new Map(data.map(function (item) { return [item.details, item]; }));
+  const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'", "&nbsp;": " " };
+
+  function materialize(item) {
+    if (item.deferred === null) return;
+    item.body.innerHTML = item.deferred.textContent;
+    item.deferred.remove();
+    item.deferred = null;
+  }
+
+  function open(item, value) {
+    if (value) materialize(item);
+    if (item.details.open !== value) item.details.open = value;
+  }
+
+  function searchText(item) {
+    if (item.text === null) {
+      const body = item.deferred === null
+        ? item.body.textContent
+        : item.deferred.textContent.replace(/<[^>]*>/g, " ").replace(/&(?:amp|lt|gt|#34|#39|nbsp);/g, function (e) { return ENTITIES[e]; });
+      item.text = (item.details.querySelector("summary").textContent + " " + body).toLowerCase();
+    }
+    return item.text;
+  }
+
+  // A card opened by a click, Enter or Space gets its body.
+  document.addEventListener("toggle", function (event) {
+    const item = byDetails.get(event.target);
+    if (item && item.details.open) materialize(item);
+  }, true);
   form.hidden = false;
 
   function checked(name) {
@@ -42,8 +77,8 @@
         (!failsOnly || item.fails) &&
         (origin === "" || item.origins.indexOf(" " + origin + " ") >= 0);
       if (show && words.length) {
-        if (item.text === null) item.text = item.card.textContent.toLowerCase();
-        show = words.every(function (word) { return item.text.indexOf(word) >= 0; });
+        const text = searchText(item);
+        show = words.every(function (word) { return text.indexOf(word) >= 0; });
       }
       if (item.card.hidden === show) item.card.hidden = !show;
       if (show) count += 1;
@@ -60,9 +95,9 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
 
-  function setOpen(open) {
+  function setOpen(value) {
     for (const item of data) {
-      if (!item.card.hidden && item.details.open !== open) item.details.open = open;
+      if (!item.card.hidden) open(item, value);
     }
   }
   form.querySelector('[data-action="expand"]').addEventListener("click", function () { setOpen(true); });
@@ -72,8 +107,9 @@
   function openTarget() {
     const id = decodeURIComponent(location.hash.slice(1));
     const target = id && document.getElementById(id);
-    const details = target && target.closest("article.card") && target.closest("article.card").querySelector("details");
-    if (details) details.open = true;
+    const card = target && target.closest("article.card");
+    const item = card && byDetails.get(card.querySelector("details"));
+    if (item) open(item, true);
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
@@ -82,10 +118,10 @@
   let closed = [];
   window.addEventListener("beforeprint", function () {
     closed = data.filter(function (item) { return !item.card.hidden && !item.details.open; });
-    closed.forEach(function (item) { item.details.open = true; });
+    closed.forEach(function (item) { open(item, true); });
   });
   window.addEventListener("afterprint", function () {
-    closed.forEach(function (item) { item.details.open = false; });
+    closed.forEach(function (item) { open(item, false); });
     closed = [];
   });
   apply();

@@ -18,6 +18,7 @@ from typing import Final
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.remote.webelement import WebElement
 
 CHROMIUM: Final = ("chromium", "chromium-browser")
 CHROMEDRIVER: Final = "chromedriver"
@@ -99,18 +100,25 @@ def set_color_scheme(driver: webdriver.Chrome, scheme: str) -> None:
     )
 
 
-def screenshot(driver: webdriver.Chrome, path: Path, height: int | None = None) -> None:
-    """A PNG of the page's top `height` CSS pixels (the whole page when None)."""
-    size = driver.execute_script(
-        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
-    )
-    clip_height = size[1] if height is None else min(height, size[1])
+def screenshot(driver: webdriver.Chrome, path: Path, element: WebElement | None = None) -> None:
+    """A PNG of the whole page, or of one element, however tall (beyond the window)."""
+    if element is None:
+        rect = driver.execute_script(
+            "const e = document.documentElement; return [0, 0, e.scrollWidth, e.scrollHeight]"
+        )
+    else:
+        rect = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return [r.left + scrollX, r.top + scrollY, r.width, r.height]",
+            element,
+        )
+    x, y, width, height = (float(v) for v in rect)
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
         {
             "format": "png",
             "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": size[0], "height": clip_height, "scale": 1},
+            "clip": {"x": x, "y": y, "width": width, "height": height, "scale": 1},
         },
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -396,6 +396,10 @@ def timeline(finding: Finding) -> Timeline | None:
         for s in steps
         for bound in (s.claim.interval.low, s.claim.interval.high, s.claim.figure.value)
     ]
+    finite = [v for v in values if not math.isinf(v)]
+    if finite:  # a margin, so the highest and lowest marks are not on the frame
+        margin = (max(finite) - min(finite)) * 0.08
+        values += [min(finite) - margin, max(finite) + margin]
     y_scale, value_ticks = nice_axis(values, bottom, top)
     seen: dict[int, int] = {}
     count: dict[int, int] = {}

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from checker.model import BAD_STEPS, MOVES, Claim, Finding, Interval, Step, TimelineStep
+from checker.model import BAD_STEPS, MOVES, Claim, Finding, Interval, Step
+from checker.report.terminal import step_note
 
 WIDTH: Final = 720  # viewBox width; the SVG scales to its card
 GUTTER: Final = 190  # left column of origin labels on the number line
@@ -368,14 +369,6 @@ def _date_ticks(days: Sequence[int], scale: Scale) -> tuple[Tick, ...]:
             continue
         ticks.append(Tick(at, datetime.date.fromordinal(day).isoformat()))
     return tuple(ticks)
-
-
-def step_note(step: TimelineStep) -> str:
-    """'update', "same-day: contradicts '85' (The Asia Live)", "wrong-way: after '99' (…)"."""
-    if step.step in BAD_STEPS and step.previous is not None:
-        verb = "contradicts" if step.step is Step.SAME_DAY else "after"
-        return f"{step.step.value}: {verb} '{step.previous.figure.text}' ({step.previous.origin})"
-    return step.step.value
 
 
 def timeline(finding: Finding) -> Timeline | None:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from checker.model import (
     BAD_STEPS,
+    VERDICT_ORDER,
     CheckResult,
     Claim,
     FailOn,
@@ -38,9 +39,9 @@ from checker.model import (
     format_number,
 )
 from checker.report import charts
-from checker.report.terminal import STEP_MARKS, counts, verdict_line
+from checker.report.terminal import STEP_MARKS, counts, step_note, verdict_line
 
-VERDICTS: Final = (Verdict.DISCREPANCY, Verdict.EVOLVING, Verdict.SINGLE_SOURCE, Verdict.AGREEMENT)
+VERDICTS: Final = tuple(VERDICT_ORDER)  # discrepancy, evolving, single-source, agreement
 LABELS: Final = {
     Verdict.DISCREPANCY: "Discrepancy",
     Verdict.EVOLVING: "Evolving",
@@ -185,7 +186,7 @@ def _steps(finding: Finding) -> tuple[StepView, ...]:
             bad=step.step in BAD_STEPS,
             number=numbers[id(step.claim)],
             claim=step.claim,
-            note=charts.step_note(step),
+            note=step_note(step),
         )
         for step in finding.timeline
     )

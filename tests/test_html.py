@@ -23,6 +23,7 @@ from checker.pipeline import run_check
 from checker.report import charts, html
 from tests.conftest import ROOT
 from tests.helpers import check, corpus, finding
+from tests.test_report import with_baseline_and_problem
 
 A = ("Agence A", "2024-04-14", "Iran launched 170 drones at Israel overnight.")
 B = ("Wire B", "2024-04-14", "Iran launched 185 drones at Israel, officials said.")
@@ -286,6 +287,31 @@ def test_document_text_cannot_inject_markup(tmp_path: Path) -> None:
     assert page.count("<script>") == 1  # the report's own
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;more&#34;" in page
     assert "<i>Wire</i>" not in page and "&lt;i&gt;Wire&lt;/i&gt;" in page
+
+
+def test_text_in_a_collapsed_card_cannot_end_its_inert_block(tmp_path: Path) -> None:
+    evil = "In Gaza, 30,000 people were killed </script><script>alert(1)</script> <!-- x"
+    result = check(tmp_path, {"a.txt": ("Wire A", "2024-04-14", evil)})
+    assert [(f.fact.id, result.fails(f)) for f in result.findings] == [("gaza-death-toll", False)]
+    page = html.render(result)
+    assert page.count("</script>") == 2  # the deferred body's and the report's own
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x" in page
+
+
+def test_unreadable_documents_baseline_and_stale_entries_are_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # document paths print relative to it
+    page = html.render(with_baseline_and_problem(tmp_path))
+    assert (
+        "<li><code>new/docs/bad.txt:1:1</code>: not UTF-8 text (byte 0: invalid start byte)</li>"
+    ) in page
+    assert page.count('<span class="badge baselined">in baseline</span>') == 1
+    assert (
+        "findings the baseline <code>base.json</code> accepts never fail (1 accepted, 1 stale"
+        in (page)
+    )
+    assert "<li><code>gaza-death-toll</code> (single-source): x</li>" in page
 
 
 def test_a_collapsed_card_keeps_its_body_as_inert_text(discrepancy: CheckResult) -> None:

@@ -40,7 +40,7 @@ from checker.pipeline import (
     run_origins,
     run_rule_tests,
 )
-from checker.report import REPORTERS, terminal
+from checker.report import REPORTERS, html, terminal
 from checker.report import explain as explain_report
 from checker.report.figures import FIGURE_RENDERERS, render_table
 from checker.report.origins import ORIGINS_RENDERERS
@@ -64,6 +64,7 @@ class Format(StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class FiguresFormat(StrEnum):
@@ -130,8 +131,28 @@ def fail(error: CheckerError) -> typer.Exit:
     return typer.Exit(ExitCode.ERROR)
 
 
-def render(result: CheckResult, fmt: Format, color: Color, *, to_file: bool = False) -> str:
-    """One report; the terminal one is colored and wrapped only when it goes to a terminal."""
+def link_root(report: Path) -> str:
+    """The way from a report's folder back to the working directory ('../' for
+    reports/factcheck.html), so the HTML report's links to the documents resolve."""
+    try:
+        way = os.path.relpath(Path.cwd(), report.absolute().parent)
+    except ValueError:  # another drive: no relative way exists
+        return ""
+    return "" if way == "." else Path(way).as_posix() + "/"
+
+
+def render(
+    result: CheckResult,
+    fmt: Format,
+    color: Color,
+    *,
+    to_file: bool = False,
+    path: Path | None = None,
+) -> str:
+    """One report; the terminal one is colored and wrapped only when it goes to a terminal.
+    `path` is the file it goes to, if any (the HTML report links documents relative to it)."""
+    if fmt is Format.HTML:
+        return html.render(result, root=link_root(path) if path is not None else "")
     if fmt is Format.TERMINAL:
         if to_file:
             return terminal.render(result, color=color is Color.ALWAYS)
@@ -296,7 +317,7 @@ def check(
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
     # Render everything before writing anything: a failure leaves no half-updated set.
-    reports = [(path, render(result, f, color, to_file=True)) for f, path in files]
+    reports = [(path, render(result, f, color, to_file=True, path=path)) for f, path in files]
     printed = render(result, stdout, color) if stdout is not None else None
     for path, report in reports:
         write_report(path, report)

@@ -668,8 +668,13 @@ class CheckResult:
             return ExitCode.ERROR
         return ExitCode.FINDINGS if self.failing else ExitCode.OK
 
-    def count(self, verdict: Verdict) -> int:
-        return sum(1 for f in self.findings if f.verdict is verdict)
+    def count(self, verdict: Verdict, severity: Severity | None = None) -> int:
+        """Findings of `verdict` (at `severity`, when given)."""
+        return sum(
+            1
+            for f in self.findings
+            if f.verdict is verdict and (severity is None or f.severity is severity)
+        )
 
     def to_records(self) -> dict[str, object]:
         """The whole result as builtin types, in report order: JSON and CSV start here."""

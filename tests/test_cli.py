@@ -13,11 +13,18 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from checker.cli import PROGRESS_MIN_DOCUMENTS, Format, app, plan_outputs, progress_bar
+from checker.cli import (
+    PROGRESS_MIN_DOCUMENTS,
+    Format,
+    app,
+    link_root,
+    plan_outputs,
+    progress_bar,
+)
 from checker.errors import CheckerError
 from checker.model import RESULT_SCHEMA_VERSION
 from checker.pipeline import run_check
-from checker.report import EXTENSIONS, REPORTERS
+from checker.report import EXTENSIONS, REPORTERS, html
 from tests.helpers import RULES, corpus
 
 runner = CliRunner()
@@ -95,7 +102,9 @@ def test_several_outputs_at_once_each_whole(in_root: Path, tmp_path: Path) -> No
     expected = run_check([Path("seeds"), Path("tests/data/corpus_discrepancy")])
     assert result.stdout == REPORTERS["github"](expected)
     for fmt, path in outputs.items():
-        assert path.read_text(encoding="utf-8") == REPORTERS[fmt](expected), fmt
+        # The HTML report's links to the documents start from the report's own folder.
+        want = html.render(expected, root=link_root(path)) if fmt == "html" else None
+        assert path.read_text(encoding="utf-8") == (want or REPORTERS[fmt](expected)), fmt
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in outputs.values())
 
 
@@ -142,7 +151,7 @@ def test_plan_outputs_rejects_two_bare_paths_and_empty_paths() -> None:
         plan_outputs(Format.JSON, ["a.json", "b.json"], None)
     assert str(two.value) == (
         "--output b.json: only one --output may omit FORMAT= "
-        "(formats: terminal, json, csv, sarif, junit, github, markdown)"
+        "(formats: terminal, json, csv, sarif, junit, github, markdown, html)"
     )
     with pytest.raises(CheckerError) as empty:
         plan_outputs(Format.JSON, ["sarif="], None)

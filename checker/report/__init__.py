@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from checker.model import CheckResult
-from checker.report import csv, github, json, junit, markdown, sarif, terminal
+from checker.report import csv, github, html, json, junit, markdown, sarif, terminal
 
 Reporter = Callable[[CheckResult], str]
 
@@ -22,6 +22,7 @@ REPORTERS: Final[dict[str, Reporter]] = {
     "junit": junit.render,
     "github": github.render,
     "markdown": markdown.render,
+    "html": html.render,
 }
 
 EXTENSIONS: Final[dict[str, str]] = {
@@ -32,4 +33,5 @@ EXTENSIONS: Final[dict[str, str]] = {
     "junit": "junit.xml",
     "github": "github.txt",
     "markdown": "md",
+    "html": "html",
 }

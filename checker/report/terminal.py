@@ -150,6 +150,14 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
     return lines
 
 
+def step_note(step: TimelineStep) -> str:
+    """'update', "same-day: contradicts '85' (The Asia Live)", "wrong-way: after '99' (…)"."""
+    if step.step in BAD_STEPS and step.previous is not None:
+        verb = "contradicts" if step.step is Step.SAME_DAY else "after"
+        return f"{step.step.value}: {verb} '{step.previous.figure.text}' ({step.previous.origin})"
+    return step.step.value
+
+
 def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
     """The timeline of a time-aware fact, one step a line, the offending steps marked:
 
@@ -166,11 +174,7 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
         line.append(STEP_MARKS[step.step], style="bold red" if bad else "dim")
         line.append(f"  {step.claim.figure.text:<{text_width}}  ", style="bold" if bad else "")
         line.append(f"{step.claim.origin:<{origin_width}}  ")
-        note = step.step.value
-        if bad and step.previous is not None:
-            verb = "contradicts" if step.step is Step.SAME_DAY else "after"
-            note += f": {verb} '{step.previous.figure.text}' ({step.previous.origin})"
-        line.append(note, style="bold red" if bad else "dim")
+        line.append(step_note(step), style="bold red" if bad else "dim")
         lines.append(line)
     return lines
 

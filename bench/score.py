@@ -417,9 +417,10 @@ class Prediction:
 def ours(text: str) -> list[Prediction]:
     frame = figures_in_text(text)
     out: list[Prediction] = []
-    # ages are numbers the suites annotate ("more than thirty years old" -> (30,)); we type
-    # them apart so that they are never compared as counts, but their value is extracted
-    kinds = {k.value for k in FIGURE_KINDS} | {"age"}
+    # ages and durations are numbers the suites annotate ("more than thirty years old" ->
+    # (30,), "three days"); we type them apart so that they are compared only by a fact
+    # that asks for them, but their value is extracted
+    kinds = {k.value for k in FIGURE_KINDS} | {"age", "duration"}
     for row in frame.itertuples(index=False):
         if row.kind not in kinds:
             continue

@@ -30,22 +30,27 @@ class Location:
 
 
 class Kind(StrEnum):
-    """What a number is. The first five are figures; the rest are never compared as counts."""
+    """What a number is. The first five are figures; ages, durations, clock times and
+    ordinals are compared only by a fact that asks for them; dates, years and identifiers
+    never are."""
 
     COUNT = "count"
     PERCENT = "percent"
     MONEY = "money"
     MEASURE = "measure"
     SHARE = "share"
+    AGE = "age"  # "a 9-year-old", "aged 30"
+    DURATION = "duration"  # "a two-day strike", "10 days", "about 45 minutes"
+    TIME = "time"  # "6:59 pm", "1700 GMT": minutes after midnight
+    ORDINAL = "ordinal"  # "the 11th hour", "the 101st victim"
     DATE = "date"
-    TIME = "time"
     YEAR = "year"
-    ORDINAL = "ordinal"
-    AGE = "age"
     IDENTIFIER = "identifier"
 
 
 FIGURE_KINDS: Final = frozenset({Kind.COUNT, Kind.PERCENT, Kind.MONEY, Kind.MEASURE, Kind.SHARE})
+# Kinds a fact may ask for: the figures, and the numbers that are figures only on request.
+FACT_KINDS: Final = FIGURE_KINDS | {Kind.AGE, Kind.DURATION, Kind.TIME, Kind.ORDINAL}
 
 
 class Verdict(StrEnum):
@@ -195,6 +200,7 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
     "modality": "string",  # count / projection ("could reach 9,000") / negated ("did not exceed")
     "earlier": "bool",  # a figure of an earlier statement quoted later ("up from 61")
     "stated": "string",  # ISO date of the statement when the text gives one, else ''
+    "dated": "string",  # other dates the sentence names (ISO, comma-separated): the event's
     "revision": "bool",  # a stated revision ("revised down to 97", "lowered to 471")
     "sentence": "string",
     "sentence_start": "int64",  # offset of the sentence in the document body
@@ -234,6 +240,7 @@ class Figure:
     modality: str = "count"
     earlier: bool = False
     stated: str = ""
+    dated: str = ""
     revision: bool = False
 
     @property
@@ -276,6 +283,7 @@ class Figure:
             modality=str(row["modality"]),
             earlier=bool(row["earlier"]),
             stated=str(row["stated"]),
+            dated=str(row["dated"]),
             revision=bool(row["revision"]),
         )
 

@@ -21,7 +21,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from checker.errors import RuleError, RuleProblem
 from checker.load import display_path
 from checker.model import (
-    FIGURE_KINDS,
+    FACT_KINDS,
     Example,
     Fact,
     Interval,
@@ -72,7 +72,7 @@ SYNONYMS: Final[dict[str, str]] = {
     "number": "count", "integer": "count", "percentage": "percent", "currency": "money",
     "amount": "money", "quantity": "measure", "ratio": "share", "fraction": "share",
 }  # fmt: skip
-FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FIGURE_KINDS))
+FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FACT_KINDS))
 SEVERITY_NAMES: Final = tuple(s.value for s in Severity)
 TREND_NAMES: Final = tuple(t.value for t in Trend)
 _FACT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -19,6 +19,7 @@ import pandas as pd
 from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
 from checker.extract.numbers import Mention, scan_numbers
 from checker.extract.speakers import Speakers
+from checker.extract.statement import CHANGE_TO, read_statement
 from checker.extract.units import STOP, Description, describe, is_plural, singular
 from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
 
@@ -58,15 +59,19 @@ _OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
 _RANGE_JOIN: Final = re.compile(
     r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
-        \s*-?\s*(?:-|–|—|to|through|and)\s*           # "8- to 16-meter"
+        \s*-?\s*(?:-|–|—|to|through|and|or)\s*        # "8- to 16-meter", "10 or 20 bodies"
         [$€£]?$                                        # "between $10 and $20"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?[$€£]?$", re.IGNORECASE)
+# "rose from 30 to 40", "has also dropped, from 41 to 31", "revise the toll from 115 to at
+# least 97": a change between two figures, not a range
 _CHANGE_FROM: Final = re.compile(
     r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
-    r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced)\s+from\s+$",
+    r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced|revised?|"
+    r"revising|lowered|changed|moved|shifted)"
+    r"(?:\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?\s*,?\s+from\s+$",
     re.IGNORECASE,
 )
 _IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
@@ -195,7 +200,8 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
                 and (join := _RANGE_JOIN.match(joint)) is not None
                 and _same_unit_after(text, join.group("unit"), nxt.end)
                 and (" and" not in joint.lower() or opener)
-                and not _CHANGE_FROM.search(text[max(s_start, start - 20) : start])
+                and not _CHANGE_FROM.search(text[max(s_start, start - 48) : start])
+                and not (opener and mention.value > nxt.value >= 0)  # "from 41 to 31": a fall
             ):
                 low_value, high_value = value, nxt.value
                 if high_value >= 1000 and low_value * 1000 <= high_value and mention.words is False:
@@ -232,6 +238,13 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             if hedge == "about" and hedge_after(following)[0] in ("at-least", "at-most"):
                 # "about five hundred or more": the bound is what the sentence asserts
                 hedge, text_start = "exact", start
+            if (
+                hedge == "at-most"
+                and text[text_start:start].lower().startswith("up")
+                and CHANGE_TO.search(text[max(s_start, text_start - 24) : text_start])
+            ):
+                # "has gone up to 187": a change that reached 187, not at most 187
+                hedge, text_start = "exact", start
             if hedge == "exact":
                 hedge, length = hedge_after(following)
                 figure_end = description.end + length
@@ -244,13 +257,20 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         kind = refined
         if kind is Kind.COUNT:
-            kind, description = _count_or_measure(text, mention, description, s_start)
+            kind, description = _count_or_measure(text, mention, description, s_start, value)
         if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
         if speakers is None:
             paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
             speakers = Speakers(text, sentences, paragraphs)
         speaker = speakers.speaker(index, text_start, figure_end)
+        said = read_statement(
+            sentence_texts[index],
+            text_start - s_start,
+            figure_end - s_start,
+            document.published,
+            bool(speakers.sentence_cues(index)),
+        )
         interval = hedge_interval(value, hedge, delta, high)
         if description.cap is not None and interval.high > description.cap:
             interval = Interval(interval.low, description.cap, interval.low_inclusive, True)
@@ -279,10 +299,11 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             speaker.name if speaker else "",
             speaker.role if speaker else "",
             speaker.relay if speaker else "",
-            "count",  # modality
-            False,  # earlier
-            "",  # stated
-            False,  # revision
+            said.modality,
+            said.earlier,
+            said.stated,
+            said.dated,
+            said.revision,
             sentence_texts[index],
             s_start,
             index,
@@ -325,7 +346,7 @@ _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "in
 
 
 def _count_or_measure(
-    text: str, mention: Mention, description: Description, s_start: int
+    text: str, mention: Mention, description: Description, s_start: int, value: float
 ) -> tuple[Kind, Description]:
     """A count is a whole number of things; what looks like one may be a measure on a scale,
     or a count whose noun came before it ("the death toll rose to 120")."""
@@ -335,8 +356,9 @@ def _count_or_measure(
         name = scale_name.group("name").lower()
         return Kind.MEASURE, replace(description, unit=name, head=name)
     raw = text[mention.start : mention.end]
-    if not float(mention.value).is_integer() and raw.replace(".", "", 1).isdigit():
-        # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count
+    if not float(value).is_integer() and raw.replace(".", "", 1).isdigit():
+        # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count;
+        # "between 2.1 and 2.4 million people" is a count
         return Kind.MEASURE, description
     if not description.noun:
         counted = None

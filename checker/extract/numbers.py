@@ -32,6 +32,7 @@ SUFFIXES: Final[dict[str, float]] = {
 }  # fmt: skip
 # Vague quantities and the interval each stands for (DESIGN.md's table).
 VAGUE: Final[dict[str, tuple[float, float]]] = {
+    "a few dozen": (24, 60),  # a few (2-5) dozens
     "dozens of": (24, 99),
     "scores of": (40, 99),
     "hundreds of": (200, 999),
@@ -83,30 +84,35 @@ _DIGITS: Final = r"""
   |(?<![\d.])\.\d+                                      # .5
 """
 _SCALE_AHEAD: Final = r"(?=\s+(?:a\s+)?(?i:thousand|million|billion|trillion)\b)"
-_SCAN_DIGIT_FORMS: Final = r"""
-    (?P<time>(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?!\d)
-        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?                  # 5:47 PM, 17:47
-      |(?<![\d.:])\d{1,2}(?:\.\d{2})?\s*(?i:[ap]\.m\.|[ap]m\b))  # "2 pm", "2.13 am"
+_ZONE: Final = r"(?:\s*(?:GMT|UTC|Z\b))"
+_SCAN_DIGIT_FORMS: Final = rf"""
+    (?P<time>(?<![\d.:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)
+        (?:\s*(?i:[ap]\.m\.|[ap]m\b))?{_ZONE}?            # 5:47 PM, 17:47, 17:00 GMT
+      |(?<![\d.:])\d{{1,2}}(?:\.\d{{2}})?\s*(?i:[ap]\.m\.|[ap]m\b){_ZONE}?  # "2 pm", "2.13 am"
+      |(?<![\d.:,])(?:[01]\d|2[0-3])[0-5]\d{_ZONE})       # "1700 GMT": a 24-hour clock
    |(?P<ordinal>(?<![\d.,])\d+(?i:st|nd|rd|th)\b)       # "the 11th hour"
 """
 _SCAN_WORD_FORMS: Final = rf"""
     (?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
-   |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)\s+of
-                  |hundreds\s+of\s+thousands\s+of
-                  |(?:dozens|scores|hundreds|thousands|millions|billions)\s+of
+   |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)(?:\s+of)?
+                  |hundreds\s+of\s+thousands(?:\s+of)?
+                  |a\s+few\s+dozen(?:\s+of)?
+                  |(?:dozens|scores|hundreds|thousands|millions|billions)(?:\s+of)?
                   |several|a\s+few|a\s+handful\s+of)\b)
    |(?P<half>\b(?i:half\s+a\s+dozen|a\s+dozen|a\s+couple(?:\s+of)?)\b)
    |(?P<share>\b(?i:(?:a|an|one|two|three|four)[\s-]+  # "two thirds of", "a quarter of"
                    (?:half|thirds?|quarters?|fourths?)
                   |half)\b(?!-)                         # "more than half"; not "half-time"
-        (?!{_SCALE_AHEAD}|\s+(?:a\s+)?dozen))         # not "half a million", "half a dozen"
+        (?!{_SCALE_AHEAD}|\s+(?:a\s+)?dozen|\s+of\s+a{_SCALE_AHEAD}))  # not "half a million",
+                                                          # "half a dozen", "a quarter of a million"
 """
 _SCAN_RUN: Final = rf"""
     (?P<run>
        (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbBT])?
             (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP)\b))  # "10kg"
          |\b(?i:{_WORD_ALT})\b
-         |\b(?i:half|(?:a\s+)?quarter)(?:\s+a)?{_SCALE_AHEAD})  # "half a million"
+         |\b(?i:half|(?:a\s+)?quarter)(?:\s+of)?(?:\s+a)?{_SCALE_AHEAD})  # "half a million",
+                                                                 # "a quarter of a million"
        (?:\s+and\s+(?i:a|one)\s+(?i:half|quarter)\b     # "one and a half million"
          |(?:\s*-\s*|\s+(?:and|&)\s+|\s+)            # "two hundred & forty"
           (?:\d[\d,.]*(?:mil|mn|bn|tn|[kKMbB])?(?![^\W\d_])|\b(?i:{_WORD_ALT})\b)
@@ -121,7 +127,7 @@ _SCAN_AT_LETTER: Final = re.compile(_SCAN_WORD_FORMS + "|" + _SCAN_RUN, re.VERBO
 _RUN_TOKEN: Final = re.compile(
     rf"""(?P<sep>\s*-\s*|\s+(?:and|&)\s+|,\s+|\s+)?
     (?P<tok>(?:{_DIGITS})(?:mil|mn|bn|BN|tn|[kKMbBT])?(?![^\W\d_])
-      |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+a\b)?)   # "and a half", "half a million"
+      |(?i:(?:a\s+|one\s+)?(?:half|quarter)(?:\s+of)?(?:\s+a\b)?)  # "and a half", "half a million"
       |(?i:{_WORD_ALT})\b)""",
     re.VERBOSE,
 )
@@ -453,6 +459,25 @@ def _digits_and_scale(match: re.Match[str]) -> Mention | None:
 
 
 _SMALL_WORDS: Final[dict[str, float]] = {w: float(v) for w, v in (UNITS | TENS).items()}
+_CLOCK: Final = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?::\d{2})?\s*(?P<ampm>[ap])?", re.IGNORECASE
+)
+
+
+def clock_minutes(raw: str) -> float:
+    """'6:59 pm' -> 1139, '17:47' -> 1067, '12 am' -> 0, '1700 GMT' -> 1020: minutes after
+    midnight on a 24-hour clock."""
+    match = _CLOCK.match(raw)
+    if match is None:
+        return 0.0
+    hours = int(match.group("h")) % 24
+    minutes = int(match.group("m") or 0)
+    ampm = (match.group("ampm") or "").lower()
+    if ampm == "p" and hours < 12:
+        hours += 12
+    elif ampm == "a" and hours == 12:
+        hours = 0
+    return float(hours * 60 + minutes)
 
 
 def scan_numbers(text: str) -> Iterator[Mention]:
@@ -480,16 +505,19 @@ def scan_numbers(text: str) -> Iterator[Mention]:
             continue
         pos = match.end()
         kind = match.lastgroup
-        if kind in ("time", "ordinal"):
+        if kind == "time":
+            yield Mention(match.start(), match.end(), clock_minutes(match.group()), hint="time")
+        elif kind == "ordinal":
             digits = _LEADING_DIGITS.match(match.group())
             value = float(digits.group()) if digits else 0.0
-            yield Mention(match.start(), match.end(), value, hint=str(kind))
+            yield Mention(match.start(), match.end(), value, hint="ordinal")
         elif kind == "none":
             # the figure is "none"; "of the 170 drones" names what it counts
             yield Mention(match.start(), match.start() + 4, 0.0, words=True, partitive_zero=True)
         elif kind == "vague":
             phrase = " ".join(match.group().lower().split())
-            low, high = VAGUE[phrase]
+            # "dozens were hurt", "killed hundreds": the bare plural is the quantity too
+            low, high = VAGUE.get(phrase) or VAGUE.get(f"{phrase} of") or VAGUE[phrase[:-3]]
             yield Mention(match.start(), match.end(), low, vague=(low, high), words=True)
         elif kind == "half":
             phrase = " ".join(match.group().lower().split())

@@ -20,9 +20,12 @@ MONTHS: Final = (
 )
 # The months as a trie: both patterns are only asked whether they match, which an alternation's
 # order cannot change, and a trie fails on the first wrong letter instead of trying 25 names.
-_MONTH_TRIE: Final = word_trie(MONTHS.split("|"))
-_MONTH_BEFORE: Final = re.compile(rf"\b(?i:{_MONTH_TRIE})\.?\s+(?:the\s+)?$")
-_MONTH_AFTER: Final = re.compile(rf"^(?:\s+of)?\s+(?i:{_MONTH_TRIE})\b")
+# "May" and "March" are months only with their capital: "9,000 may have died", "a march".
+_COMMON_MONTHS: Final = ("may", "march", "mar")
+_MONTH_TRIE: Final = word_trie([m for m in MONTHS.split("|") if m not in _COMMON_MONTHS])
+_MONTH: Final = rf"(?:(?i:{_MONTH_TRIE})|Ma(?:y|rch|r)|MA(?:Y|RCH|R))"
+_MONTH_BEFORE: Final = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$")
+_MONTH_AFTER: Final = re.compile(rf"^(?:\s+of)?\s+{_MONTH}\b")
 CURRENCY_SYMBOLS: Final[dict[str, str]] = {
     "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "₪": "ILS", "usd": "USD", "eur": "EUR", "gbp": "GBP",
@@ -117,6 +120,10 @@ _MEASURE_AFTER: Final = re.compile(
     # alternation found, failing on the first wrong character instead of trying 90 units
     r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>" + word_trie(list(MEASURE_UNITS)) + r")(?![\w/])",
     re.IGNORECASE,
+)
+# Units of time: a number of them is a duration ("10 days", "a two-day strike").
+DURATION_UNITS: Final = frozenset(
+    ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
 )
 _AGE: Final = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b|^-year-old\b", re.IGNORECASE)
 _AGED_BEFORE: Final = re.compile(r"\b(?:aged|age(?:d)?\s+of|ages)\s+$", re.IGNORECASE)
@@ -292,7 +299,9 @@ def describe(
     after = text[end : min(sentence_end, end + 40)]
     raw = text[start:end]
     if hint == "time":
-        return Description(Kind.TIME, "", "", "", end)
+        # "1700 GMT", "17:00 UTC": a clock in universal time; else the local one
+        zone = "UTC" if re.search(r"(?:GMT|UTC|Z)$", raw) else ""
+        return Description(Kind.TIME, zone, "", "", end)
     if hint == "ordinal":
         return Description(Kind.ORDINAL, "", "", "", end)
     if hint == "share":
@@ -366,10 +375,17 @@ def describe(
     measure = _MEASURE_AFTER.match(after)
     if measure:
         unit = MEASURE_UNITS[measure.group("unit").lower()]
-        return Description(Kind.MEASURE, unit, "", unit, end + measure.end())
-    if hyphen:  # "a 10-day truce", "six-mile"
-        unit = singular(hyphen.group("word"))
-        return Description(Kind.MEASURE, unit, "", unit, end + hyphen.end())
+        kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
+        return Description(kind, unit, "", unit, end + measure.end())
+    if hyphen:
+        word = hyphen.group("word")
+        unit = MEASURE_UNITS.get(word.lower(), singular(word))
+        if unit in DURATION_UNITS:  # "a two-day strike", "a 10-day truce"
+            return Description(Kind.DURATION, unit, "", unit, end + hyphen.end())
+        if word.lower() in MEASURE_UNITS:  # "a six-mile queue", "a 5-kilogram charge"
+            return Description(Kind.MEASURE, unit, "", unit, end + hyphen.end())
+        # "a 4,800-seat arena", "a 300-bed hospital": a count of seats, of beds
+        return Description(Kind.COUNT, word, word, singular(word), end + hyphen.end())
     noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
     return Description(Kind.COUNT, noun, noun, head, end)
 

@@ -87,14 +87,21 @@ KINDS = [
     ("a $1 billion aid package", Kind.MONEY, "USD"),
     ("fines of €250,000", Kind.MONEY, "EUR"),
     ("hundreds of kilograms of explosives", Kind.MEASURE, "kg"),
-    ("a 10-day ceasefire", Kind.MEASURE, "day"),
+    ("a 10-day ceasefire", Kind.DURATION, "day"),
+    ("after about 45 minutes", Kind.DURATION, "minute"),
+    ("a six-mile queue", Kind.MEASURE, "mile"),
+    ("a 4,800-seat arena", Kind.COUNT, "seat"),
+    ("a 300-bed hospital", Kind.COUNT, "bed"),
+    ("the 9-year-old boy", Kind.AGE, "years"),
+    ("at 6:59 pm", Kind.TIME, ""),
+    ("around 1700 GMT", Kind.TIME, "UTC"),
     ("170 drones", Kind.COUNT, "drones"),
 ]
 
 
 @pytest.mark.parametrize(("phrase", "kind", "unit"), KINDS, ids=[p for p, _, _ in KINDS])
 def test_kind_and_unit(phrase: str, kind: Kind, unit: str) -> None:
-    (figure,) = figures_in(phrase)
+    (figure,) = figures_in(phrase, all_kinds=True)
     assert (figure.kind, figure.unit) == (kind, unit)
 
 

@@ -338,9 +338,14 @@ _SCALE_NAME_BEFORE: Final = re.compile(
 _COUNTED_BEFORE: Final = re.compile(
     r"""\b(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll\b     # death toll, toll
       |\bnumber\s+of\s+(?:the\s+)?(?P<of>[a-z]+(?:\s+[a-z]+)?)     # number of displaced people
+      |\bnumber\s+(?:(?:still|now|officially|currently)\s+)?(?P<state>missing|dead|injured
+        |wounded|displaced|homeless|evacuated|detained|unaccounted\s+for)\b  # number still missing
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# "more than 40 of them", "three others": the noun is one the sentence named before
+_PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
+_PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
 _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
                       "fatality": "fatalities"}  # fmt: skip
 
@@ -360,10 +365,19 @@ def _count_or_measure(
         # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count;
         # "between 2.1 and 2.4 million people" is a count
         return Kind.MEASURE, description
+    pronoun = _PRONOUN_NOUN.match(text, mention.end)
+    if pronoun is not None and description.noun.lower() in ("", "others", "other"):
+        # "Of the 300 people, more than 40 of them were children": the people of 300
+        for word in reversed(_PLURAL_WORD.findall(before)):
+            if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
+                return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
     if not description.noun:
         counted = None
         for match in _COUNTED_BEFORE.finditer(before):
             counted = match
+        if counted is not None and counted.group("state"):
+            noun = " ".join(counted.group("state").split())
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=noun)
         if counted is not None:
             if counted.group("of"):
                 words = counted.group("of").split()

@@ -144,7 +144,7 @@ STOP: Final = frozenset(
     through against between among towards toward up down out off also only just even still
     already then there here said says according including like such both either neither if
     because though although whether very too now ago earlier later other another last first
-    next again nearly almost reportedly allegedly reported claimed launched fired killed""".split()
+    next again nearly almost reportedly allegedly reported claimed launched fired""".split()
 )
 IRREGULAR_PLURALS: Final = frozenset(
     """people children men women police personnel staff troops aircraft military civilians
@@ -200,6 +200,18 @@ _PHRASE: Final = re.compile(
 )
 _PHRASE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CONJUNCTION: Final = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+# ", mortar shells and drones" after "rockets": more members of one counted list
+_LIST_ITEM: Final = r"[A-Za-z][\w'’-]*(?:\x20[A-Za-z][\w'’-]*){0,2}"
+_LIST_TAIL: Final = re.compile(
+    rf",\x20(?:{_LIST_ITEM},\x20){{0,4}}{_LIST_ITEM},?\x20(?:and|or)\x20(?P<last>{_LIST_ITEM})\b"
+)
+
+
+def list_members(noun: str) -> list[str]:
+    """'rockets, mortar shells and drones' -> ['rockets', 'mortar shells', 'drones']; a
+    plain noun is a list of one."""
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", noun)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
@@ -210,6 +222,20 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     lower = span.group().lower()  # "and"/"or" have no other case-insensitive letters
     if ("and" in lower or "or" in lower) and _CONJUNCTION.search(span.group()) is not None:
         return _noun_phrase_words(text, pos, limit)  # "drones and missiles": word by word
+    if text[span.end() : span.end() + 1] == "," and is_plural(span.group().split()[-1]):
+        listed = _LIST_TAIL.match(text, span.end(), limit)
+        last = listed.group("last").split() if listed is not None else []
+        kept = [i for i, word in enumerate(last) if _joinable(word)]
+        if listed is not None and kept:
+            # "120 rockets, mortar shells and drones": the whole list is counted
+            end = listed.start("last") + len(" ".join(last[: kept[0] + 1]))
+            start = span.start() + len(span.group()) - len(span.group().lstrip())
+            members = list_members(text[start:end])
+            if all(
+                _joinable(m.split()[-1]) and not any(w.lower() in STOP for w in m.split())
+                for m in members
+            ):
+                return text[start:end], singular(last[kept[0]]), end
     words: list[tuple[str, int, int]] = []
     for match in _PHRASE_WORD.finditer(text, span.start(), span.end()):
         word = match.group().strip("-'’")
@@ -224,11 +250,22 @@ def _kept(text: str, words: list[tuple[str, int, int]], pos: int) -> tuple[str, 
     """The phrase up to its last plural word (or its first word when none is plural)."""
     if not words:
         return "", "", pos
-    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
+    plural_at = [i for i, (w, _, _) in enumerate(words) if _joinable(w)]
     cut = plural_at[-1] + 1 if plural_at else 1
     kept = words[:cut]
     phrase = text[kept[0][1] : kept[-1][2]]
     return phrase, singular(kept[-1][0]), kept[-1][2]
+
+
+# Words that count people by their state: "40 dead and missing", "12 killed or injured".
+STATE_WORDS: Final = frozenset(
+    """dead missing injured wounded killed hurt displaced homeless evacuated detained
+    arrested rescued captured abducted unaccounted""".split()
+)
+
+
+def _joinable(word: str) -> bool:
+    return is_plural(word) or word.lower() in STATE_WORDS
 
 
 def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
@@ -241,9 +278,9 @@ def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             break
         word = match.group("word").strip("-'’")
         lower = word.lower()
-        if lower in ("and", "or") and words and is_plural(words[-1][0]):
+        if lower in ("and", "or") and words and _joinable(words[-1][0]):
             nxt = _WORD.match(text, match.end(), limit)
-            if nxt and nxt.group("word").lower() not in STOP and is_plural(nxt.group("word")):
+            if nxt and nxt.group("word").lower() not in STOP and _joinable(nxt.group("word")):
                 words.append((word, match.start("word"), match.end("word")))
                 cursor = match.end()
                 continue

@@ -111,11 +111,9 @@ def _entry(item: object, where: str) -> BaselineEntry:
         raise BaselineError(f"{where}: fingerprint {fingerprint!r} is not 16 hex digits")
     if not isinstance(fact, str) or not fact:
         raise BaselineError(f"{where}: 'fact' should be a fact id")
-    recorded = (Verdict.DISCREPANCY.value, Verdict.EVOLVING.value, Verdict.SINGLE_SOURCE.value)
+    recorded = tuple(v.value for v in Verdict if v is not Verdict.AGREEMENT)
     if verdict not in recorded:
-        raise BaselineError(
-            f"{where}: verdict {verdict!r} should be 'discrepancy', 'evolving' or 'single-source'"
-        )
+        raise BaselineError(f"{where}: verdict {verdict!r} should be one of: {', '.join(recorded)}")
     if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
         raise BaselineError(f"{where}: 'claims' should be a list of strings")
     return BaselineEntry(fingerprint, fact, Verdict(verdict), tuple(claims))

@@ -45,6 +45,7 @@ from checker.report import explain as explain_report
 from checker.report.figures import FIGURE_RENDERERS, render_table
 from checker.report.origins import ORIGINS_RENDERERS
 from checker.report.origins import render_table as render_origins_table
+from checker.rules import rule_warnings
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -371,11 +372,15 @@ def rules_lint(paths: RulesPaths = None) -> None:
         ruleset = lint_rules(paths or None)
     except CheckerError as error:
         raise fail(error) from error
+    warnings = rule_warnings(ruleset)
+    for warning in warnings:
+        typer.echo(warning.render())
     facts = len(ruleset.facts)
     groups = len(ruleset.origin_groups)
     typer.echo(
         f"rules ok: {facts} fact{'s' if facts != 1 else ''}, "
         f"{groups} origin group{'s' if groups != 1 else ''}"
+        + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else "")
     )
     raise typer.Exit(ExitCode.OK)
 

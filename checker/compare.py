@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from checker.model import (
     BAD_STEPS,
@@ -442,6 +443,7 @@ def _finish(
         Verdict.EVOLVING: fact.evolving,
         Verdict.SINGLE_SOURCE: fact.single_source,
         Verdict.AGREEMENT: Severity.OFF,
+        Verdict.NO_CLAIM: fact.no_claim,
     }[verdict]
     return Finding(
         fact,
@@ -459,17 +461,49 @@ def _finish(
     )
 
 
-def compare_claims(facts: Sequence[Fact], claims: Iterable[Claim]) -> tuple[Finding, ...]:
-    """One finding per fact that has claims, discrepancies first; facts set to 'off' are hidden."""
+def no_claim(fact: Fact, documents: int) -> Finding:
+    """The finding of a fact no figure claims: a rule that is dead, or mistaken."""
+    why = (
+        f"no figure of the {_count(documents, 'document')} read matches the fact; "
+        f"'factcheck explain {fact.id}' lists the figures that came close and why"
+    )
+    return _finish(fact, Verdict.NO_CLAIM, (), 0, (), (), why)
+
+
+def _split(fact: Fact, claims: list[Claim]) -> list[tuple[Fact, list[Claim]]]:
+    """A fact with `split_by: origin` as one fact per origin ("crowd-size@police"), each
+    judged on its own claims; any other fact as itself."""
+    if fact.split_by != "origin":
+        return [(fact, claims)]
+    by_origin: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_origin.setdefault(claim.origin, []).append(claim)
+    return [
+        (
+            replace(fact, id=f"{fact.id}@{origin}", title=f"{fact.title} ({origin})"),
+            [replace(c, fact_id=f"{fact.id}@{origin}") for c in group],
+        )
+        for origin, group in sorted(by_origin.items())
+    ]
+
+
+def compare_claims(
+    facts: Sequence[Fact], claims: Iterable[Claim], documents: int = 0
+) -> tuple[Finding, ...]:
+    """One finding per fact, discrepancies first; a fact no figure claims is a no-claim
+    finding when `documents` were read; facts set to 'off' are hidden."""
     by_fact: dict[str, list[Claim]] = {}
     for claim in claims:
         by_fact.setdefault(claim.fact_id, []).append(claim)
     findings = []
     for order, fact in enumerate(facts):
         if fact.id not in by_fact:
+            if documents and fact.no_claim is not Severity.OFF:
+                findings.append((VERDICT_ORDER[Verdict.NO_CLAIM], order, no_claim(fact, documents)))
             continue
-        finding = compare_fact(fact, by_fact[fact.id])
-        if finding.verdict is not Verdict.AGREEMENT and finding.severity is Severity.OFF:
-            continue
-        findings.append((VERDICT_ORDER[finding.verdict], order, finding))
+        for part, group in _split(fact, by_fact[fact.id]):
+            finding = compare_fact(part, group)
+            if finding.verdict is not Verdict.AGREEMENT and finding.severity is Severity.OFF:
+                continue
+            findings.append((VERDICT_ORDER[finding.verdict], order, finding))
     return tuple(f for _, _, f in sorted(findings, key=lambda t: t[:2]))

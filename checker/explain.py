@@ -79,7 +79,7 @@ def _quote(claim: Claim) -> str:
 
 
 def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
-    if finding is None:
+    if finding is None or finding.verdict is Verdict.NO_CLAIM:
         return ("no figure matched the fact, so there is no verdict; see the near misses",)
     claims = finding.claims
     steps = [

@@ -1,10 +1,23 @@
-"""Figures x Facts -> Claims: kind and context prefilter, then rapidfuzz on counted nouns.
+"""Figures x Facts -> Claims: kind, unit and statement prefilters, counted nouns by rapidfuzz,
+context words by stem.
 
 The noun scores are one ``rapidfuzz.process.cdist`` between every alias of every fact and the
-distinct counted nouns of the corpus; context words are one vectorised regex per fact over the
-sentence column. A figure matching several facts goes to the most specific one ("over 100
-ballistic missiles" is a ballistic-missile figure, not a generic missile one); an exact tie is
-reported as a note, never resolved silently.
+distinct counted nouns of the corpus; context words are matched by their Snowball stem
+(``checker.words``). A figure's kind must be the fact's (a share and a percent are one
+dimension: "half" is 50%), its unit convertible into the fact's ("850 hectares" for a fact in
+acres), its statement asserted (a denied figure never counts, a projection only for a fact
+that takes projections, an earlier figure quoted again only for a fact that changes over
+time), its sentence not dated to another day than the fact's. A figure with no counted noun
+("police put the figure at 18,000") is claimed by a fact without `counts`, by its context
+words. A counted list ("120
+rockets, mortar shells and drones") belongs to a fact naming the list or an umbrella
+("projectiles"), never to one counting a member ("drones").
+
+A figure matching several facts goes to the most specific one ("over 100 ballistic missiles"
+is a ballistic-missile figure, not a generic missile one); an exact tie is reported as a
+note, never resolved silently. Facts restricted to some origins (`origins`,
+`exclude_origins`) compete only among themselves, so a general fact and a per-camp fact can
+both claim one figure.
 """
 
 from __future__ import annotations
@@ -19,12 +32,18 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from checker.extract.hedges import hedge_interval
-from checker.extract.units import normalise_noun
+from checker.extract.units import list_members, normalise_noun, unit_factor
 from checker.model import FIGURE_KINDS, Claim, Fact, Figure, Interval, Kind, RuleSet
 from checker.origins import Origins, resolve_origins
+from checker.words import WordMatcher
 
 REWIDENED_HEDGES: Final = frozenset({"nearly", "about", "just-over"})
 NEAR_MISS: Final = 60.0  # a noun this similar that still did not match is worth explaining
+# The score that ranks a counted list claimed by an umbrella alias ("projectiles" for "120
+# rockets, mortar shells and drones") below an alias that names it.
+UMBRELLA_SCORE: Final = 80.0
+# kinds that are one dimension: a fact of the key also takes the values, converted
+_CROSS_KINDS: Final = {Kind.PERCENT: Kind.SHARE, Kind.SHARE: Kind.PERCENT}
 FloatArray = NDArray[np.floating]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -63,17 +82,6 @@ def unmatched_figures(figures: pd.DataFrame, matches: Matches) -> pd.DataFrame:
     return figures.loc[rows]
 
 
-def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """'launch' matches 'launched'; 'shot down' matches 'shot  down'; 'October 7' not '70'."""
-    if not words:
-        return None
-    parts = []
-    for word in words:
-        body = r"\s+".join(re.escape(w) for w in word.split())
-        parts.append(body + (r"\w*" if word[-1:].isalpha() else r"\b"))
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
-
-
 def origin_listed(origin: str, listed: tuple[str, ...]) -> bool:
     """Whether a fact's `origins` (group names or words of an attribution) take `origin`:
     `police` takes "Maui County police"; `Israel` takes the group Israel."""
@@ -90,10 +98,37 @@ def hedged_interval(figure: Figure, fact: Fact) -> Interval:
     return figure.interval
 
 
-def make_claim(fact: Fact, figure: Figure, origin: str, score: float, copy_of: str = "") -> Claim:
-    """A claim of `fact`: the figure's interval with the fact's hedge widths, and its halo
-    (half the tolerance each side) for comparison."""
+def _scaled(interval: Interval, factor: float, shift: float = 0.0) -> Interval:
+    return Interval(
+        interval.low * factor + shift,
+        interval.high * factor + shift,
+        interval.low_inclusive,
+        interval.high_inclusive,
+    )
+
+
+def fact_interval(figure: Figure, fact: Fact) -> Interval:
+    """The figure's interval as the fact reads it: its hedge width, in the fact's unit ("850
+    hectares" in acres), "half" as 50% for a percent fact, a UTC clock in the fact's time."""
     interval = hedged_interval(figure, fact)
+    if fact.kind is Kind.PERCENT and figure.kind is Kind.SHARE:
+        return _scaled(interval, 100.0)
+    if fact.kind is Kind.SHARE and figure.kind is Kind.PERCENT:
+        return _scaled(interval, 0.01)
+    if fact.kind in (Kind.MEASURE, Kind.DURATION) and fact.unit and figure.unit != fact.unit:
+        factor = unit_factor(figure.unit, fact.unit)
+        return interval if factor is None else _scaled(interval, factor)
+    if fact.kind is Kind.TIME and fact.timezone is not None and figure.unit == "UTC":
+        local = _scaled(interval, 1.0, float(fact.timezone))
+        day = 24 * 60
+        return _scaled(local, 1.0, -day) if local.low >= day else local
+    return interval
+
+
+def make_claim(fact: Fact, figure: Figure, origin: str, score: float, copy_of: str = "") -> Claim:
+    """A claim of `fact`: the figure's interval as the fact reads it, and its halo (half the
+    tolerance each side) for comparison."""
+    interval = fact_interval(figure, fact)
     return Claim(fact.id, figure, origin, score, interval, fact.tolerance.halo(interval), copy_of)
 
 
@@ -103,6 +138,7 @@ def _noun_scores(
     """Per fact, (match score, raw similarity) of its best alias against every distinct noun.
 
     The match score is 0 where the noun cannot match; the raw similarity names near misses.
+    A noun that is a counted list is scored by `_list_score` instead.
     """
     aliases = sorted({normalise_noun(a) for f in facts for a in f.counts})
     if not aliases or not nouns:
@@ -123,14 +159,42 @@ def _noun_scores(
     # the score orders facts: exact phrase first, then closeness of the whole phrase
     combined = np.where(ok, scores + specific / 1000.0, 0.0)
     index = {a: i for i, a in enumerate(aliases)}
+    lists = {i: members for i, n in enumerate(nouns) if len(members := _members(n)) > 1}
     out: dict[str, tuple[FloatArray, FloatArray]] = {}
     for fact in facts:
         rows = sorted({index[normalise_noun(a)] for a in fact.counts})
         if rows:
-            out[fact.id] = (combined[rows].max(axis=0), scores[rows].max(axis=0))
+            best, raw = combined[rows].max(axis=0), scores[rows].max(axis=0)
+            for column, members in lists.items():
+                best[column], raw[column] = _list_score(fact, members, cutoff)
+            out[fact.id] = (best, raw)
         else:  # a fact without counted nouns (a percent) takes any noun
             out[fact.id] = (np.full(len(nouns), 100.0), np.full(len(nouns), 100.0))
     return out
+
+
+def _members(noun: str) -> list[str]:
+    """The normalised members of a counted list ('rocket', 'mortar shell', 'drone')."""
+    return [normalise_noun(m) for m in list_members(noun.replace(" and ", ", and "))]
+
+
+def _same(alias: str, member: str, cutoff: float) -> bool:
+    return fuzz.ratio(alias, member) >= cutoff
+
+
+def _list_score(fact: Fact, members: list[str], cutoff: float) -> tuple[float, float]:
+    """How a fact takes a counted list: fully when one of its aliases is the list or names
+    two or more of its members ("rockets and drones"); as an umbrella when no alias names a
+    member ("projectiles"); never when an alias names one member alone ("drones")."""
+    aliases = [normalise_noun(a) for a in fact.counts]
+    for alias in aliases:
+        parts = _members(alias)
+        if len(parts) > 1 and all(any(_same(p, m, cutoff) for m in members) for p in parts):
+            return 100.0, 100.0
+    single = [a for a in aliases if len(_members(a)) == 1]
+    if any(_same(a, m, cutoff) for a in single for m in members):
+        return 0.0, 100.0  # the fact counts one member: the list is more than it counts
+    return UMBRELLA_SCORE, UMBRELLA_SCORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +204,16 @@ class _Columns:
     index: IntArray  # row labels in the figures DataFrame
     kind: NDArray[np.object_]
     unit: NDArray[np.object_]
+    unit_as_written: NDArray[np.object_]
+    noun: NDArray[np.object_]
     sentence: NDArray[np.object_]
     key: NDArray[np.object_]  # (document, sentence index) as one string
     start: IntArray
     end: IntArray
     sentence_start: IntArray
+    modality: NDArray[np.object_]
+    earlier: BoolArray
+    dated: NDArray[np.object_]
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> _Columns:
@@ -152,6 +221,8 @@ class _Columns:
             index=frame.index.to_numpy(dtype=np.int64),
             kind=frame["kind"].to_numpy(dtype=object),
             unit=frame["unit"].fillna("").str.lower().to_numpy(dtype=object),
+            unit_as_written=frame["unit"].fillna("").to_numpy(dtype=object),
+            noun=frame["noun"].fillna("").to_numpy(dtype=object),
             sentence=frame["sentence"].to_numpy(dtype=object),
             key=(frame["document"] + "#" + frame["sentence_index"].astype("string")).to_numpy(
                 dtype=object
@@ -159,6 +230,9 @@ class _Columns:
             start=frame["start"].to_numpy(dtype=np.int64),
             end=frame["end"].to_numpy(dtype=np.int64),
             sentence_start=frame["sentence_start"].to_numpy(dtype=np.int64),
+            modality=frame["modality"].to_numpy(dtype=object),
+            earlier=frame["earlier"].to_numpy(dtype=bool),
+            dated=frame["dated"].fillna("").to_numpy(dtype=object),
         )
 
     def window(self, positions: IntArray, words: int | None) -> list[str]:
@@ -175,7 +249,7 @@ class _Columns:
             out.append(f"{before} {sentence[left:right]} {after}")
         return out
 
-    def nearest_owners(self, positions: IntArray, pattern: re.Pattern[str]) -> set[int]:
+    def nearest_owners(self, positions: IntArray, words: WordMatcher) -> set[int]:
         """Positions that own a context word. In a sentence with several candidates of one
         fact, each context word belongs to the nearest ("none of the 170 drones that Iran
         launched": 'launched' belongs to 170, not to 'none')."""
@@ -188,8 +262,8 @@ class _Columns:
                 owners.update(group)
                 continue
             base = int(self.sentence_start[group[0]])
-            for hit in pattern.finditer(str(self.sentence[group[0]])):
-                pos = base + hit.start()
+            for hit in words.finditer(str(self.sentence[group[0]])):
+                pos = base + hit.start
                 owners.add(
                     min(
                         group,
@@ -208,9 +282,9 @@ def _context_checks(
     texts = cols.window(positions, fact.window)
     nearby = "in the sentence" if fact.window is None else f"within {fact.window} words"
     checks: list[tuple[BoolArray, list[str]]] = []
-    context = word_pattern(fact.context)
-    if context is not None:
-        hit = _contains(texts, context)
+    context = WordMatcher(fact.context)
+    if context:
+        hit = np.array([context.search(t) is not None for t in texts], dtype=bool)
         owned = np.isin(positions, list(cols.nearest_owners(positions[hit], context)))
         words = ", ".join(fact.context)
         checks.append(
@@ -225,16 +299,17 @@ def _context_checks(
             )
         )
     for word in fact.context_all:
-        pattern = word_pattern((word,))
-        if pattern is not None:
-            checks.append((_contains(texts, pattern), [f"{word!r} is not {nearby}"] * len(texts)))
-    exclude = word_pattern(fact.exclude)
-    if exclude is not None:
-        found = [exclude.search(t) for t in texts]
+        every = WordMatcher((word,))
+        if every:
+            found = np.array([every.search(t) is not None for t in texts], dtype=bool)
+            checks.append((found, [f"{word!r} is not {nearby}"] * len(texts)))
+    exclude = WordMatcher(fact.exclude)
+    if exclude:
+        hits = [exclude.search(t) for t in texts]
         checks.append(
             (
-                np.array([f is None for f in found], dtype=bool),
-                [f"excluded word {f.group(0)!r} is {nearby}" if f else "" for f in found],
+                np.array([h is None for h in hits], dtype=bool),
+                [f"excluded word {h.text!r} is {nearby}" if h else "" for h in hits],
             )
         )
     return checks
@@ -242,6 +317,8 @@ def _context_checks(
 
 def _noun_reason(noun: str, raw: float, fact: Fact, cutoff: float) -> str:
     """Why a counted noun that came close (raw similarity `raw`) still did not match."""
+    if len(_members(noun)) > 1:
+        return f"counted noun {noun!r} is a list; the fact counts one of its members"
     head = (normalise_noun(noun).split() or [""])[-1]
     heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
     if raw >= cutoff and all(fuzz.ratio(head, h) < cutoff for h in heads):
@@ -258,80 +335,93 @@ def _aliases(fact: Fact) -> str:
     return ", ".join(repr(a) for a in fact.counts)
 
 
-def _contains(texts: list[str], pattern: re.Pattern[str]) -> BoolArray:
-    return np.array([pattern.search(t) is not None for t in texts], dtype=bool)
+def _kind_ok(fact: Fact, cols: _Columns) -> BoolArray:
+    """Figures of the fact's kind, or of the kind that is the same dimension."""
+    ok = np.asarray(cols.kind == fact.kind.value, dtype=bool)
+    cross = _CROSS_KINDS.get(fact.kind)
+    if cross is not None:
+        ok |= np.asarray(cols.kind == cross.value, dtype=bool)
+    return ok
+
+
+def _unit_ok(fact: Fact, cols: _Columns) -> BoolArray:
+    """Figures in the fact's unit, or in one convertible into it."""
+    size = len(cols.index)
+    if fact.kind is Kind.PERCENT:
+        wanted = (fact.unit or "%").lower()
+        return np.asarray((cols.unit == wanted) | (cols.kind == Kind.SHARE.value), dtype=bool)
+    if not fact.unit or fact.kind in (Kind.COUNT, Kind.SHARE, Kind.TIME, Kind.AGE):
+        return np.ones(size, dtype=bool)
+    if fact.kind in (Kind.MEASURE, Kind.DURATION):
+        return np.array([unit_factor(str(u), fact.unit) is not None for u in cols.unit], dtype=bool)
+    return np.asarray(cols.unit == fact.unit.lower(), dtype=bool)
+
+
+def _statement_checks(fact: Fact, cols: _Columns, positions: IntArray) -> list[tuple[int, str]]:
+    """(position, why not) for candidates whose statement the fact cannot take."""
+    out: list[tuple[int, str]] = []
+    for p in positions:
+        modality = str(cols.modality[p])
+        if modality == "negated":
+            out.append((int(p), "the sentence denies the figure (negated)"))
+        elif modality == "projection" and not fact.projections:
+            out.append((int(p), "a projection, not a count (the fact takes no projections)"))
+        elif bool(cols.earlier[p]) and fact.changes_over_time is None:
+            out.append((int(p), "an earlier figure quoted again, not the current one"))
+        elif fact.dated and cols.dated[p] and fact.dated not in str(cols.dated[p]).split(","):
+            dated = str(cols.dated[p]).replace(",", ", ")
+            out.append((int(p), f"the sentence is dated {dated}, the fact {fact.dated}"))
+    return out
+
+
+def _origin_checks(
+    fact: Fact, cols: _Columns, positions: IntArray, origins: Origins
+) -> list[tuple[int, str]]:
+    """(position, why not) for candidates of origins the fact leaves out."""
+    out: list[tuple[int, str]] = []
+    for p in positions:
+        origin = origins.by_row[int(cols.index[p])]
+        if fact.origins and not origin_listed(origin, fact.origins):
+            out.append((int(p), f"origin {origin!r} is not one of the fact's origins"))
+        elif fact.exclude_origins and origin_listed(origin, fact.exclude_origins):
+            out.append((int(p), f"origin {origin!r} is one the fact excludes"))
+    return out
+
+
+def asked_kinds(rules: RuleSet) -> frozenset[str]:
+    """The kinds of figure the rules can claim: the figures, and what a fact asks for."""
+    kinds = {k.value for k in FIGURE_KINDS} | {f.kind.value for f in rules.facts}
+    return frozenset(kinds)
 
 
 def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
-    """Assign figures to facts; each figure to at most one fact."""
-    frame = figures[figures["kind"].isin([k.value for k in FIGURE_KINDS])]
+    """Assign figures to facts: each figure to at most one fact of those that take any
+    origin, and to at most one fact restricted to some origins."""
+    frame = figures[figures["kind"].isin(sorted(asked_kinds(rules)))]
     origins = resolve_origins(frame, rules)
     cols = _Columns.of(frame)
     codes, uniques = pd.factorize(frame["noun"].fillna("").map(normalise_noun))
     scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff)
-    best: dict[int, list[tuple[float, int]]] = {}
+    best: dict[tuple[int, bool], list[tuple[float, int]]] = {}
     near: list[Candidate] = []
-    nouns = frame["noun"].fillna("").to_numpy(dtype=object)
-    units = frame["unit"].fillna("").to_numpy(dtype=object)  # as written: "EUR", not "eur"
+    nounless = cols.noun == ""
     for order, fact in enumerate(rules.facts):
         score, raw = (a[codes] for a in scores[fact.id])
-        kind_ok = cols.kind == fact.kind.value
-        if fact.unit:
-            unit_ok = cols.unit == fact.unit.lower()
-        elif fact.kind is Kind.PERCENT:
-            unit_ok = cols.unit == "%"
-        else:
-            unit_ok = np.ones(len(cols.index), dtype=bool)
-        if fact.counts:
-            # "some 99% of the drones" names the fact's noun but is a share, not a count
-            wrong = np.flatnonzero((score > 0) & ~(kind_ok & unit_ok))
-            context = word_pattern(fact.context)
-            if context is not None and len(wrong):
-                # only the ones that came close: the right noun *and* a context word nearby
-                wrong = wrong[_contains(cols.window(wrong, fact.window), context)]
-            for p in wrong:
-                # the unit says something only for money and measures ("EUR", "km")
-                shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and units[p]
-                found = f"a {cols.kind[p]}" + (f" in {units[p]}" if shown else "")
-                wanted = fact.kind.value + (f" in {fact.unit}" if fact.unit else "")
-                near.append(
-                    Candidate(
-                        fact.id,
-                        int(cols.index[p]),
-                        float(score[p]),
-                        f"wrong kind: {found}, the fact wants a {wanted}",
-                    )
-                )
-        if not fact.counts and fact.unit:
-            # "€500 million" for a fact in USD: the right kind in the wrong currency or unit
-            for p in np.flatnonzero(kind_ok & ~unit_ok):
-                near.append(
-                    Candidate(
-                        fact.id,
-                        int(cols.index[p]),
-                        0.0,
-                        f"wrong unit: {units[p] or 'none'}, the fact wants {fact.unit}",
-                    )
-                )
+        kind_ok = _kind_ok(fact, cols)
+        unit_ok = _unit_ok(fact, cols)
+        near.extend(_kind_misses(fact, cols, score, kind_ok, unit_ok))
         kind_ok &= unit_ok
         for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
-            why = _noun_reason(str(nouns[p]), float(raw[p]), fact, rules.noun_cutoff)
+            why = _noun_reason(str(cols.noun[p]), float(raw[p]), fact, rules.noun_cutoff)
             near.append(Candidate(fact.id, int(cols.index[p]), float(raw[p]), why))
+        if fact.counts:
+            near.extend(_nounless_misses(fact, cols, np.flatnonzero(kind_ok & nounless)))
         positions = np.flatnonzero(kind_ok & (score > 0))
-        if fact.origins and len(positions):
-            # origins before ties: a fact of some origins only competes for their figures
-            allowed = np.array(
-                [
-                    origin_listed(origins.by_row[int(cols.index[p])], fact.origins)
-                    for p in positions
-                ],
-                dtype=bool,
-            )
-            for p in positions[~allowed]:
-                label = int(cols.index[p])
-                why = f"origin {origins.by_row[label]!r} is not one of the fact's origins"
-                near.append(Candidate(fact.id, label, float(score[p]), why))
-            positions = positions[allowed]
+        positions = _drop(
+            fact, cols, score, positions, _statement_checks(fact, cols, positions), near
+        )
+        found = _origin_checks(fact, cols, positions, origins)
+        positions = _drop(fact, cols, score, positions, found, near)
         if not len(positions):
             continue
         keep = np.ones(len(positions), dtype=bool)
@@ -341,23 +431,104 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                 near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reasons[j]))
             keep &= ok
         for p in positions[keep]:
-            best.setdefault(int(cols.index[p]), []).append((float(score[p]), order))
-    return _assign(figures, rules, origins, best, near, [int(i) for i in frame.index])
+            key = (int(cols.index[p]), fact.restricted)
+            best.setdefault(key, []).append((float(score[p]), order))
+    figure_rows = [int(i) for i, k in zip(frame.index, cols.kind, strict=True) if _figure(k)]
+    return _assign(figures, rules, origins, best, near, figure_rows)
+
+
+def _nounless_misses(fact: Fact, cols: _Columns, positions: IntArray) -> list[Candidate]:
+    """Figures with no counted noun near the fact's context words ("police put the figure at
+    18,000"): a fact with `counts` takes only its nouns; one without claims them."""
+    context = WordMatcher(fact.context)
+    if not context or not len(positions):
+        return []
+    texts = cols.window(positions, fact.window)
+    why = (
+        f"no counted noun; the fact counts {_aliases(fact)} (a fact without 'counts' "
+        "claims it by its context words)"
+    )
+    return [
+        Candidate(fact.id, int(cols.index[p]), 0.0, why)
+        for p, text in zip(positions, texts, strict=True)
+        if context.search(text) is not None
+    ]
+
+
+def _drop(
+    fact: Fact,
+    cols: _Columns,
+    score: FloatArray,
+    positions: IntArray,
+    found: list[tuple[int, str]],
+    near: list[Candidate],
+) -> IntArray:
+    """The positions without those `found` fails, each of which becomes a near miss."""
+    near.extend(Candidate(fact.id, int(cols.index[p]), float(score[p]), why) for p, why in found)
+    dropped = {p for p, _ in found}
+    return np.array([p for p in positions if p not in dropped], dtype=np.int64)
+
+
+def _figure(kind: object) -> bool:
+    return str(kind) in {k.value for k in FIGURE_KINDS}
+
+
+def _kind_misses(
+    fact: Fact, cols: _Columns, score: FloatArray, kind_ok: BoolArray, unit_ok: BoolArray
+) -> list[Candidate]:
+    """Figures with the fact's noun (and a context word near) but the wrong kind or unit."""
+    out: list[Candidate] = []
+    if fact.counts:
+        # "some 99% of the drones" names the fact's noun but is a share, not a count
+        wrong = np.flatnonzero((score > 0) & (cols.noun != "") & ~(kind_ok & unit_ok))
+        context = WordMatcher(fact.context)
+        if context and len(wrong):
+            # only the ones that came close: the right noun *and* a context word nearby
+            texts = cols.window(wrong, fact.window)
+            wrong = wrong[np.array([context.search(t) is not None for t in texts], dtype=bool)]
+        for p in wrong:
+            # the unit says something only for money and measures ("EUR", "km")
+            unit = cols.unit_as_written[p]
+            shown = cols.kind[p] in (Kind.MONEY.value, Kind.MEASURE.value) and unit
+            found = f"a {cols.kind[p]}" + (f" in {unit}" if shown else "")
+            wanted = fact.kind.value + (f" in {fact.unit}" if fact.unit else "")
+            out.append(
+                Candidate(
+                    fact.id,
+                    int(cols.index[p]),
+                    float(score[p]),
+                    f"wrong kind: {found}, the fact wants a {wanted}",
+                )
+            )
+    if not fact.counts and fact.unit:
+        # "€500 million" for a fact in USD: the right kind in the wrong currency or unit
+        for p in np.flatnonzero(kind_ok & ~unit_ok):
+            unit = cols.unit_as_written[p] or "none"
+            out.append(
+                Candidate(
+                    fact.id,
+                    int(cols.index[p]),
+                    0.0,
+                    f"wrong unit: {unit}, the fact wants {fact.unit}",
+                )
+            )
+    return out
 
 
 def _assign(
     figures: pd.DataFrame,
     rules: RuleSet,
     origins: Origins,
-    best: dict[int, list[tuple[float, int]]],
+    best: dict[tuple[int, bool], list[tuple[float, int]]],
     near: list[Candidate],
     candidates: list[int],
 ) -> Matches:
-    """Each figure to its most specific fact; exact ties are notes, not silent choices."""
+    """Each figure to its most specific fact (once among facts of any origin, once among
+    facts restricted to some); exact ties are notes, not silent choices."""
     claims: list[Claim] = []
-    claimed_rows: list[int] = []
+    claimed_rows: set[int] = set()
     notes: list[str] = []
-    for i, options in sorted(best.items()):
+    for (i, _restricted), options in sorted(best.items()):
         options.sort(key=lambda o: (-o[0], o[1]))
         row = figures.loc[i]
         assert isinstance(row, pd.Series)
@@ -382,11 +553,12 @@ def _assign(
         origin = origins.by_row[i]
         copy_of = "" if figure.origin else origins.copies.get(figure.document, "")
         claims.append(make_claim(fact, figure, origin, round(options[0][0], 1), copy_of))
-        claimed_rows.append(i)
-    claimed = tuple(sorted(int(c) for c in claimed_rows))
+        claimed_rows.add(i)
+    claimed = tuple(sorted(claimed_rows))
+    figure_claims = len({c for c in claimed_rows if c in set(candidates)})
     return Matches(
         tuple(claims),
-        len(candidates) - len(claims),
+        len(candidates) - figure_claims,
         tuple(notes),
         tuple(near),
         claimed,

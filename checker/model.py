@@ -58,6 +58,7 @@ class Verdict(StrEnum):
     EVOLVING = "evolving"  # a time-aware fact whose figures change the way it allows
     SINGLE_SOURCE = "single-source"
     AGREEMENT = "agreement"
+    NO_CLAIM = "no-claim"  # no figure of the corpus claims the fact: a dead or mistaken rule
 
 
 class Severity(StrEnum):
@@ -87,7 +88,9 @@ PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
     FailOn.ERROR: frozenset(),
     FailOn.DISCREPANCY: frozenset({Verdict.DISCREPANCY}),
     FailOn.EVOLVING: frozenset({Verdict.DISCREPANCY, Verdict.EVOLVING}),
-    FailOn.SINGLE_SOURCE: frozenset({Verdict.DISCREPANCY, Verdict.EVOLVING, Verdict.SINGLE_SOURCE}),
+    FailOn.SINGLE_SOURCE: frozenset(
+        {Verdict.DISCREPANCY, Verdict.EVOLVING, Verdict.SINGLE_SOURCE, Verdict.NO_CLAIM}
+    ),
     FailOn.NEVER: frozenset(),
 }
 
@@ -386,7 +389,19 @@ class Fact:
     delta: float | None = None  # hedge width for "about"/"nearly"; None: the extractor's
     window: int | None = None  # context words within this many words; None: the sentence
     origins: tuple[str, ...] = ()  # only claims from these origins count, when given
+    exclude_origins: tuple[str, ...] = ()  # claims from these origins never count
+    split_by: str = ""  # "origin": one finding per origin, each judged on its own
+    projections: bool = False  # projected figures ("could reach 9,000") count too
+    dated: str = ""  # ISO date of the event: a figure whose sentence names another is out
+    timezone: int | None = None  # minutes east of UTC for a time fact ("1700 GMT" -> local)
+    no_claim: Severity = Severity.WARNING  # severity when no figure of the corpus claims it
     examples: tuple[Example, ...] = ()
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the fact takes figures of some origins only: it then competes only with
+        facts like it, so a general fact and a per-camp fact can both claim a figure."""
+        return bool(self.origins or self.exclude_origins)
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,7 +647,8 @@ VERDICT_ORDER: Final = {
     Verdict.DISCREPANCY: 0,
     Verdict.EVOLVING: 1,
     Verdict.SINGLE_SOURCE: 2,
-    Verdict.AGREEMENT: 3,
+    Verdict.NO_CLAIM: 3,
+    Verdict.AGREEMENT: 4,
 }
 
 
@@ -697,6 +713,7 @@ class CheckResult:
                 "evolving": self.count(Verdict.EVOLVING),
                 "single_source": self.count(Verdict.SINGLE_SOURCE),
                 "agreement": self.count(Verdict.AGREEMENT),
+                "no_claim": self.count(Verdict.NO_CLAIM),
                 "failing": len(self.failing),
                 "fail_on": self.fail_on.value,
                 "baselined": sum(1 for f in self.findings if self.is_baselined(f)),

@@ -111,7 +111,7 @@ def _run(
     documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
     figures = _extract_all(documents, jobs, progress)
     matches = match_claims(figures, ruleset)
-    findings = compare_claims(ruleset.facts, matches.claims)
+    findings = compare_claims(ruleset.facts, matches.claims, len(documents))
     return _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
 
 
@@ -128,11 +128,7 @@ def run_check(
     is the number of processes extraction may use (0: one per core on a large corpus).
     """
     run = _run(paths, rules, config, progress, jobs)
-    claimed = {f.fact.id for f in run.findings}
-    silent: list[Fact] = [f for f in run.rules.facts if f.id not in claimed]
     notes = list(run.matches.notes)
-    if silent and run.documents:
-        notes.append("no claim found for: " + ", ".join(f.id for f in silent))
     return CheckResult(
         documents=run.documents,
         figures=run.figures,

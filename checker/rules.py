@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.errors import RuleError, RuleProblem
+from checker.extract.units import MEASURE_UNITS
 from checker.load import display_path
 from checker.model import (
     FACT_KINDS,
@@ -36,14 +37,21 @@ from checker.model import (
 
 TOP_KEYS: Final = ("defaults", "facts", "origins", "version")
 DEFAULT_KEYS: Final = (
-    "delta", "discrepancy", "evolving", "min_origins", "noun_cutoff", "single_source",
-    "tolerance", "window",
+    "delta", "discrepancy", "evolving", "min_origins", "no_claim", "noun_cutoff",
+    "single_source", "timezone", "tolerance", "window",
 )  # fmt: skip
 FACT_KEYS: Final = (
-    "changes_over_time", "context", "context_all", "counts", "delta",
-    "discrepancy", "evolving", "examples", "exclude", "id", "kind", "min_origins", "origins",
-    "single_source", "title", "tolerance", "unit", "window",
+    "changes_over_time", "context", "context_all", "counts", "dated", "delta",
+    "discrepancy", "evolving", "examples", "exclude", "exclude_origins", "id", "kind",
+    "min_origins", "no_claim", "on", "origins", "projections", "single_source", "split_by",
+    "timezone", "title", "tolerance", "unit", "window",
 )  # fmt: skip
+SPLIT_NAMES: Final = ("origin",)
+_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIMEZONE: Final = re.compile(
+    r"^\s*(?:UTC|GMT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\s*$|^\s*(?:UTC|GMT|Z)\s*$",
+    re.IGNORECASE,
+)
 EXAMPLE_KEYS: Final = ("match", "no_match")
 # Keys people reach for that have another name here, with the migration message.
 RENAMED: Final[dict[str, str]] = {
@@ -222,6 +230,51 @@ class Reader:
             return None
         return str(Interval(low, high, match.group("left") == "[", match.group("right") == "]"))
 
+    def boolean(self, node: Node, what: str) -> bool | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if value.lower() in ("true", "yes", "on"):
+            return True
+        if value.lower() in ("false", "no", "off"):
+            return False
+        self.problem(node, f"{what} should be true or false, not {value!r}")
+        return None
+
+    def date(self, node: Node, what: str) -> str | None:
+        """An ISO date: '2025-05-09'."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        import datetime as dt
+
+        if _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        self.problem(node, f"{what} {value!r} is not a date", "write it as YYYY-MM-DD: 2025-05-09")
+        return None
+
+    def timezone(self, node: Node, what: str) -> int | None:
+        """Minutes east of UTC: '+03:00', 'UTC+3', '-5', 'UTC' -> 180, 180, -300, 0."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        match = _TIMEZONE.match(value)
+        if match is None:
+            self.problem(
+                node, f"{what} {value!r} cannot be read", "write an offset from UTC: '+03:00'"
+            )
+            return None
+        if match.group("sign") is None:
+            return 0
+        minutes = int(match.group("h")) * 60 + int(match.group("m") or 0)
+        if minutes > 14 * 60:
+            self.problem(node, f"{what} {value!r} is more than 14 hours from UTC")
+            return None
+        return minutes if match.group("sign") == "+" else -minutes
+
     def fraction(self, node: Node, what: str) -> float | None:
         tolerance = self.tolerance(node, what)
         if tolerance is None:
@@ -249,10 +302,12 @@ class RuleDefaults:
     discrepancy: Severity = Severity.ERROR
     single_source: Severity = Severity.WARNING
     evolving: Severity = Severity.WARNING
+    no_claim: Severity = Severity.WARNING
     min_origins: int = 2
     delta: float | None = None
     window: int | None = None
     noun_cutoff: float | None = None
+    timezone: int | None = None
 
 
 def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
@@ -414,9 +469,11 @@ def _apply_common(
         target.window = reader.integer(keys["window"][1], "window", 1)
     if "min_origins" in keys and (n := reader.integer(keys["min_origins"][1], "min_origins", 1)):
         target.min_origins = n
-    for outcome in ("discrepancy", "single_source", "evolving"):
+    for outcome in ("discrepancy", "single_source", "evolving", "no_claim"):
         if outcome in keys and (level := reader.choice(keys[outcome][1], SEVERITY_NAMES, outcome)):
             setattr(target, outcome, Severity(level))
+    if "timezone" in keys:
+        target.timezone = reader.timezone(keys["timezone"][1], "timezone")
 
 
 def _read_origins(reader: Reader, node: Node) -> dict[str, list[str]]:
@@ -454,12 +511,22 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
 
     counts = get("counts", reader.words) or ()
     context = get("context", reader.words) or ()
-    if kind == Kind.COUNT.value and "counts" not in keys and "counts" not in misspelt:
-        reader.problem(
-            keys["id"][0] if "id" in keys else node,
-            "a count fact needs 'counts': the nouns it counts",
-            "for example: counts: [drones, UAVs]",
-        )
+    split_by = get("split_by", lambda n, w: reader.choice(n, SPLIT_NAMES, w))
+    dated = get("dated", reader.date) or get("on", reader.date)
+    if "dated" in keys and "on" in keys:
+        reader.problem(keys["on"][0], "'on' and 'dated' are one key", "keep one of them")
+    projections = get("projections", reader.boolean)
+    unit = get("unit", reader.text)
+    if unit and kind in (Kind.MEASURE.value, Kind.DURATION.value):
+        known = MEASURE_UNITS.get(str(unit).lower())
+        if known is None:
+            reader.problem(
+                keys["unit"][1],
+                f"unit {unit!r} is no measure unit factcheck reads",
+                suggest(str(unit).lower(), sorted(set(MEASURE_UNITS))),
+            )
+        else:
+            unit = known
     trend = None
     if "changes_over_time" in keys:
         node = keys["changes_over_time"][1]
@@ -481,7 +548,7 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         context=tuple(context),  # type: ignore[arg-type]
         context_all=tuple(get("context_all", reader.words) or ()),  # type: ignore[arg-type]
         exclude=tuple(get("exclude", reader.words) or ()),  # type: ignore[arg-type]
-        unit=str(get("unit", reader.text) or ""),
+        unit=str(unit or ""),
         tolerance=settings.tolerance,
         discrepancy=settings.discrepancy,
         single_source=settings.single_source,
@@ -491,8 +558,50 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         delta=settings.delta,
         window=settings.window,
         origins=tuple(get("origins", reader.words) or ()),  # type: ignore[arg-type]
+        exclude_origins=tuple(get("exclude_origins", reader.words) or ()),  # type: ignore[arg-type]
+        split_by=str(split_by or ""),
+        projections=bool(projections),
+        dated=str(dated or ""),
+        timezone=settings.timezone,
+        no_claim=settings.no_claim,
         examples=examples,
     )
+
+
+def rule_warnings(rules: RuleSet) -> tuple[RuleProblem, ...]:
+    """Facts that load but cannot work as their author means: a count fact that would claim
+    every count, a measure without a unit, a key that does nothing for the fact's kind."""
+    out: list[RuleProblem] = []
+    for fact in rules.facts:
+
+        def warn(message: str, hint: str, fact: Fact = fact) -> None:
+            out.append(RuleProblem(fact.location, f"warning: {fact.id}: {message}", hint))
+
+        if fact.kind is Kind.COUNT and not fact.counts and not fact.context:
+            warn(
+                "a count fact with neither 'counts' nor 'context' claims every count",
+                "say what it counts (counts: [people]) or which words go with it",
+            )
+        if fact.kind in (Kind.MEASURE, Kind.DURATION) and not fact.unit:
+            warn(
+                f"a {fact.kind.value} fact without 'unit' compares figures of any unit",
+                "give it the unit to compare in: unit: kg, km, acre, day",
+            )
+        if fact.kind is Kind.MONEY and not fact.unit:
+            warn(
+                "a money fact without 'unit' compares amounts of any currency",
+                "give it a currency code: unit: USD",
+            )
+        if fact.counts and fact.kind in (Kind.MEASURE, Kind.DURATION, Kind.TIME, Kind.ORDINAL):
+            warn(
+                f"'counts' never matches a {fact.kind.value}: it has a unit, not a counted noun",
+                "drop 'counts', or make the fact kind: count",
+            )
+        if fact.unit and fact.kind in (Kind.COUNT, Kind.SHARE, Kind.AGE, Kind.ORDINAL):
+            warn(f"'unit' has no effect on a {fact.kind.value}", "drop it")
+        if fact.timezone is not None and fact.kind is not Kind.TIME:
+            warn("'timezone' only applies to kind: time", "drop it")
+    return tuple(out)
 
 
 def _read_examples(reader: Reader, node: Node) -> tuple[Example, ...]:

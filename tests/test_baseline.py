@@ -164,8 +164,8 @@ CORRUPT = [
      "b.json: findings[0]: fingerprint 'xyz' is not 16 hex digits"),
     ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fingerprint": '
      '"0123456789abcdef", "fact": "x", "verdict": "agreement", "claims": []}]}',
-     "b.json: findings[0]: verdict 'agreement' should be 'discrepancy', 'evolving' or "
-     "'single-source'"),
+     "b.json: findings[0]: verdict 'agreement' should be one of: discrepancy, evolving, "
+     "single-source, no-claim"),
 ]  # fmt: skip
 
 

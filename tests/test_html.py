@@ -22,7 +22,7 @@ from checker.model import BAD_STEPS, CheckResult, FailOn, Interval, Step, Verdic
 from checker.pipeline import run_check
 from checker.report import charts, html
 from tests.conftest import ROOT
-from tests.helpers import check, corpus, finding
+from tests.helpers import RULES, check, corpus, finding
 from tests.test_report import with_baseline_and_problem
 
 A = ("Agence A", "2024-04-14", "Iran launched 170 drones at Israel overnight.")
@@ -417,6 +417,15 @@ def test_filters_list_every_origin_with_its_findings(discrepancy: CheckResult) -
 
 def test_an_empty_result_still_renders(tmp_path: Path) -> None:
     docs, rules = corpus(tmp_path, {"a.txt": ("Wire A", "2024-04-14", "Nothing to count.")})
-    page = html.render(run_check([docs], [rules]))
+    result = run_check([docs], [rules])
+    page = html.render(dataclasses.replace(result, findings=()))
     assert '<p class="empty">No figure matched a fact: nothing to compare.</p>' in page
     assert "<dd>none matched; 0 facts reported</dd>" in page
+
+
+def test_a_fact_nothing_claims_is_a_card_without_a_chart(tmp_path: Path) -> None:
+    rules = RULES.replace("  no_claim: off", "  no_claim: warning")
+    docs, path = corpus(tmp_path, {"a.txt": ("Wire A", "2024-04-14", "Nothing to count.")}, rules)
+    page = html.render(run_check([docs], [path]))
+    assert page.count('<article class="card v-no-claim') == 2
+    assert "chart-box" not in page.split("<main", 1)[1]

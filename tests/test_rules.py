@@ -14,7 +14,7 @@ from checker.errors import RuleError
 from checker.model import Kind, Severity, Tolerance, Trend
 from checker.pipeline import run_explain
 from checker.report.explain import render as render_explanation
-from checker.rules import DEFAULT_KEYS, FACT_KEYS, TOP_KEYS, load_rules
+from checker.rules import DEFAULT_KEYS, FACT_KEYS, TOP_KEYS, load_rules, rule_warnings
 from tests.conftest import DATA, ROOT
 
 BAD = sorted((DATA / "rules_bad").glob("*.yaml"))
@@ -30,9 +30,6 @@ EXPECTED_FIRST_LINE = {
     ),
     "wrong_type.yaml": "wrong_type.yaml:6:7: counts should be a list of words or phrases",
     "bad_yaml.yaml": "bad_yaml.yaml:6:1: invalid YAML: expected ',' or ']', but got '<stream end>'",
-    "count_without_counts.yaml": (
-        "count_without_counts.yaml:3:5: a count fact needs 'counts': the nouns it counts"
-    ),
     "duplicate_id.yaml": "duplicate_id.yaml:6:9: duplicate fact id 'drones-launched'",
     "duplicate_key.yaml": "duplicate_key.yaml:6:5: duplicate key 'counts'",
     "misspelt_key.yaml": "misspelt_key.yaml:4:5: unknown key 'knd' in a fact",
@@ -139,7 +136,8 @@ def test_problems_in_several_files_are_reported_together(tmp_path: Path) -> None
         ),
         (
             f"{tmp_path}/b.yaml:6:11",
-            "kind 'percnt' is not one of: count, measure, money, percent, share",
+            "kind 'percnt' is not one of: age, count, duration, measure, money, ordinal, "
+            "percent, share, time",
             "did you mean 'percent'?",
         ),
     ]
@@ -161,7 +159,7 @@ def test_rules_lint_reports_three_mistakes_at_their_positions_and_exits_2(in_roo
     assert heads == [
         "tests/data/rules_bad/three_mistakes.yaml:3:3: unknown key 'tolerence' in defaults",
         "tests/data/rules_bad/three_mistakes.yaml:6:11: kind 'cont' is not one of: "
-        "count, measure, money, percent, share",
+        "age, count, duration, measure, money, ordinal, percent, share, time",
         "tests/data/rules_bad/three_mistakes.yaml:10:16: tolerance 'two percent' cannot be read",
     ]
     assert result.stderr.endswith("3 problems in rules; nothing was checked.\n")
@@ -231,3 +229,37 @@ def test_docs_show_the_real_outputs(in_root: Path) -> None:
     with pytest.raises(RuleError) as caught:
         load_rules([BAD_DIR / "three_mistakes.yaml"])
     assert lint.split("\n", 1)[1] == str(caught.value) + "\n"
+
+
+def test_lint_warns_about_facts_that_cannot_work_as_meant(in_root: Path) -> None:
+    result = runner.invoke(app, ["rules", "lint", "tests/data/rules_warn.yaml"])
+    assert result.exit_code == 0
+    shown = {block.splitlines()[0]: block for block in _blocks(DOCS.read_text(), "text")}
+    assert (
+        result.output
+        == shown["$ factcheck rules lint tests/data/rules_warn.yaml"].split("\n", 1)[1]
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "warning"),
+    [
+        ("kind: count", "a count fact with neither 'counts' nor 'context' claims every count"),
+        ("kind: money\n    context: [cost]", "a money fact without 'unit' compares amounts"),
+        ("kind: duration\n    context: [strike]", "a duration fact without 'unit'"),
+        ("kind: measure\n    unit: kg\n    counts: [bombs]", "'counts' never matches a measure"),
+        ("kind: count\n    counts: [people]\n    unit: USD", "'unit' has no effect on a count"),
+        ("kind: percent\n    timezone: '+03:00'", "'timezone' only applies to kind: time"),
+    ],
+)
+def test_each_warning(tmp_path: Path, fact: str, warning: str) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(f"facts:\n  - id: f\n    {fact}\n", encoding="utf-8")
+    (found,) = rule_warnings(load_rules([path]))
+    assert warning in found.message
+
+
+def test_a_clean_fact_has_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("facts:\n  - id: f\n    kind: count\n    counts: [people]\n", encoding="utf-8")
+    assert rule_warnings(load_rules([path])) == ()

@@ -121,6 +121,38 @@ _MEASURE_AFTER: Final = re.compile(
     r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>" + word_trie(list(MEASURE_UNITS)) + r")(?![\w/])",
     re.IGNORECASE,
 )
+# Each unit's dimension and size in that dimension's base unit, so a fact in acres reads
+# "850 hectares" as 2,100.4 acres and one in kg reads "11 pounds" as 4.99 kg.
+UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
+    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
+    "mm": ("length", 0.001), "mile": ("length", 1609.344), "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "kg": ("mass", 1.0), "g": ("mass", 0.001), "mg": ("mass", 1e-6), "tonne": ("mass", 1000.0),
+    "pound": ("mass", 0.45359237), "ounce": ("mass", 0.028349523125),
+    "acre": ("area", 4046.8564224), "hectare": ("area", 10_000.0),
+    "litre": ("volume", 1.0), "ml": ("volume", 0.001), "gallon": ("volume", 3.785411784),
+    "barrel": ("volume", 158.987294928),
+    "second": ("time", 1.0), "minute": ("time", 60.0), "hour": ("time", 3600.0),
+    "day": ("time", 86_400.0), "week": ("time", 604_800.0), "month": ("time", 2_629_746.0),
+    "year": ("time", 31_556_952.0), "decade": ("time", 315_569_520.0),
+    "century": ("time", 3_155_695_200.0),
+    "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
+    "mw": ("power", 1.0), "gw": ("power", 1000.0), "kwh": ("energy", 1.0),
+    "degree": ("temperature", 1.0),
+}  # fmt: skip
+
+
+def unit_factor(unit: str, into: str) -> float | None:
+    """How many `into` one `unit` is (hectare into acre: 2.47105), or None when they
+    measure different things."""
+    have, want = UNIT_SIZES.get(unit), UNIT_SIZES.get(into)
+    if have is None or want is None:
+        return 1.0 if unit == into else None
+    if have[0] != want[0]:
+        return None
+    return have[1] / want[1]
+
+
 # Units of time: a number of them is a duration ("10 days", "a two-day strike").
 DURATION_UNITS: Final = frozenset(
     ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]

@@ -67,6 +67,11 @@ def render(result: CheckResult) -> str:
         if finding.verdict is Verdict.AGREEMENT or result.is_baselined(finding):
             continue
         lines.extend(_annotation(result, finding, claim) for claim in finding.evidence)
+        if not finding.claims:
+            # a fact nothing matched: the annotation goes on its rule
+            level = "error" if result.fails(finding) else "warning"
+            title = f"factcheck {finding.verdict.value}: {finding.fact.id}"
+            lines.append(command(level, finding.why, finding.fact.location, title=title))
     lines.extend(
         command(
             "notice",

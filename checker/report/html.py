@@ -47,6 +47,7 @@ LABELS: Final = {
     Verdict.EVOLVING: "Evolving",
     Verdict.SINGLE_SOURCE: "Single source",
     Verdict.AGREEMENT: "Agreement",
+    Verdict.NO_CLAIM: "No claim",
 }
 # What fails the build at each --fail-on level, as the README's table says it.
 FAIL_RULES: Final = {
@@ -114,7 +115,7 @@ class Card:
     baselined: bool
     open: bool
     origins: str  # indices into the report's origin list, for the origin filter
-    line: charts.NumberLine
+    line: charts.NumberLine | None  # none for a fact no figure claims
     timeline: charts.Timeline | None
     claims: tuple[ClaimView, ...]
     steps: tuple[StepView, ...]  # the timeline's rows, when the card shows a timeline
@@ -207,7 +208,7 @@ def _cards(result: CheckResult, origin_index: dict[str, int]) -> list[Card]:
                 baselined=result.is_baselined(finding),
                 open=fails and opened <= OPEN_CARDS,
                 origins=" ".join(str(origin_index[o]) for o in finding.origins),
-                line=charts.number_line(finding),
+                line=charts.number_line(finding) if finding.claims else None,
                 timeline=charts.timeline(finding) if shows_timeline else None,
                 claims=_claims(finding, shows_timeline),
                 steps=_steps(finding) if shows_timeline else (),

@@ -89,10 +89,11 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
                 f"| {escape(step.claim.origin)} | {step.step.value}{after} |"
             )
         lines.append("")
-    lines += [
-        "| | Where | Figure | Interval | Origin | Sentence |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
+    if finding.claims:
+        lines += [
+            "| | Where | Figure | Interval | Origin | Sentence |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
     for claim in finding.claims:
         figure = claim.figure
         lines.append(

@@ -117,7 +117,7 @@ def _result(result: CheckResult, finding: Finding, rule_index: int) -> Json:
         "kind": "pass" if finding.verdict is Verdict.AGREEMENT else "fail",
         "level": _level(result, finding),
         "message": {"text": f"{finding.verdict.value}: {finding.why}"},
-        "locations": [_location(c, i) for i, c in enumerate(claims)],
+        "locations": [_location(c, i) for i, c in enumerate(claims)] or [_rule_location(finding)],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "verdict": finding.verdict.value,
@@ -189,6 +189,19 @@ def _location(claim: Claim, number: int) -> Json:
             "text": f"{figure.text!r} {figure.interval}, origin {claim.origin}"
             + (f" ({figure.outlet})" if figure.outlet and figure.outlet != claim.origin else "")
         },
+    }
+
+
+def _rule_location(finding: Finding) -> Json:
+    """Where a finding with no claim (a fact nothing matched) points: its rule."""
+    where = finding.fact.location
+    return {
+        "id": 0,
+        "physicalLocation": {
+            "artifactLocation": artifact(where.path),
+            "region": {"startLine": where.line, "startColumn": where.col},
+        },
+        "message": {"text": f"the rule of {finding.fact.id}"},
     }
 
 

@@ -30,12 +30,14 @@ STYLES: Final = {
     Verdict.EVOLVING: "bold magenta",
     Verdict.SINGLE_SOURCE: "bold yellow",
     Verdict.AGREEMENT: "bold green",
+    Verdict.NO_CLAIM: "bold blue",
 }
 LABELS: Final = {
     Verdict.DISCREPANCY: "DISCREPANCY",
     Verdict.EVOLVING: "EVOLVING",
     Verdict.SINGLE_SOURCE: "SINGLE-SOURCE",
     Verdict.AGREEMENT: "AGREEMENT",
+    Verdict.NO_CLAIM: "NO CLAIM",
 }
 STEP_MARKS: Final = {
     Step.FIRST: "·",
@@ -64,16 +66,12 @@ def summary(result: CheckResult) -> str:
 
 
 def counts(result: CheckResult) -> str:
-    """'1 discrepancy, 0 evolving, 9 single-source, 1 agreement'"""
-    return ", ".join(
-        f"{result.count(verdict)} {verdict.value}"
-        for verdict in (
-            Verdict.DISCREPANCY,
-            Verdict.EVOLVING,
-            Verdict.SINGLE_SOURCE,
-            Verdict.AGREEMENT,
-        )
-    )
+    """'1 discrepancy, 0 evolving, 9 single-source, 1 agreement' (and ', 2 no-claim' when
+    some facts claim nothing)"""
+    shown = [Verdict.DISCREPANCY, Verdict.EVOLVING, Verdict.SINGLE_SOURCE, Verdict.AGREEMENT]
+    if result.count(Verdict.NO_CLAIM):
+        shown.append(Verdict.NO_CLAIM)
+    return ", ".join(f"{result.count(verdict)} {verdict.value}" for verdict in shown)
 
 
 def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:

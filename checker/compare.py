@@ -206,11 +206,24 @@ def publication_order(claims: Iterable[Claim], trend: Trend) -> list[Claim]:
     return sorted(claims, key=key)
 
 
-def _direction(claim: Claim, current: Claim) -> int:
-    """+1 when `claim` lies above `current`, -1 below, 0 when they agree (halos meet)."""
+def _direction(claim: Claim, current: Claim, trend: Trend) -> int:
+    """+1 when `claim` lies above `current`, -1 below, 0 when they agree (halos meet).
+
+    A growing figure's claims say at least how far it has grown, so one whose lower bound
+    passes the current one moves it up even where both allow a common value: "at least
+    97", then "99" is a step up. A shrinking figure's upper bounds likewise."""
+    if trend is Trend.INCREASING and _beyond(claim.tolerated.low, current.tolerated.low):
+        return 1
+    if trend is Trend.DECREASING and _beyond(current.tolerated.high, claim.tolerated.high):
+        return -1
     if claim.tolerated.intersect(current.tolerated) is not None:
         return 0
     return 1 if claim.tolerated.low >= current.tolerated.high else -1
+
+
+def _beyond(higher: float, lower: float) -> bool:
+    """Whether bound `higher` lies above bound `lower` by more than their halos allow."""
+    return math.isfinite(higher) and math.isfinite(lower) and higher > lower
 
 
 def _lowers(claim: Claim, current: Claim, trend: Trend) -> bool:
@@ -248,7 +261,7 @@ def timeline(claims: Sequence[Claim], trend: Trend) -> tuple[TimelineStep, ...]:
         if claim.figure.earlier:
             steps.append(TimelineStep(date, claim, Step.EARLIER, current))
             continue
-        direction = _direction(claim, current)
+        direction = _direction(claim, current, trend)
         allowed = direction != 0 and (
             trend is Trend.ANY or direction == (1 if trend is Trend.INCREASING else -1)
         )
@@ -326,14 +339,20 @@ def _time_aware(
         return _finish(
             fact, Verdict.DISCREPANCY, claims, documents, origins, conflict, why, timeline=steps
         )
-    path = [s for s in steps if s.step in MOVES]
+    # the figures it went through, earlier ones quoted again included ("270 at first")
+    path = [s for s in steps if s.step in MOVES or s.step is Step.EARLIER]
     revisions = sum(1 for s in path if s.step is Step.REVISION)
     changed = f"changed {_count(len(path) - 1, 'time')}" + (
         f" ({_count(revisions, 'stated revision')})" if revisions else ""
     )
-    shown = " → ".join(f"{s.claim.figure.text} ({s.date or 'undated'})" for s in path)
+    shown = " → ".join(
+        f"{s.claim.figure.text} ({'earlier, ' if s.step is Step.EARLIER else ''}"
+        f"{s.date or 'undated'})"
+        for s in path
+    )
+    current = [s for s in path if s.step is not Step.EARLIER]
     why = f"{where}; read in publication order, the figure {changed}: {shown}" + (
-        f"; latest {_step_text(path[-1])}" if path else ""
+        f"; latest {_step_text(current[-1])}" if current else ""
     )
     return _finish(fact, Verdict.EVOLVING, claims, documents, origins, (), why, timeline=steps)
 
@@ -471,14 +490,17 @@ def no_claim(fact: Fact, documents: int) -> Finding:
 
 
 def _split(fact: Fact, claims: list[Claim]) -> list[tuple[Fact, list[Claim]]]:
-    """A fact with `split_by: origin` as one fact per origin ("crowd-size@police"), each
-    judged on its own claims; any other fact as itself."""
+    """A fact with `split_by: origin` as itself, across every origin, and as one fact per
+    origin ("crowd-size@police"), each judged on its own claims: does each camp agree with
+    itself? Any other fact as itself."""
     if fact.split_by != "origin":
         return [(fact, claims)]
     by_origin: dict[str, list[Claim]] = {}
     for claim in claims:
         by_origin.setdefault(claim.origin, []).append(claim)
-    return [
+    if len(by_origin) < 2:
+        return [(fact, claims)]
+    return [(fact, claims)] + [
         (
             replace(fact, id=f"{fact.id}@{origin}", title=f"{fact.title} ({origin})"),
             [replace(c, fact_id=f"{fact.id}@{origin}") for c in group],

@@ -93,7 +93,7 @@ def origin_listed(origin: str, listed: tuple[str, ...]) -> bool:
 
 def hedged_interval(figure: Figure, fact: Fact) -> Interval:
     """The figure's interval with the fact's hedge width δ ("about 99%" with δ = 5%)."""
-    if fact.delta is not None and figure.hedge in REWIDENED_HEDGES:
+    if fact.delta is not None and figure.hedge in REWIDENED_HEDGES and figure.kind is not Kind.TIME:
         return hedge_interval(figure.value, figure.hedge, fact.delta)
     return figure.interval
 
@@ -133,12 +133,13 @@ def make_claim(fact: Fact, figure: Figure, origin: str, score: float, copy_of: s
 
 
 def _noun_scores(
-    nouns: list[str], facts: tuple[Fact, ...], cutoff: float
+    nouns: list[str], facts: tuple[Fact, ...], cutoff: float, lists: dict[int, list[str]]
 ) -> dict[str, tuple[FloatArray, FloatArray]]:
     """Per fact, (match score, raw similarity) of its best alias against every distinct noun.
 
     The match score is 0 where the noun cannot match; the raw similarity names near misses.
-    A noun that is a counted list is scored by `_list_score` instead.
+    A noun that is a counted list (`lists`: its index -> its normalised members) is scored
+    by `_list_score` instead.
     """
     aliases = sorted({normalise_noun(a) for f in facts for a in f.counts})
     if not aliases or not nouns:
@@ -159,7 +160,6 @@ def _noun_scores(
     # the score orders facts: exact phrase first, then closeness of the whole phrase
     combined = np.where(ok, scores + specific / 1000.0, 0.0)
     index = {a: i for i, a in enumerate(aliases)}
-    lists = {i: members for i, n in enumerate(nouns) if len(members := _members(n)) > 1}
     out: dict[str, tuple[FloatArray, FloatArray]] = {}
     for fact in facts:
         rows = sorted({index[normalise_noun(a)] for a in fact.counts})
@@ -174,8 +174,28 @@ def _noun_scores(
 
 
 def _members(noun: str) -> list[str]:
-    """The normalised members of a counted list ('rocket', 'mortar shell', 'drone')."""
-    return [normalise_noun(m) for m in list_members(noun.replace(" and ", ", and "))]
+    """The normalised members of a counted list as written ('rocket', 'mortar shell',
+    'drone'); one member for a plain noun."""
+    return [normalise_noun(m) for m in list_members(noun)]
+
+
+def _alias_members(alias: str) -> list[str]:
+    """The normalised members of a `counts` alias: "missiles and drones" names two, an
+    author's "and" always joins members."""
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", alias)
+    return [normalise_noun(p) for p in parts if p.strip()]
+
+
+def _lists(raw: pd.Series, codes: IntArray) -> dict[int, list[str]]:
+    """Which distinct (normalised) nouns are counted lists, with their members: read on
+    the nouns as written, where plurals still show ("rockets, mortar shells and drones")."""
+    out: dict[int, list[str]] = {}
+    for code, noun in zip(codes, raw, strict=True):
+        if code not in out and ("," in noun or " and " in noun or " or " in noun):
+            members = _members(noun)
+            if len(members) > 1:
+                out[int(code)] = members
+    return out
 
 
 def _same(alias: str, member: str, cutoff: float) -> bool:
@@ -186,12 +206,11 @@ def _list_score(fact: Fact, members: list[str], cutoff: float) -> tuple[float, f
     """How a fact takes a counted list: fully when one of its aliases is the list or names
     two or more of its members ("rockets and drones"); as an umbrella when no alias names a
     member ("projectiles"); never when an alias names one member alone ("drones")."""
-    aliases = [normalise_noun(a) for a in fact.counts]
-    for alias in aliases:
-        parts = _members(alias)
+    split = [_alias_members(a) for a in fact.counts]
+    for parts in split:
         if len(parts) > 1 and all(any(_same(p, m, cutoff) for m in members) for p in parts):
             return 100.0, 100.0
-    single = [a for a in aliases if len(_members(a)) == 1]
+    single = [parts[0] for parts in split if len(parts) == 1]
     if any(_same(a, m, cutoff) for a in single for m in members):
         return 0.0, 100.0  # the fact counts one member: the list is more than it counts
     return UMBRELLA_SCORE, UMBRELLA_SCORE
@@ -236,7 +255,9 @@ class _Columns:
         )
 
     def window(self, positions: IntArray, words: int | None) -> list[str]:
-        """Each figure's sentence, or the text within `words` words either side of it."""
+        """Each figure's sentence, or the text within `words` words either side of it, and
+        its counted noun wherever the sentence gives it ("the count of the dead … stood at
+        114": 'dead' is near 114)."""
         if words is None:
             return [str(self.sentence[p]) for p in positions]
         out = []
@@ -246,13 +267,15 @@ class _Columns:
             right = int(self.end[p] - self.sentence_start[p])
             before = " ".join(sentence[:left].split()[-words:])
             after = " ".join(sentence[right:].split()[:words])
-            out.append(f"{before} {sentence[left:right]} {after}")
+            out.append(f"{before} {sentence[left:right]} {after} | {self.noun[p]}")
         return out
 
     def nearest_owners(self, positions: IntArray, words: WordMatcher) -> set[int]:
         """Positions that own a context word. In a sentence with several candidates of one
         fact, each context word belongs to the nearest ("none of the 170 drones that Iran
-        launched": 'launched' belongs to 170, not to 'none')."""
+        launched": 'launched' belongs to 170, not to 'none'), and to the figures it changed
+        from or into ("the toll went from 115 to at least 97", "66 names, down from 385":
+        an earlier figure and its successor share their words)."""
         by_sentence: dict[str, list[int]] = {}
         for p in positions:
             by_sentence.setdefault(str(self.key[p]), []).append(int(p))
@@ -261,17 +284,19 @@ class _Columns:
             if len(group) == 1:
                 owners.update(group)
                 continue
+            group.sort(key=lambda p: int(self.start[p]))
             base = int(self.sentence_start[group[0]])
             for hit in words.finditer(str(self.sentence[group[0]])):
                 pos = base + hit.start
-                owners.add(
-                    min(
-                        group,
-                        key=lambda p: (
-                            self.start[p] - pos if self.start[p] > pos else pos - self.end[p]
-                        ),
-                    )
+                owner = min(
+                    group,
+                    key=lambda p: self.start[p] - pos if self.start[p] > pos else pos - self.end[p],
                 )
+                owners.add(owner)
+                at = group.index(owner)
+                for near in group[max(0, at - 1) : at + 2]:
+                    if near != owner and (self.earlier[near] or self.earlier[owner]):
+                        owners.add(near)
         return owners
 
 
@@ -317,7 +342,7 @@ def _context_checks(
 
 def _noun_reason(noun: str, raw: float, fact: Fact, cutoff: float) -> str:
     """Why a counted noun that came close (raw similarity `raw`) still did not match."""
-    if len(_members(noun)) > 1:
+    if len(list_members(noun)) > 1:
         return f"counted noun {noun!r} is a list; the fact counts one of its members"
     head = (normalise_noun(noun).split() or [""])[-1]
     heads = [(normalise_noun(a).split() or [""])[-1] for a in fact.counts]
@@ -400,8 +425,10 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
     frame = figures[figures["kind"].isin(sorted(asked_kinds(rules)))]
     origins = resolve_origins(frame, rules)
     cols = _Columns.of(frame)
-    codes, uniques = pd.factorize(frame["noun"].fillna("").map(normalise_noun))
-    scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff)
+    raw_nouns = frame["noun"].fillna("")
+    codes, uniques = pd.factorize(raw_nouns.map(normalise_noun))
+    lists = _lists(raw_nouns.astype(str), codes)
+    scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff, lists)
     best: dict[tuple[int, bool], list[tuple[float, int]]] = {}
     near: list[Candidate] = []
     nounless = cols.noun == ""
@@ -430,11 +457,33 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                 p = positions[j]
                 near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reasons[j]))
             keep &= ok
-        for p in positions[keep]:
+        kept = positions[keep]
+        bonus = _context_outside_noun(fact, cols, kept)
+        for p, extra in zip(kept, bonus, strict=True):
             key = (int(cols.index[p]), fact.restricted)
-            best.setdefault(key, []).append((float(score[p]), order))
+            best.setdefault(key, []).append((float(score[p]) + extra, order))
     figure_rows = [int(i) for i, k in zip(frame.index, cols.kind, strict=True) if _figure(k)]
     return _assign(figures, rules, origins, best, near, figure_rows)
+
+
+# Breaks a tie between facts with the same noun score: the one whose context words stand
+# outside the counted noun ("had identified twenty-seven of the dead": 'identified' for the
+# identified victims, not 'dead' of the noun for the toll). Below any difference of nouns.
+CONTEXT_BONUS: Final = 1e-5
+
+
+def _context_outside_noun(fact: Fact, cols: _Columns, positions: IntArray) -> list[float]:
+    context = WordMatcher(fact.context)
+    if not context:
+        return [0.0] * len(positions)
+    out = []
+    for p, text in zip(positions, cols.window(positions, fact.window), strict=True):
+        noun = str(cols.noun[p])
+        bare = text.rsplit(" | ", 1)[0] if fact.window is not None else text
+        if noun:
+            bare = bare.replace(noun, " ", 1)
+        out.append(CONTEXT_BONUS if context.search(bare) is not None else 0.0)
+    return out
 
 
 def _nounless_misses(fact: Fact, cols: _Columns, positions: IntArray) -> list[Candidate]:

@@ -599,8 +599,6 @@ def rule_warnings(rules: RuleSet) -> tuple[RuleProblem, ...]:
             )
         if fact.unit and fact.kind in (Kind.COUNT, Kind.SHARE, Kind.AGE, Kind.ORDINAL):
             warn(f"'unit' has no effect on a {fact.kind.value}", "drop it")
-        if fact.timezone is not None and fact.kind is not Kind.TIME:
-            warn("'timezone' only applies to kind: time", "drop it")
     return tuple(out)
 
 

@@ -239,12 +239,12 @@ def test_three_updates_in_publication_order_are_evolving(tmp_path: Path) -> None
     assert [(s.date, s.claim.figure.text, s.step.value) for s in found.timeline] == [
         ("2024-01-20", "some 25,000", "first"),
         ("2024-03-01", "more than 30,000", "update"),
-        ("2024-04-18", "nearly 34,000", "unchanged"),
+        ("2024-04-18", "nearly 34,000", "update"),
     ]
     assert found.why == (
-        "3 documents, 3 origins; read in publication order, the figure changed 1 time: "
-        "some 25,000 (2024-01-20) → more than 30,000 (2024-03-01); latest 'more than 30,000' "
-        "(2024-03-01, Wire C)"
+        "3 documents, 3 origins; read in publication order, the figure changed 2 times: "
+        "some 25,000 (2024-01-20) → more than 30,000 (2024-03-01) → nearly 34,000 "
+        "(2024-04-18); latest 'nearly 34,000' (2024-04-18, Wire A)"
     )
     assert found.severity.value == "warning"
     assert result.exit_code == 0

@@ -249,7 +249,6 @@ def test_lint_warns_about_facts_that_cannot_work_as_meant(in_root: Path) -> None
         ("kind: duration\n    context: [strike]", "a duration fact without 'unit'"),
         ("kind: measure\n    unit: kg\n    counts: [bombs]", "'counts' never matches a measure"),
         ("kind: count\n    counts: [people]\n    unit: USD", "'unit' has no effect on a count"),
-        ("kind: percent\n    timezone: '+03:00'", "'timezone' only applies to kind: time"),
     ],
 )
 def test_each_warning(tmp_path: Path, fact: str, warning: str) -> None:

@@ -120,7 +120,8 @@ _ACCORDING: Final = re.compile(
 _BY_COUNT: Final = re.compile(
     r"""\b(?:by|in|on)\s+(?P<who>(?:the\s+)?[A-Za-z][\w.&'’ -]*?)(?:'s|’s|')\s+
         (?:own\s+)?(?:count|counts|estimate|estimates|tally|tallies|reckoning|calculation
-        |calculations|figures?|numbers?|data|assessment|assessments)\b""",
+        |calculations|figures?|numbers?|data|assessment|assessments|account|accounts
+        |telling|version|reading)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "the UN's tally of 40", "FEMA's estimate of $5.5 billion"
@@ -762,6 +763,12 @@ def speaker_of(found: list[Cue], start: int, end: int, sentence: str = "") -> Cu
     nearest cue that reaches it: one before it that covers what follows, or one after it
     that covers what precedes, never reaching past another cue.
     """
+    if sentence:
+        # "The strike took place at around 1700 GMT, when the ministry said …": a cue in a
+        # clause of time tells what was said then, not who gives the figure before it
+        found = [
+            c for c in found if not (c.start >= end and _TIME_CLAUSE.search(sentence, 0, c.start))
+        ]
     if not found:
         return None
     if len({c.speaker for c in found}) == 1 and not (
@@ -790,6 +797,9 @@ def speaker_of(found: list[Cue], start: int, end: int, sentence: str = "") -> Cu
     return None
 
 
+_TIME_CLAUSE: Final = re.compile(
+    r"(?<![\w'’-])(?:when|after|before|while|until|as\s+soon\s+as)\s+$", re.IGNORECASE
+)
 _ASIDE: Final = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 
 

@@ -39,6 +39,11 @@ BEFORE: Final[dict[str, str]] = {
     "well over": "more-than",
     "well above": "more-than",
     "just over": "just-over",
+    "just after": "just-over",
+    "shortly after": "just-over",
+    "soon after": "just-over",
+    "just before": "nearly",
+    "shortly before": "nearly",
     "just above": "just-over",
     "slightly more than": "just-over",
     "a little over": "just-over",
@@ -143,6 +148,31 @@ def hedge_after(following: str) -> tuple[str, int]:
     else:
         code = "about"
     return code, match.end()
+
+
+# A clock time's hedges are minutes, not shares of the minutes since midnight: "around 6:15
+# p.m." is 6:05 to 6:25, "just before 7 p.m." 6:50 to 7:00.
+CLOCK_MINUTES: Final = 10.0
+_DAY_MINUTES: Final = 24 * 60.0
+
+
+def clock_interval(value: float, hedge: str, high: float | None = None) -> Interval:
+    """The interval a hedged clock time allows, in minutes after midnight."""
+    if hedge in ("range", "vague") and high is not None:
+        return Interval(value, high)
+    if hedge == "about":
+        return Interval(value - CLOCK_MINUTES, value + CLOCK_MINUTES)
+    if hedge == "nearly":
+        return Interval(value - CLOCK_MINUTES, value, high_inclusive=False)
+    if hedge == "just-over":
+        return Interval(value, value + CLOCK_MINUTES, low_inclusive=False)
+    if hedge == "more-than":
+        return Interval(value, _DAY_MINUTES, low_inclusive=False)
+    if hedge == "at-least":
+        return Interval(value, _DAY_MINUTES)
+    if hedge in ("less-than", "at-most"):
+        return Interval(0.0, value, high_inclusive=hedge == "at-most")
+    return Interval.point(value)
 
 
 def hedge_interval(

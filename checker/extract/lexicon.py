@@ -55,9 +55,9 @@ DISCOURSE: Final = frozenset(
 ADVERBS: Final = _alternation(
     "also|earlier|later|previously|now|then|again|reportedly|separately|repeatedly|first"
     "|initially|originally|already|still|since|just|recently|publicly|officially|formally"
-    "|privately|once|twice|further|finally|yesterday|today|tonight|subsequently|initially"
-    "|quickly|swiftly|immediately|confidently|separately|independently|jointly|not|never"
-    "|only|originally|anonymously|unofficially"
+    "|privately|once|twice|further|finally|yesterday|today|tonight|subsequently|quickly"
+    "|swiftly|immediately|confidently|independently|jointly|not|never|only|anonymously"
+    "|unofficially|at once|at first|right away|straight away|in turn|at the time"
 )
 # Words that start a new clause: the subject of a verb after them stands after them too.
 CLAUSE_WORDS: Final = frozenset(

@@ -14,6 +14,7 @@ a speaker with that head noun for "the ministry"; never one further back than
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -40,6 +41,7 @@ class Speakers:
     _quoted: dict[int, Speaker | None] = field(default_factory=dict)
     _paragraph_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    _acronyms: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._paragraph_starts = [start for start, _ in self.paragraphs]
@@ -88,7 +90,17 @@ class Speakers:
         return None
 
     def speaker(self, index: int, start: int, end: int) -> Speaker | None:
-        """The speaker of the figure text[start:end] in sentence `index`, or None."""
+        """The speaker of the figure text[start:end] in sentence `index`, or None; an
+        acronym the document spells out elsewhere under its full name ("By HRW's account",
+        "Human Rights Watch said")."""
+        found = self._speaker(index, start, end)
+        if found is None or not _ACRONYM.fullmatch(found.name):
+            return found
+        if found.name not in self._acronyms:
+            self._acronyms[found.name] = spelled_out(self.text, found.name) or found.name
+        return replace(found, name=self._acronyms[found.name])
+
+    def _speaker(self, index: int, start: int, end: int) -> Speaker | None:
         s_start, _ = self.sentences[index]
         s_end = self.sentences[index][1]
         cue = speaker_of(
@@ -106,8 +118,10 @@ class Speakers:
             # a quote runs over sentences and lines: its speaker is named once in the paragraph
             return self.quote_speaker(start)
         # news attributes once a paragraph: an earlier sentence of it names the speaker, or,
-        # when none does, a later one ("… Islamic Jihad launched about ten missiles. … One of
-        # the rockets malfunctioned, Hagari said.")
+        # when none does, a later one that closes on its speaker ("… Islamic Jihad launched
+        # about ten missiles. … One of the rockets malfunctioned, Hagari said."); a later
+        # sentence that opens on its speaker starts a statement of its own ("Straight away,
+        # Hamas said an Israeli air strike …")
         for back in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             b_start, _ = self.sentences[back]
             if b_start < para_start:
@@ -118,9 +132,13 @@ class Speakers:
         for ahead in range(index + 1, min(len(self.sentences), index + 1 + LOOKBACK)):
             if self.sentences[ahead][0] >= para_end:
                 break
-            named = self.named(ahead)
-            if named is not None:
-                return named
+            if any(c.scope < 0 for c in self.sentence_cues(ahead)):
+                named = self.named(ahead)
+                if named is not None:
+                    return named
+                break
+            if self.sentence_cues(ahead):
+                break
         return None
 
     def quote_speaker(self, pos: int) -> Speaker | None:
@@ -143,6 +161,18 @@ class Speakers:
                         self._quoted[para_start] = resolved
                         return resolved
         return None
+
+
+_ACRONYM: Final = re.compile(r"[A-Z]{2,8}")
+_LINKS: Final = r"(?:\s+(?:of|for|and|on|de|du|des|the|&))*\s+"
+
+
+def spelled_out(text: str, acronym: str) -> str | None:
+    """The capitalised name whose initials spell `acronym` in `text` ("Human Rights Watch"
+    for HRW, "Federal Emergency Management Agency" for FEMA), or None."""
+    words = [rf"{letter}[a-z]+" for letter in acronym]
+    found = re.search(r"\b" + _LINKS.join(words) + r"\b", text)
+    return found.group(0) if found else None
 
 
 def _fits(reference: Speaker, earlier: Speaker) -> bool:

@@ -54,7 +54,7 @@ _PROJECTION_BEFORE: Final = re.compile(
         |expected\s+to|likely\s+to|projected\s+to|forecast\s+to|predicted\s+to
         |forecasts?|forecasted|predicts?|predicted|projects?|projected|expects?|expected
         |anticipates?|anticipated|estimates\s+that\s+\w+\s+could)\b
-        (?:\s+(?!but\b)[\w'’-]+){0,5}?\s*$""",
+        (?:\s+(?!but\b)[\w'’-]+){0,5}?\s*(?<!\bat\s)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "as many as 9,000 may have died", "10 more could be found": a modal on the figure's verb
@@ -64,13 +64,29 @@ _PROJECTION_AFTER: Final = re.compile(
 )
 _EARLIER_BEFORE: Final = re.compile(
     r"""(?:\b(?:up|down)\s+from\s+(?:the\s+)?(?:\w+\s+){0,2}?$            # "up from 61"
-        |\b(?:previous|earlier|initial|original|prior|old|first|former)\s+
-           (?:[\w'’-]+\s+){0,3}?(?:of|at|was|were|stood\s+at|had\s+been)\s+(?:about\s+)?$
-        |\bhad\s+(?:[\w'’]+\s+){0,4}?(?:said|put|reported|estimated|given|counted|recorded
-           |stood\s+at|been|grown\s+to|risen\s+to|fallen\s+to|climbed\s+to|reached|dropped\s+to
-           |totalled|totaled|numbered)\b(?:\s+(?!until\b|before\b|when\b|but\b)[A-Za-z'’-]+){0,6}?\s*$
+        |(?:\b(?:the|an?|its|their|his|her|our)|[\w-]+(?:'s|’s))\s+(?:previous|earlier|initial|original|prior
+           |old|first|former)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|was|were|stood\s+at
+           |had\s+been)\s+(?:about\s+)?["“‘]?$
         |^\s*(?:at\s+(?:the\s+)?(?:first|start|outset|beginning)|initially|originally|at\s+first
            |early\s+on|in\s+the\s+first\s+(?:days|hours|weeks))\b[^.;]*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Officials had earlier said 115", "the toll had stood at 89": a past perfect tells of an
+# earlier statement, unless it is reported speech shifted back ("Hagari said the army had
+# counted about 450": his current figure); an explicit "earlier" decides either way.
+_PAST_PERFECT: Final = re.compile(
+    r"""\bhad\s+(?P<adverbs>(?:[\w'’]+\s+){0,4}?)(?:said|put|reported|estimated|given|counted
+        |recorded|stood\s+at|been|grown\s+to|risen\s+to|fallen\s+to|climbed\s+to|reached
+        |dropped\s+to|totalled|totaled|numbered)\b
+        (?:\s+(?!until\b|before\b|when\b|but\b)[A-Za-z'’-]+){0,6}?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EXPLICITLY_EARLIER: Final = re.compile(
+    r"\b(?:earlier|previously|initially|originally|first|once|before)\b", re.IGNORECASE
+)
+_REPORTED: Final = re.compile(
+    r"""\b(?:said|says|say|told|tells|reported|reports|announced|stated|confirmed|added
+        |estimated|warned|noted|explained|claimed|believes|believed|insisted)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _EARLIER_AFTER: Final = re.compile(
@@ -135,7 +151,9 @@ class Statement:
 def _clause_before(sentence: str, start: int) -> str:
     """The words before the figure back to where its clause begins."""
     window = sentence[max(0, start - _WINDOW) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
+    # a quote opening on the figure quotes the figure, not a clause: 'spoke of "200 to 300"'
+    opening = len(window) - 1 if window[-1:] in ('"', "“") else len(window)
+    breaks = list(_CLAUSE_BREAK.finditer(window, 0, opening))
     return window[breaks[-1].end() :] if breaks else window
 
 
@@ -165,10 +183,21 @@ def read_statement(
         _EARLIER_BEFORE.search(before)
         or _EARLIER_AFTER.match(after)
         or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))  # "from 41 to 31"
+        or _past_perfect(before)
     )
     revision = bool(_REVISION_BEFORE.search(before)) and not earlier
     stated, dated = sentence_dates(sentence, published, reported)
     return Statement(modality, earlier, revision, stated, dated)
+
+
+def _past_perfect(before: str) -> bool:
+    """Whether the figure is told in the past perfect of an earlier statement."""
+    found = _PAST_PERFECT.search(before)
+    if found is None:
+        return False
+    if _EXPLICITLY_EARLIER.search(found.group("adverbs")):
+        return True
+    return _REPORTED.search(before, 0, found.start()) is None
 
 
 def sentence_dates(sentence: str, published: str, reported: bool = True) -> tuple[str, str]:

@@ -241,9 +241,13 @@ _LIST_TAIL: Final = re.compile(
 
 def list_members(noun: str) -> list[str]:
     """'rockets, mortar shells and drones' -> ['rockets', 'mortar shells', 'drones']; a
-    plain noun is a list of one."""
-    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", noun)
-    return [p.strip() for p in parts if p.strip()]
+    plain noun is a list of one, and so is "damaged or destroyed structures" (adjectives
+    of one noun: a member that is no plural or state word is no member)."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", noun)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(_joinable(p.split()[-1]) for p in parts):
+        return parts
+    return [noun.strip()] if noun.strip() else []
 
 
 def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
@@ -282,7 +286,11 @@ def _kept(text: str, words: list[tuple[str, int, int]], pos: int) -> tuple[str, 
     """The phrase up to its last plural word (or its first word when none is plural)."""
     if not words:
         return "", "", pos
-    plural_at = [i for i, (w, _, _) in enumerate(words) if _joinable(w)]
+    # the last plural ends the phrase; a state word only when no plural came before it:
+    # "40 dead and missing", but "the number of people killed" counts people
+    plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
+    if not plural_at:
+        plural_at = [i for i, (w, _, _) in enumerate(words) if _joinable(w)]
     cut = plural_at[-1] + 1 if plural_at else 1
     kept = words[:cut]
     phrase = text[kept[0][1] : kept[-1][2]]
@@ -300,6 +308,18 @@ def _joinable(word: str) -> bool:
     return is_plural(word) or word.lower() in STATE_WORDS
 
 
+def _plural_ahead(text: str, pos: int, limit: int) -> bool:
+    """Whether a plural noun comes within two words: "damaged or destroyed structures" joins
+    two adjectives of one noun."""
+    for count, match in enumerate(_WORD.finditer(text, pos, limit)):
+        word = match.group("word")
+        if count > 1 or word.lower() in STOP:
+            return False
+        if is_plural(word):
+            return True
+    return False
+
+
 def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     """noun_phrase, a word at a time: "and"/"or" between two plurals joins them."""
     words: list[tuple[str, int, int]] = []
@@ -310,9 +330,17 @@ def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             break
         word = match.group("word").strip("-'’")
         lower = word.lower()
-        if lower in ("and", "or") and words and _joinable(words[-1][0]):
+        if (
+            lower in ("and", "or")
+            and words
+            and (_joinable(words[-1][0]) or _plural_ahead(text, match.end(), limit))
+        ):
             nxt = _WORD.match(text, match.end(), limit)
-            if nxt and nxt.group("word").lower() not in STOP and _joinable(nxt.group("word")):
+            if (
+                nxt
+                and nxt.group("word").lower() not in STOP
+                and (_joinable(nxt.group("word")) or _plural_ahead(text, match.end(), limit))
+            ):
                 words.append((word, match.start("word"), match.end("word")))
                 cursor = match.end()
                 continue
@@ -459,6 +487,22 @@ def describe(
     return Description(Kind.COUNT, noun, noun, head, end)
 
 
+# Nouns that count other things in groups: "55 sets of remains" counts remains, in sets.
+CLASSIFIERS: Final = frozenset(
+    """set sets pair pairs group groups bag bags box boxes batch batches kind kinds type
+    types piece pieces round rounds wave waves series lot lots""".split()
+)
+_OF_NOUN: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+)?", re.IGNORECASE)
+# Nouns that frame a figure rather than say what it counts: "the low end of the 100-to-300
+# spectrum", "in the 40,000 range": the counted thing is named elsewhere in the sentence.
+FRAMES: Final = frozenset(
+    """range ranges spectrum bracket brackets band bands ballpark region vicinity
+    neighbourhood neighborhood mark figure figures level levels""".split()
+)
+# A figure quoted on its own, its noun outside the quote: '"two hundred to 300" dead'.
+_CLOSING_QUOTE: Final = re.compile(r"[\"”’']\s+(?=[A-Za-z])")
+
+
 def _noun_after(text: str, pos: int, limit: int, of_only: bool) -> tuple[str, str, int]:
     """The noun after a figure; with `of_only`, only the whole in "99 per cent of the X"."""
     of = _OF_THE.match(text, pos, limit)
@@ -469,4 +513,22 @@ def _noun_after(text: str, pos: int, limit: int, of_only: bool) -> tuple[str, st
             pos += digits.end()
     elif of_only:
         return "", "", pos
-    return noun_phrase(text, pos, limit)
+    elif (quote := _CLOSING_QUOTE.match(text, pos, limit)) and _opens_quote(text, pos):
+        pos = quote.end()
+    noun, head, end = noun_phrase(text, pos, limit)
+    if noun.lower() in FRAMES:
+        return "", "", pos
+    if noun.lower() in CLASSIFIERS and (joint := _OF_NOUN.match(text, end, limit)):
+        # "55 sets of remains": the counted noun is what the sets hold
+        inner, inner_head, inner_end = noun_phrase(text, joint.end(), limit)
+        if inner:
+            return text[text.index(noun, pos) : inner_end], inner_head, inner_end
+    return noun, head, end
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """Whether the quote closing at `pos` opened within the few words before it: the
+    figure alone is quoted ('spoke of "two hundred to 300" dead'), not a whole statement."""
+    before = text[max(0, pos - 40) : pos]
+    opened = max(before.rfind('"'), before.rfind("“"), before.rfind("‘"), before.rfind(" '"))
+    return opened >= 0 and len(before[opened:].split()) <= 5

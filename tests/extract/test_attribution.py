@@ -65,6 +65,14 @@ REPORTING_VERBS: list[Case] = [
     ("Officials had earlier said 115 people died.", [("115", "Officials")]),
     ("The ministry brought its toll down to 471.", [("471", "ministry")]),
     ("The county has publicly named 55 victims.", [("55", "county")]),
+    # a multi-word adverbial between the subject and its verb
+    ("The union at once put the turnout at 8,000.", [("8,000", "union")]),
+    ("The ministry at first said 300 people died.", [("300", "ministry")]),
+    ("The coastguard straight away reported 9 rescues.", [("9", "coastguard")]),
+    # "by X's account" is "according to X"
+    ("By the union's account, 4,000 members struck.", [("4,000", "union")]),
+    ("By Amnesty's own reckoning, 60 people were held.", [("60", "Amnesty")]),
+    ("In the ministry's telling, 25 towns were hit.", [("25", "ministry")]),
 ]
 
 NOT_REPORTING: list[Case] = [
@@ -79,6 +87,20 @@ NOT_REPORTING: list[Case] = [
     ("The count reached 40 by nightfall.", [("40", "")]),
     ("A report on the floods listed 12 towns.", [("12", "")]),
     ("An early estimate says $5.5 billion will be needed.", [("$5.5 billion", "")]),
+    # a cue in a clause of time tells what was said then, not who gives the figure before it
+    (
+        "The blast wounded about 60 people, when the ministry said the clinic was hit.",
+        [("about 60", "")],
+    ),
+    ("The toll reached 40 after police said the fire spread.", [("40", "")]),
+    ("Crowds of 2,000 formed before the mayor announced a curfew.", [("2,000", "")]),
+    ("Rain flooded 30 streets while the agency warned of more.", [("30", "")]),
+    # but a figure inside the clause of time is the clause's speaker's
+    (
+        "When the ministry said 300 people had died, the army disputed it.",
+        [("300", "ministry")],
+    ),
+    ("Police said 40 people died before the mayor said 50.", [("40", "Police"), ("50", "mayor")]),
     ("The loose coalition includes 12 Arab states.", [("12", "")]),
 ]
 
@@ -267,6 +289,25 @@ PARAGRAPHS: list[Case] = [
         "About ten rockets were fired at dusk. One of them fell short, the spokesman said.",
         [("About ten", "spokesman")],
     ),
+    # a later sentence that opens on its speaker starts a statement of its own
+    (
+        "A fire swept through 40 homes. Straight away, the ministry said 500 died.",
+        [("40", ""), ("500", "ministry")],
+    ),
+    (
+        "Some 40 boats sailed at dawn. The coastguard reported heavy seas.",
+        [("Some 40", "")],
+    ),
+    # an acronym the document spells out elsewhere is the full name
+    (
+        "Human Rights Watch visited the site. By HRW's account, 12 shells struck.",
+        [("12", "Human Rights Watch")],
+    ),
+    (
+        "The Federal Emergency Management Agency sent teams. FEMA said 300 homes were lost.",
+        [("300", "Federal Emergency Management Agency")],
+    ),
+    ("The WHO said 30 clinics closed.", [("30", "WHO")]),
 ]
 
 

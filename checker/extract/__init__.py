@@ -11,16 +11,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Final
 
 import pandas as pd
 
-from checker.extract.hedges import DEFAULT_DELTA, hedge_after, hedge_before, hedge_interval
+from checker.extract.counted import count_or_measure
+from checker.extract.hedges import (
+    DEFAULT_DELTA,
+    clock_interval,
+    hedge_after,
+    hedge_before,
+    hedge_interval,
+)
 from checker.extract.numbers import Mention, scan_numbers
 from checker.extract.speakers import Speakers
 from checker.extract.statement import CHANGE_TO, read_statement
-from checker.extract.units import STOP, Description, describe, is_plural, singular
+from checker.extract.units import STOP, Description, describe, is_plural
 from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
 
 __all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
@@ -59,7 +65,7 @@ _OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
 _RANGE_JOIN: Final = re.compile(
     r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
-        \s*-?\s*(?:-|–|—|to|through|and|or)\s*        # "8- to 16-meter", "10 or 20 bodies"
+        \s*-?\s*(?:-|–|—|to|through|and|or)\s*-?\s*  # "8- to 16-meter", "100-to-300", "10 or 20"
         [$€£]?$                                        # "between $10 and $20"
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -257,7 +263,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         kind = refined
         if kind is Kind.COUNT:
-            kind, description = _count_or_measure(text, mention, description, s_start, value)
+            kind, description = count_or_measure(text, mention, description, s_start, value)
         if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
         if speakers is None:
@@ -271,7 +277,11 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             document.published,
             bool(speakers.sentence_cues(index)),
         )
-        interval = hedge_interval(value, hedge, delta, high)
+        interval = (
+            clock_interval(value, hedge, high)
+            if kind is Kind.TIME
+            else hedge_interval(value, hedge, delta, high)
+        )
         if description.cap is not None and interval.high > description.cap:
             interval = Interval(interval.low, description.cap, interval.low_inclusive, True)
         line_no = bisect.bisect_right(line_starts, text_start) - 1
@@ -326,68 +336,6 @@ def _unscaled(token: str, value: float) -> float:
         return float(digits.group().replace(",", "")) or value
     except ValueError:
         return value
-
-
-# "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
-_SCALE_NAME_BEFORE: Final = re.compile(
-    r"\b(?P<name>magnitude|category|level|grade|phase|stage|score|rating|index)\s+$",
-    re.IGNORECASE,
-)
-# "The death toll rose to 120", "the number of displaced reached 1.2 million": the counted
-# thing stands before the figure, so the noun after it is empty
-_COUNTED_BEFORE: Final = re.compile(
-    r"""\b(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll\b     # death toll, toll
-      |\bnumber\s+of\s+(?:the\s+)?(?P<of>[a-z]+(?:\s+[a-z]+)?)     # number of displaced people
-      |\bnumber\s+(?:(?:still|now|officially|currently)\s+)?(?P<state>missing|dead|injured
-        |wounded|displaced|homeless|evacuated|detained|unaccounted\s+for)\b  # number still missing
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-# "more than 40 of them", "three others": the noun is one the sentence named before
-_PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
-_PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
-_TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
-                      "fatality": "fatalities"}  # fmt: skip
-
-
-def _count_or_measure(
-    text: str, mention: Mention, description: Description, s_start: int, value: float
-) -> tuple[Kind, Description]:
-    """A count is a whole number of things; what looks like one may be a measure on a scale,
-    or a count whose noun came before it ("the death toll rose to 120")."""
-    before = text[max(s_start, mention.start - 80) : mention.start]
-    scale_name = _SCALE_NAME_BEFORE.search(before)
-    if scale_name:
-        name = scale_name.group("name").lower()
-        return Kind.MEASURE, replace(description, unit=name, head=name)
-    raw = text[mention.start : mention.end]
-    if not float(value).is_integer() and raw.replace(".", "", 1).isdigit():
-        # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count;
-        # "between 2.1 and 2.4 million people" is a count
-        return Kind.MEASURE, description
-    pronoun = _PRONOUN_NOUN.match(text, mention.end)
-    if pronoun is not None and description.noun.lower() in ("", "others", "other"):
-        # "Of the 300 people, more than 40 of them were children": the people of 300
-        for word in reversed(_PLURAL_WORD.findall(before)):
-            if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
-                return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
-    if not description.noun:
-        counted = None
-        for match in _COUNTED_BEFORE.finditer(before):
-            counted = match
-        if counted is not None and counted.group("state"):
-            noun = " ".join(counted.group("state").split())
-            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=noun)
-        if counted is not None:
-            if counted.group("of"):
-                words = counted.group("of").split()
-                # "number of displaced people" keeps both words; "number of people killed" one
-                noun = " ".join(words if len(words) == 2 and is_plural(words[1]) else words[:1])
-            else:
-                noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
-            head = singular(noun.split()[-1])
-            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
-    return Kind.COUNT, description
 
 
 def _refine_kind(

@@ -1,0 +1,87 @@
+"""A count whose noun the sentence names elsewhere than after the figure, or a number that
+is no count at all.
+
+"The death toll rose to 120", "the number of people killed reached 40", "more than 40 of
+them": the counted thing stands before the figure. "A magnitude 7.8 earthquake", "1.5
+children per woman": the number is a measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Final
+
+from checker.extract.numbers import Mention
+from checker.extract.units import STOP, Description, is_plural, noun_phrase, singular
+from checker.model import Kind
+
+__all__ = ["count_or_measure"]
+
+
+# "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
+_SCALE_NAME_BEFORE: Final = re.compile(
+    r"\b(?P<name>magnitude|category|level|grade|phase|stage|score|rating|index)\s+$",
+    re.IGNORECASE,
+)
+# "The death toll rose to 120", "the number of displaced reached 1.2 million": the counted
+# thing stands before the figure, so the noun after it is empty
+_COUNTED_BEFORE: Final = re.compile(
+    r"""\b(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll\b     # death toll, toll
+      |\b(?:number|count|tally|total)\s+of\s+(?:the\s+)?
+        (?P<of>[a-z]+(?:\s+[a-z]+)?)                                 # number of displaced people
+      |\bnumber\s+(?:(?:still|now|officially|currently)\s+)?(?P<state>missing|dead|injured
+        |wounded|displaced|homeless|evacuated|detained|unaccounted\s+for)\b  # number still missing
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "more than 40 of them", "three others": the noun is one the sentence named before
+_PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
+_PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
+_TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
+                      "fatality": "fatalities"}  # fmt: skip
+
+
+def count_or_measure(
+    text: str, mention: Mention, description: Description, s_start: int, value: float
+) -> tuple[Kind, Description]:
+    """A count is a whole number of things; what looks like one may be a measure on a scale,
+    or a count whose noun came before it ("the death toll rose to 120")."""
+    before_start = max(s_start, mention.start - 120)
+    before = text[before_start : mention.start]
+    scale_name = _SCALE_NAME_BEFORE.search(before[-80:])
+    if scale_name:
+        name = scale_name.group("name").lower()
+        return Kind.MEASURE, replace(description, unit=name, head=name)
+    raw = text[mention.start : mention.end]
+    if not float(value).is_integer() and raw.replace(".", "", 1).isdigit():
+        # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count;
+        # "between 2.1 and 2.4 million people" is a count
+        return Kind.MEASURE, description
+    pronoun = _PRONOUN_NOUN.match(text, mention.end)
+    if pronoun is not None and description.noun.lower() in ("", "others", "other"):
+        # "Of the 300 people, more than 40 of them were children": the people of 300
+        for word in reversed(_PLURAL_WORD.findall(before)):
+            if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
+                return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
+    if not description.noun:
+        counted = None
+        for match in _COUNTED_BEFORE.finditer(before):
+            counted = match
+        if counted is not None and counted.group("state"):
+            noun = " ".join(counted.group("state").split())
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=noun)
+        if counted is not None:
+            if counted.group("of"):
+                # "the count of damaged or destroyed structures", "number of people killed":
+                # the noun phrase after "of", up to its last plural
+                phrase = noun_phrase(text, before_start + counted.start("of"), mention.start)[0]
+                words = counted.group("of").split()
+                noun = phrase or " ".join(
+                    words if len(words) == 2 and is_plural(words[1]) else words[:1]
+                )
+            else:
+                noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
+            head = singular(noun.split()[-1])
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
+    return Kind.COUNT, description

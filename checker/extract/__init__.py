@@ -15,7 +15,7 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract.counted import count_or_measure
+from checker.extract.counted import Previous, count_or_measure, restates
 from checker.extract.hedges import (
     DEFAULT_DELTA,
     clock_interval,
@@ -24,6 +24,7 @@ from checker.extract.hedges import (
     hedge_interval,
 )
 from checker.extract.numbers import Mention, scan_numbers
+from checker.extract.ranges import join_range
 from checker.extract.speakers import Speakers
 from checker.extract.statement import CHANGE_TO, read_statement
 from checker.extract.units import STOP, Description, describe, is_plural
@@ -60,26 +61,8 @@ _PARAGRAPH: Final = re.compile(r"\S(?:[^\n]+|\n(?![ \t]*\n))*")
 _LAST_WORD: Final = re.compile(r"([A-Za-z]+)\W*$")  # the word before a sentence boundary
 _ANY_WORD_OR_DIGIT: Final = re.compile(r"\w")
 _AFTER_CHARS: Final = 16  # " or greater" is the longest hedge after a number
-_MAX_JOINT: Final = 16  # " mg through $": the longest text between a range's two numbers
 _OF_AFTER: Final = re.compile(r"\s+of\b")
 _SKIP_KIND: Final = re.compile(r"^(?:\d{4}-|\d{1,2}/)")
-_RANGE_JOIN: Final = re.compile(
-    r"""^(?:\s*(?P<unit>%|°\s?[CF]|[A-Za-z]{1,3}))?   # "44 mg to 50 mg", "20% to 30%"
-        \s*-?\s*(?:-|–|—|to|through|and|or)\s*-?\s*  # "8- to 16-meter", "100-to-300", "10 or 20"
-        [$€£]?$                                        # "between $10 and $20"
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_RANGE_OPEN: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?[$€£]?$", re.IGNORECASE)
-# "rose from 30 to 40", "has also dropped, from 41 to 31", "revise the toll from 115 to at
-# least 97": a change between two figures, not a range
-_CHANGE_FROM: Final = re.compile(
-    r"\b(?:rose|rising|risen|fell|fallen|falling|increased|increasing|decreased|decreasing|"
-    r"grew|grown|dropped|climbed|jumped|declined|went|up|down|raised|cut|reduced|revised?|"
-    r"revising|lowered|changed|moved|shifted)"
-    r"(?:\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?\s*,?\s+from\s+$",
-    re.IGNORECASE,
-)
 _IDENT_BEFORE: Final = re.compile(r"(?:\b(?P<name>[A-Z][A-Za-z]*)\s|[A-Za-z]-|#|\bNo\.\s?)$")
 _DETERMINERS: Final = frozenset(
     ["the", "which", "this", "that", "each", "every", "any", "no", "someone", "anyone"]
@@ -170,6 +153,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
     speakers: Speakers | None = None
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
+    previous: Previous | None = None  # the last figure read, for one that restates it
     i = 0
     while i < len(mentions):
         mention = mentions[i]
@@ -189,44 +173,21 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         hedge = "vague" if mention.vague else "exact"
         if mention.vague:
             high = mention.vague[1]
-        # two-sided ranges: "between 30 and 40", "1000-5000", "from 200 to 300"
+        # two-sided ranges: "between 30 and 40", "1000-5000", "from 6 to 7 p.m."
         nxt = mentions[i] if i < len(mentions) else None
-        if (
-            nxt is not None
-            and nxt.start - end <= _MAX_JOINT
-            and mention.vague is None
-            and not mention.hint
-        ):
-            joint = text[end : nxt.start]
-            opener = _RANGE_OPEN.search(text[max(s_start, start - 12) : start])
-            if (
-                nxt.start < s_end
-                and not nxt.hint
-                and nxt.vague is None
-                and (join := _RANGE_JOIN.match(joint)) is not None
-                and _same_unit_after(text, join.group("unit"), nxt.end)
-                and (" and" not in joint.lower() or opener)
-                and not _CHANGE_FROM.search(text[max(s_start, start - 48) : start])
-                and not (opener and mention.value > nxt.value >= 0)  # "from 41 to 31": a fall
-            ):
-                low_value, high_value = value, nxt.value
-                if high_value >= 1000 and low_value * 1000 <= high_value and mention.words is False:
-                    scale_word = re.search(
-                        r"(thousand|million|billion|[kKMbB]|bn|mn)$", text[nxt.start : nxt.end]
-                    )
-                    if scale_word and low_value < 1000:
-                        low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
-                if low_value > high_value and opener:
-                    # "from -18 °C to -34 °C": a range written high to low is the same range
-                    low_value, high_value = high_value, low_value
-                if low_value <= high_value:
-                    if opener:
-                        start = start - (
-                            len(text[max(s_start, start - 12) : start]) - opener.start()
-                        )
-                    value, high, end, hedge = low_value, high_value, nxt.end, "range"
-                    i += 1
-        description = describe(text, mention.start, end, s_start, s_end, mention.hint)
+        hint = mention.hint
+        joined = join_range(text, mention, nxt, s_start, s_end) if nxt is not None else None
+        if joined is not None:
+            start, value, high, end, hint, hedge = (
+                joined.start,
+                joined.low,
+                joined.high,
+                joined.end,
+                joined.hint,
+                "range",
+            )
+            i += 1
+        description = describe(text, mention.start, end, s_start, s_end, hint)
         if description is None:
             continue
         kind = skip_kind or description.kind
@@ -263,7 +224,21 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             continue
         kind = refined
         if kind is Kind.COUNT:
-            kind, description = count_or_measure(text, mention, description, s_start, value)
+            restated = (
+                previous
+                if previous is not None
+                and previous.sentence == index
+                and restates(text[previous.end : text_start], previous.noun)
+                else None
+            )
+            kind, description = count_or_measure(
+                text, mention, description, s_start, value, restated
+            )
+        previous = (
+            Previous(index, figure_end, description.noun, description.head, description.unit)
+            if kind is Kind.COUNT
+            else None
+        )
         if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
         if speakers is None:
@@ -318,24 +293,6 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
             s_start,
             index,
         )
-
-
-def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:
-    """A unit inside a range's joint ("44 mg to 50 mg") must follow the second number too."""
-    if unit is None:
-        return True
-    return text[pos : pos + len(unit) + 2].lstrip().lower().startswith(unit.lower())
-
-
-def _unscaled(token: str, value: float) -> float:
-    """The number before a scale word: '20k' -> 20, '2 million' -> 2."""
-    digits = re.match(r"[\d,.]+", token)
-    if digits is None:
-        return value
-    try:
-        return float(digits.group().replace(",", "")) or value
-    except ValueError:
-        return value
 
 
 def _refine_kind(

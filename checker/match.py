@@ -31,6 +31,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from checker.extract.counted import restates
 from checker.extract.hedges import hedge_interval
 from checker.extract.units import list_members, normalise_noun, unit_factor
 from checker.model import FIGURE_KINDS, Claim, Fact, Figure, Interval, Kind, RuleSet
@@ -295,9 +296,21 @@ class _Columns:
                 owners.add(owner)
                 at = group.index(owner)
                 for near in group[max(0, at - 1) : at + 2]:
-                    if near != owner and (self.earlier[near] or self.earlier[owner]):
+                    if near != owner and (
+                        self.earlier[near] or self.earlier[owner] or self._restated(owner, near)
+                    ):
                         owners.add(near)
         return owners
+
+    def _restated(self, one: int, other: int) -> bool:
+        """Whether, of two neighbouring figures of a sentence, the later restates the
+        earlier ("about five kilograms of explosives, and certainly less than 10")."""
+        first, second = sorted((one, other), key=lambda p: int(self.start[p]))
+        base = int(self.sentence_start[first])
+        joint = str(self.sentence[first])[
+            int(self.end[first]) - base : int(self.start[second]) - base
+        ]
+        return restates(joint, str(self.noun[first]))
 
 
 def _context_checks(

@@ -766,8 +766,18 @@ def speaker_of(found: list[Cue], start: int, end: int, sentence: str = "") -> Cu
     if sentence:
         # "The strike took place at around 1700 GMT, when the ministry said …": a cue in a
         # clause of time tells what was said then, not who gives the figure before it
+        # "The march drew some 300 people, but police said 200": a contrast closes the
+        # figure's side
         found = [
-            c for c in found if not (c.start >= end and _TIME_CLAUSE.search(sentence, 0, c.start))
+            c
+            for c in found
+            if not (
+                c.start >= end
+                and (
+                    _TIME_CLAUSE.search(sentence, 0, c.start)
+                    or _CONTRAST.search(sentence, end, c.start)
+                )
+            )
         ]
     if not found:
         return None
@@ -800,6 +810,7 @@ def speaker_of(found: list[Cue], start: int, end: int, sentence: str = "") -> Cu
 _TIME_CLAUSE: Final = re.compile(
     r"(?<![\w'’-])(?:when|after|before|while|until|as\s+soon\s+as)\s+$", re.IGNORECASE
 )
+_CONTRAST: Final = re.compile(r",\s*(?:but|yet|whereas|while)\b|;|\bwhereas\b", re.IGNORECASE)
 _ASIDE: Final = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 
 

@@ -9,14 +9,47 @@ children per woman": the number is a measure.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from checker.extract.numbers import Mention
 from checker.extract.units import STOP, Description, is_plural, noun_phrase, singular
 from checker.model import Kind
 
-__all__ = ["count_or_measure"]
+__all__ = ["Previous", "count_or_measure", "restates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The figure before this one in its sentence: where it ends and what it counts."""
+
+    sentence: int
+    end: int
+    noun: str
+    head: str
+    unit: str
+
+
+# A figure that restates the one before it, more or less surely: "a few dozen deaths,
+# probably between 10 and 50", "about five kilograms of explosives, and certainly less than
+# 10 kilograms", "some 300 people (perhaps 350)". Between the two: the first one's noun or
+# "of" phrase, a comma, dash or parenthesis, a conjunction and adverbs of likelihood.
+_RESTATED: Final = re.compile(
+    r"""^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?        # of explosives
+        \s*(?:,|\(|—|–|\s-\s|--)\s*(?:(?:and|or|but)\s+)?
+        (?:(?:probably|possibly|perhaps|maybe|likely|certainly|surely|definitely|even
+           |most\s+likely|more\s+likely|almost\s+certainly|roughly|approximately)\s+){1,2}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def restates(joint: str, noun: str = "") -> bool:
+    """Whether the text `joint` between two figures (the first's counted `noun` included)
+    makes the second a restatement of the first."""
+    stripped = joint.lstrip()
+    if noun and stripped.lower().startswith(noun.lower()):
+        joint = stripped[len(noun) :]
+    return _RESTATED.match(joint) is not None
 
 
 # "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
@@ -43,10 +76,16 @@ _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "in
 
 
 def count_or_measure(
-    text: str, mention: Mention, description: Description, s_start: int, value: float
+    text: str,
+    mention: Mention,
+    description: Description,
+    s_start: int,
+    value: float,
+    restated: Previous | None = None,
 ) -> tuple[Kind, Description]:
     """A count is a whole number of things; what looks like one may be a measure on a scale,
-    or a count whose noun came before it ("the death toll rose to 120")."""
+    or a count whose noun came before it ("the death toll rose to 120"), or the noun of the
+    figure it restates (`restated`: "a few dozen deaths, probably between 10 and 50")."""
     before_start = max(s_start, mention.start - 120)
     before = text[before_start : mention.start]
     scale_name = _SCALE_NAME_BEFORE.search(before[-80:])
@@ -64,6 +103,10 @@ def count_or_measure(
         for word in reversed(_PLURAL_WORD.findall(before)):
             if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
                 return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
+    if not description.noun and restated is not None and restated.noun:
+        return Kind.COUNT, replace(
+            description, unit=restated.unit, noun=restated.noun, head=restated.head
+        )
     if not description.noun:
         counted = None
         for match in _COUNTED_BEFORE.finditer(before):

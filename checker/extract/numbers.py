@@ -123,6 +123,7 @@ SCAN: Final = re.compile(_SCAN_DIGIT_FORMS + "|" + _SCAN_WORD_FORMS + "|" + _SCA
 # SCAN at a digit or "." (times and ordinals start with a digit) and at a letter (the word
 # forms start with one): each tries only the forms that can start there, in SCAN's order.
 _SCAN_AT_DIGIT: Final = re.compile(_SCAN_DIGIT_FORMS + "|" + _SCAN_RUN, re.VERBOSE)
+_CLOCK_AT: Final = re.compile(_SCAN_DIGIT_FORMS, re.VERBOSE)
 _SCAN_AT_LETTER: Final = re.compile(_SCAN_WORD_FORMS + "|" + _SCAN_RUN, re.VERBOSE)
 _RUN_TOKEN: Final = re.compile(
     rf"""(?P<sep>\s*-\s*|\s+(?:and|&)\s+|,\s+|\s+)?
@@ -547,5 +548,12 @@ def scan_numbers(text: str) -> Iterator[Mention]:
         else:
             first = True
             for mention in _split_run(text, match.start(), match.end()):
+                clock = None if first else _CLOCK_AT.match(text, mention.start)
+                if clock is not None and clock.lastgroup == "time":
+                    # "between 6 and 7 p.m.": the run ends in a clock time
+                    yield Mention(
+                        clock.start(), clock.end(), clock_minutes(clock.group()), hint="time"
+                    )
+                    break
                 yield _signed(text, mention) if first else mention
                 first = False

@@ -497,7 +497,7 @@ _OF_NOUN: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+)?", re.IGNORE
 # spectrum", "in the 40,000 range": the counted thing is named elsewhere in the sentence.
 FRAMES: Final = frozenset(
     """range ranges spectrum bracket brackets band bands ballpark region vicinity
-    neighbourhood neighborhood mark figure figures level levels""".split()
+    neighbourhood neighborhood mark figure figures level levels estimate estimates""".split()
 )
 # A figure quoted on its own, its noun outside the quote: '"two hundred to 300" dead'.
 _CLOSING_QUOTE: Final = re.compile(r"[\"”’']\s+(?=[A-Za-z])")

@@ -40,6 +40,8 @@ HEDGED = [
     ("between 30 and 40 drones", "[30, 40]"),
     ("30 to 40 drones", "[30, 40]"),
     ("30–40 drones", "[30, 40]"),
+    ("the 100-to-300 people counted", "[100, 300]"),
+    ("an 8- to 16-meter wall", "[8, 16]"),
     ("dozens of rockets", "[24, 99]"),
     ("thousands of protesters", "[2000, 9999]"),
     ("tens of thousands of protesters", "[20000, 99999]"),
@@ -184,3 +186,39 @@ MONEY_TEXT = [
 def test_money_text_keeps_its_currency_as_written(phrase: str, text: str) -> None:
     (figure,) = figures_in(phrase)
     assert figure.text == text
+
+
+# A clock time is minutes after midnight; its hedges are minutes too, not shares of the day.
+CLOCKS = [
+    ("The blast came at 6:59 pm.", "6:59 pm", "[1139, 1139]", ""),
+    ("The blast came around 6:15 p.m.", "around 6:15 p.m.", "[1085, 1105]", ""),
+    ("Sirens sounded at about 10 a.m.", "about 10 a.m.", "[590, 610]", ""),
+    ("The strike came just before 7 p.m.", "just before 7 p.m.", "[1130, 1140)", ""),
+    ("The fire spread shortly after 1700 GMT.", "shortly after 1700 GMT", "(1020, 1030]", "UTC"),
+    ("Voting ran from 6 to 7 p.m. only.", "from 6 to 7 p.m.", "[1080, 1140]", ""),
+    ("Power failed between 6 and 7 p.m.", "between 6 and 7 p.m.", "[1080, 1140]", ""),
+    ("Queues formed between 6 p.m. and 7 p.m.", "between 6 p.m. and 7 p.m.", "[1080, 1140]", ""),
+    ("The curfew ran from 9:30 to 11 a.m.", "from 9:30 to 11 a.m.", "[570, 660]", ""),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "interval", "unit"), CLOCKS, ids=[c[0] for c in CLOCKS])
+def test_clock_times_are_hedged_in_minutes(
+    phrase: str, text: str, interval: str, unit: str
+) -> None:
+    (figure,) = figures_in(phrase, all_kinds=True)
+    assert (figure.text, figure.kind, str(figure.interval), figure.unit) == (
+        text,
+        Kind.TIME,
+        interval,
+        unit,
+    )
+
+
+def test_a_range_of_numbers_before_a_clock_is_no_clock() -> None:
+    assert [(f.text, f.kind) for f in figures_in("between 6 and 7 people", all_kinds=True)] == [
+        ("between 6 and 7", Kind.COUNT)
+    ]
+    assert [
+        (f.text, f.kind) for f in figures_in("from 1,000 to 7 p.m. on Friday", all_kinds=True)
+    ] == [("1,000", Kind.COUNT), ("7 p.m.", Kind.TIME)]

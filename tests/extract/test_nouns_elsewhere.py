@@ -1,0 +1,70 @@
+"""What a figure counts when the noun is not simply the words after it: named before it ("the
+count of damaged structures stood at 2,207"), held in groups ("55 sets of remains"), a list
+("rockets, mortar shells and drones"), outside a quote, framed ("in the 40,000 range"), or
+the noun of the figure it restates ("a few dozen deaths, probably between 10 and 50")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import figures_in
+
+NOUNS = [
+    # named before the figure
+    (
+        "The count of damaged or destroyed structures stood at 2,207.",
+        [("2,207", "damaged or destroyed structures", "structure")],
+    ),
+    ("The tally of the dead rose to 114.", [("114", "dead", "dead")]),
+    ("The total of displaced families reached 1,450.", [("1,450", "displaced families", "family")]),
+    ("The number still missing fell to 66.", [("66", "missing", "missing")]),
+    (
+        "Of the 300 people, more than 40 of them were children.",
+        [("300", "people", "people"), ("more than 40", "people", "people")],
+    ),
+    # things counted in groups: the noun is what the groups hold
+    ("Crews recovered 55 sets of remains.", [("55", "sets of remains", "remain")]),
+    ("Rescuers found two pairs of boots.", [("two", "pairs of boots", "boot")]),
+    # adjectives of one noun, states and lists
+    (
+        "The fire destroyed 2,200 damaged or destroyed structures.",
+        [("2,200", "damaged or destroyed structures", "structure")],
+    ),
+    ("The council counted 40 dead and missing.", [("40", "dead and missing", "missing")]),
+    (
+        "Iran fired 120 rockets, mortar shells and drones.",
+        [("120", "rockets, mortar shells and drones", "drone")],
+    ),
+    # outside the quote that holds the figure alone
+    ('The ministry spoke of "two hundred to 300" dead.', [("two hundred to 300", "dead", "dead")]),
+    ("The ministry spoke of “120” dead.", [("120", "dead", "dead")]),
+    # a word that frames the figure is no counted noun
+    ("Turnout was in the 40,000 range.", [("40,000", "", "")]),
+    ("The 100-to-300 estimate stood.", [("100-to-300", "", "")]),
+    ("Losses were near the 500 mark.", [("500", "", "")]),
+    # a restated figure takes the noun of the one it restates
+    (
+        "The attack caused a few dozen deaths, probably between 10 and 50.",
+        [("a few dozen", "deaths", "death"), ("between 10 and 50", "deaths", "death")],
+    ),
+    (
+        "The march drew some 300 people (perhaps 350) to the square.",
+        [("some 300", "people", "people"), ("350", "people", "people")],
+    ),
+    (
+        "About 30 homes, possibly 40, burned.",
+        [("About 30", "homes", "home"), ("40", "homes", "home")],
+    ),
+    # ... but not a figure of its own after a plain "and" or a new clause
+    (
+        "The march drew some 300 people, and 200 police.",
+        [("some 300", "people", "people"), ("200", "police", "police")],
+    ),
+    ("Crews found 40 bodies, and 12 more on Friday.", [("40", "bodies", "body"), ("12", "", "")]),
+    ("The march drew 300 people, police said 200.", [("300", "people", "people"), ("200", "", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUNS, ids=[t for t, _ in NOUNS])
+def test_the_counted_noun(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(f.text, f.noun, f.head) for f in figures_in(text)] == expected

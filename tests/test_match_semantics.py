@@ -1,0 +1,231 @@
+"""What a fact asks of a figure beyond its noun: context words by stem, counted lists and
+umbrellas, facts without `counts`, kinds and units a fact converts, clock times across
+zones, what the sentence says of the figure, and which of two neighbours owns a context
+word. Each rule with phrasings that must match and near ones that must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.extract import extract_figures
+from checker.match import match_claims
+from checker.model import Document, RuleSet
+from checker.rules import load_rules
+
+
+def _rules(tmp_path: Path, facts: str, defaults: str = "") -> RuleSet:
+    path = tmp_path / "rules.yaml"
+    path.write_text(f"{defaults}facts:\n{facts}", encoding="utf-8")
+    return load_rules([path])
+
+
+def _claims(rules: RuleSet, text: str, published: str = "2024-04-15") -> list[tuple[str, str]]:
+    document = Document(id="t", path=Path("t.md"), text=text, published=published)
+    matches = match_claims(extract_figures([document]), rules)
+    return [(c.fact_id, c.figure.text) for c in matches.claims]
+
+
+def _intervals(rules: RuleSet, text: str) -> list[tuple[str, str]]:
+    document = Document(id="t", path=Path("t.md"), text=text, published="2024-04-15")
+    matches = match_claims(extract_figures([document]), rules)
+    return [(c.figure.text, str(c.interval)) for c in matches.claims]
+
+
+STEMS = """\
+  - id: killed
+    kind: count
+    counts: [people]
+    context: [kill]
+  - id: evacuated
+    kind: count
+    counts: [people]
+    context: [evacu*]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake killed 40 people.", [("killed", "40")]),
+        ("Forty people were killed.", [("killed", "Forty")]),
+        ("The blast kills 40 people a year.", [("killed", "40")]),
+        ("Crews evacuated 300 people.", [("evacuated", "300")]),
+        ("The evacuation moved 300 people.", [("evacuated", "300")]),
+        # a stem is a whole word: "skill" is no "kill"
+        ("The course taught skills to 40 people.", []),
+    ],
+)
+def test_context_words_match_by_stem(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _claims(_rules(tmp_path, STEMS), text) == expected
+
+
+LISTS = """\
+  - id: projectiles
+    kind: count
+    counts: [projectiles]
+    context: [fired, launched]
+  - id: drones
+    kind: count
+    counts: [drones]
+    context: [fired, launched]
+  - id: missiles-and-drones
+    kind: count
+    counts: [missiles and drones]
+    context: [launched]
+    exclude: [fired]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list belongs to an umbrella, never to a fact that counts one member
+        ("Iran fired 120 rockets, mortar shells and drones.", [("projectiles", "120")]),
+        ("Iran fired 170 drones.", [("drones", "170")]),
+        # a fact naming two members takes the list
+        ("Iran launched 300 missiles and drones.", [("missiles-and-drones", "300")]),
+        # adjectives of one noun are no list
+        ("Iran fired 40 armed and unarmed drones.", [("drones", "40")]),
+    ],
+)
+def test_a_counted_list_goes_to_an_umbrella_or_to_the_fact_naming_it(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _claims(_rules(tmp_path, LISTS), text) == expected
+
+
+def test_a_fact_without_counts_claims_by_context(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "  - id: crowd\n    kind: count\n    context: [crowd, turnout]\n")
+    assert _claims(rules, "Police put the crowd at 18,000.") == [("crowd", "18,000")]
+    assert _claims(rules, "Turnout reached some 20,000 people.") == [("crowd", "some 20,000")]
+    assert _claims(rules, "Police made 40 arrests.") == []
+
+
+def test_a_classifier_counts_what_its_groups_hold(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, "  - id: remains\n    kind: count\n    counts: [remains]\n")
+    assert _claims(rules, "Crews recovered 55 sets of remains.") == [("remains", "55")]
+
+
+KINDS = """\
+  - id: share-destroyed
+    kind: percent
+    context: [destroyed]
+  - id: area
+    kind: measure
+    unit: acre
+    context: [burned]
+  - id: strike-days
+    kind: duration
+    unit: day
+    context: [strike]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share is a percent: "half" is 50%
+        ("Half of the homes were destroyed.", [("Half", "[50, 50]")]),
+        ("Some 86% of the homes were destroyed.", [("Some 86%", "[77.4, 94.6]")]),
+        # a measure converts into the fact's unit
+        ("The fire burned 2,170 acres.", [("2,170 acres", "[2170, 2170]")]),
+        ("The fire burned about 850 hectares.", [("about 850 hectares", "[1890.36, 2310.44]")]),
+        ("The strike lasted two weeks.", [("two weeks", "[14, 14]")]),
+        # a unit that does not convert is no claim
+        ("The fire burned 40 tonnes of fuel.", []),
+    ],
+)
+def test_kinds_and_units_a_fact_converts(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _intervals(_rules(tmp_path, KINDS), text) == expected
+
+
+def test_clock_times_are_read_in_the_facts_zone(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: blast-time\n    kind: time\n    context: [blast]\n    timezone: '+03:00'\n",
+    )
+    assert _intervals(rules, "The blast came at around 1700 GMT.") == [
+        ("around 1700 GMT", "[1190, 1210]")
+    ]
+    assert _intervals(rules, "The blast came at 8:05 p.m.") == [("8:05 p.m.", "[1205, 1205]")]
+
+
+STATEMENTS = """\
+  - id: toll
+    kind: count
+    counts: [people]
+    context: [killed, died, toll]
+  - id: rising-toll
+    kind: count
+    counts: [deaths]
+    context: [toll]
+    changes_over_time: increasing
+  - id: recoveries
+    kind: count
+    counts: [bodies]
+    context: [recover]
+    projections: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials denied that 300 people were killed.", []),
+        ("As many as 9,000 people may have died.", []),
+        ("Officials had earlier said 115 people died.", []),
+        ("Officials said 97 people died.", [("toll", "97")]),
+        # an earlier figure belongs to a fact that changes over time, its successor too
+        (
+            "The toll went from 115 deaths to at least 97.",
+            [("rising-toll", "115"), ("rising-toll", "at least 97")],
+        ),
+        # a projection only to a fact that takes projections
+        ("Crews are expected to recover 10 bodies per day.", [("recoveries", "10")]),
+    ],
+)
+def test_what_the_sentence_says_of_the_figure(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _claims(_rules(tmp_path, STATEMENTS), text) == expected
+
+
+def test_a_dated_fact_takes_figures_of_its_day(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: marchers\n    kind: count\n    counts: [people]\n    context: [marched]\n"
+        "    dated: 2023-05-02\n",  # the last 2 May before the 2024-04-15 publication
+    )
+    assert _claims(rules, "On 2 May, 80,000 people marched.") == [("marchers", "80,000")]
+    assert _claims(rules, "On 3 May, 20,000 people marched.") == []
+    assert _claims(rules, "Some 50,000 people marched.") == [("marchers", "Some 50,000")]
+
+
+def test_a_restated_figure_shares_the_context_of_the_one_it_restates(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: charge\n    kind: measure\n    unit: kg\n    context: [explosives]\n",
+    )
+    assert _claims(
+        rules, "It took about five kilograms of explosives, and certainly less than 10 kilograms."
+    ) == [("charge", "about five kilograms"), ("charge", "less than 10 kilograms")]
+    # two figures of their own: the context word is the nearer one's
+    assert _claims(
+        rules, "It took about five kilograms of explosives and 10 kilograms of fuel."
+    ) == [("charge", "about five kilograms")]
+
+
+def test_a_context_word_outside_the_noun_breaks_a_tie(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: toll\n    kind: count\n    counts: [dead]\n    context: [dead, toll]\n"
+        "  - id: identified\n    kind: count\n    counts: [dead]\n    context: [identified]\n",
+    )
+    assert _claims(rules, "Officials had identified 27 of the dead.") == [("identified", "27")]
+    assert _claims(rules, "The toll reached 99 dead.") == [("toll", "99")]

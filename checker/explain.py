@@ -13,9 +13,11 @@ import pandas as pd
 
 from checker.compare import compare_fact, describe_gap
 from checker.errors import CheckerError
+from checker.extract.hedges import describe_hedges
 from checker.match import Matches, figure_at
 from checker.model import (
     BAD_STEPS,
+    DEFAULT_HEDGES,
     Claim,
     Explanation,
     Fact,
@@ -94,8 +96,8 @@ def _steps(fact: Fact, finding: Finding | None) -> tuple[str, ...]:
         )
     else:
         rule = "two claims agree when their intervals share a value (tolerance 0)"
-    if fact.delta is not None:
-        rule += f"; 'about'/'nearly' take the hedge width δ = {fact.delta:.0%}"
+    if fact.hedges != DEFAULT_HEDGES:
+        rule += f"; hedges read {describe_hedges(fact.hedges)}"
     steps.append(rule)
     if finding.timeline and finding.verdict is not Verdict.AGREEMENT:
         trend = fact.changes_over_time or Trend.ANY

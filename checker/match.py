@@ -32,9 +32,18 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from checker.extract.counted import restates
-from checker.extract.hedges import hedge_interval
+from checker.extract.hedges import hedge_interval, vague_interval
 from checker.extract.units import list_members, normalise_noun, unit_factor
-from checker.model import FIGURE_KINDS, Claim, Fact, Figure, Interval, Kind, RuleSet
+from checker.model import (
+    DEFAULT_HEDGES,
+    FIGURE_KINDS,
+    Claim,
+    Fact,
+    Figure,
+    Interval,
+    Kind,
+    RuleSet,
+)
 from checker.origins import Origins, resolve_origins
 from checker.words import WordMatcher
 
@@ -93,9 +102,20 @@ def origin_listed(origin: str, listed: tuple[str, ...]) -> bool:
 
 
 def hedged_interval(figure: Figure, fact: Fact) -> Interval:
-    """The figure's interval with the fact's hedge width δ ("about 99%" with δ = 5%)."""
-    if fact.delta is not None and figure.hedge in REWIDENED_HEDGES and figure.kind is not Kind.TIME:
-        return hedge_interval(figure.value, figure.hedge, fact.delta)
+    """The figure's interval with the fact's hedge widths ("about 300" with δ = 5%,
+    "dozens" as the rule reads it); the extractor's where the fact keeps the defaults."""
+    hedges = fact.hedges
+    if hedges == DEFAULT_HEDGES or figure.kind is Kind.TIME:
+        return figure.interval
+    if figure.hedge == "vague" and (bounds := vague_interval(figure.text, hedges)):
+        return Interval(*bounds)
+    if figure.hedge in REWIDENED_HEDGES:
+        percent = figure.kind is Kind.PERCENT
+        interval = hedge_interval(figure.value, figure.hedge, hedges, percent=percent)
+        if percent and figure.value <= 100 < interval.high:
+            # "about 99% of the threats": a share of a whole is at most 100
+            interval = Interval(interval.low, 100.0, interval.low_inclusive, True)
+        return interval
     return figure.interval
 
 

@@ -297,6 +297,25 @@ def _scaled(bound: float, factor: float) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class Hedges:
+    """How wide a hedged figure reads (docs/rules.md, "Hedge widths").
+
+    "about N" spans half N's rounding step either side, between `narrowest` and `delta` of N
+    ("about 300": ±10% at most, "about 347": ±2%); "nearly N" and "just over N" span `delta`
+    of N below or above it. A percent is hedged in percentage points, between the two
+    `points` ("some 97%" is [96, 98], "about 30%" [27, 33]). `vague` gives the interval of a
+    vague quantity ("dozens": [24, 99]) where a rule overrides the table."""
+
+    delta: float = 0.10
+    narrowest: float = 0.02
+    points: tuple[float, float] = (1.0, 3.0)
+    vague: tuple[tuple[str, float, float], ...] = ()
+
+
+DEFAULT_HEDGES: Final = Hedges()
+
+
+@dataclass(frozen=True, slots=True)
 class Tolerance:
     """How far apart two claims may be and still agree: relative (0.02) or absolute (3).
 
@@ -386,7 +405,7 @@ class Fact:
     evolving: Severity = Severity.WARNING
     min_origins: int = 2
     changes_over_time: Trend | None = None
-    delta: float | None = None  # hedge width for "about"/"nearly"; None: the extractor's
+    hedges: Hedges = DEFAULT_HEDGES  # how wide "about", "nearly" and "dozens" read
     window: int | None = None  # context words within this many words; None: the sentence
     origins: tuple[str, ...] = ()  # only claims from these origins count, when given
     exclude_origins: tuple[str, ...] = ()  # claims from these origins never count

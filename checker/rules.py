@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -19,12 +19,15 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.errors import RuleError, RuleProblem
+from checker.extract.numbers import VAGUE
 from checker.extract.units import MEASURE_UNITS
 from checker.load import display_path
 from checker.model import (
+    DEFAULT_HEDGES,
     FACT_KINDS,
     Example,
     Fact,
+    Hedges,
     Interval,
     Kind,
     Location,
@@ -37,16 +40,19 @@ from checker.model import (
 
 TOP_KEYS: Final = ("defaults", "facts", "origins", "version")
 DEFAULT_KEYS: Final = (
-    "delta", "discrepancy", "evolving", "min_origins", "no_claim", "noun_cutoff",
+    "delta", "discrepancy", "evolving", "hedges", "min_origins", "no_claim", "noun_cutoff",
     "single_source", "timezone", "tolerance", "window",
 )  # fmt: skip
 FACT_KEYS: Final = (
     "changes_over_time", "context", "context_all", "counts", "dated", "delta",
-    "discrepancy", "evolving", "examples", "exclude", "exclude_origins", "id", "kind",
+    "discrepancy", "evolving", "examples", "exclude", "exclude_origins", "hedges", "id", "kind",
     "min_origins", "no_claim", "on", "origins", "projections", "single_source", "split_by",
     "timezone", "title", "tolerance", "unit", "window",
 )  # fmt: skip
 SPLIT_NAMES: Final = ("origin",)
+# The vague quantities a rule may set ("dozens", "a few"), as the extractor's table names them
+VAGUE_NAMES: Final = tuple(sorted({name.removesuffix(" of") for name in VAGUE}))
+HEDGE_KEYS: Final = ("narrowest", "points", *VAGUE_NAMES)
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMEZONE: Final = re.compile(
     r"^\s*(?:UTC|GMT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\s*$|^\s*(?:UTC|GMT|Z)\s*$",
@@ -275,6 +281,39 @@ class Reader:
             return None
         return minutes if match.group("sign") == "+" else -minutes
 
+    def pair(self, node: Node, what: str) -> tuple[float, float] | None:
+        """Two numbers, the smaller first: '[24, 99]'."""
+        items = node.value if isinstance(node, SequenceNode) else None
+        numbers = [self.scalar(item, what) for item in items or []]
+        try:
+            low, high = (float(str(n).replace(",", "")) for n in numbers)
+        except ValueError:
+            low, high = 1.0, 0.0
+        if items is None or len(items) != 2 or low > high or low < 0:
+            self.problem(node, f"{what} should be two numbers, the smaller first: [24, 99]")
+            return None
+        return low, high
+
+    def hedges(self, node: Node, current: Hedges) -> Hedges:
+        """The `hedges` mapping: narrowest, points and vague quantities over `current`."""
+        keys = self.mapping(node, HEDGE_KEYS, "hedges")
+        out = current
+        if "narrowest" in keys:
+            narrowest = self.fraction(keys["narrowest"][1], "hedges.narrowest")
+            if narrowest is not None:
+                out = replace(out, narrowest=narrowest)
+        if "points" in keys:
+            points = self.pair(keys["points"][1], "hedges.points")
+            if points is not None:
+                out = replace(out, points=points)
+        vague = dict((name, (low, high)) for name, low, high in out.vague)
+        for name in VAGUE_NAMES:
+            if name in keys:
+                bounds = self.pair(keys[name][1], f"hedges.{name}")
+                if bounds is not None:
+                    vague[name] = bounds
+        return replace(out, vague=tuple((n, lo, hi) for n, (lo, hi) in sorted(vague.items())))
+
     def fraction(self, node: Node, what: str) -> float | None:
         tolerance = self.tolerance(node, what)
         if tolerance is None:
@@ -304,7 +343,7 @@ class RuleDefaults:
     evolving: Severity = Severity.WARNING
     no_claim: Severity = Severity.WARNING
     min_origins: int = 2
-    delta: float | None = None
+    hedges: Hedges = DEFAULT_HEDGES
     window: int | None = None
     noun_cutoff: float | None = None
     timezone: int | None = None
@@ -463,8 +502,10 @@ def _apply_common(
     """The settings defaults and facts share: tolerance, delta, window, severities, origins."""
     if "tolerance" in keys and (tol := reader.tolerance(keys["tolerance"][1], "tolerance")):
         target.tolerance = tol
-    if "delta" in keys:
-        target.delta = reader.fraction(keys["delta"][1], "delta")
+    if "delta" in keys and (delta := reader.fraction(keys["delta"][1], "delta")) is not None:
+        target.hedges = replace(target.hedges, delta=delta)
+    if "hedges" in keys:
+        target.hedges = reader.hedges(keys["hedges"][1], target.hedges)
     if "window" in keys:
         target.window = reader.integer(keys["window"][1], "window", 1)
     if "min_origins" in keys and (n := reader.integer(keys["min_origins"][1], "min_origins", 1)):
@@ -555,7 +596,7 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         evolving=settings.evolving,
         min_origins=settings.min_origins,
         changes_over_time=Trend(trend) if trend else None,
-        delta=settings.delta,
+        hedges=settings.hedges,
         window=settings.window,
         origins=tuple(get("origins", reader.words) or ()),  # type: ignore[arg-type]
         exclude_origins=tuple(get("exclude_origins", reader.words) or ()),  # type: ignore[arg-type]

@@ -435,7 +435,9 @@ facts:
         ("470", "more than 490", Verdict.DISCREPANCY, "'470' is 4.1% below 'more than 490'"),
         ("485", "more than 490", Verdict.AGREEMENT, ""),
         ("301", "300", Verdict.AGREEMENT, ""),
-        ("some 170", "about 200", Verdict.AGREEMENT, ""),  # [153, 187] meets [180, 220]
+        ("some 190", "about 200", Verdict.AGREEMENT, ""),  # [185, 195] meets [180, 220]
+        # "some 170" is [165, 175] by its rounding step
+        ("some 170", "about 200", Verdict.DISCREPANCY, "'some 170' is 2.8% below 'about 200'"),
         (
             "at least 500",
             "nearly 480",
@@ -443,7 +445,14 @@ facts:
             "'nearly 480' is 4.0% below 'at least 500'",
         ),
     ],
-    ids=["470-vs-more-than-490", "485-vs-more-than-490", "301-vs-300", "hedged", "open-bounds"],
+    ids=[
+        "470-vs-more-than-490",
+        "485-vs-more-than-490",
+        "301-vs-300",
+        "hedged",
+        "hedged-apart",
+        "open-bounds",
+    ],
 )
 def test_tolerance_is_a_gap_measured_once(
     tmp_path: Path, first: str, second: str, verdict: Verdict, gap: str

@@ -130,10 +130,11 @@ KINDS = """\
     [
         # a share is a percent: "half" is 50%
         ("Half of the homes were destroyed.", [("Half", "[50, 50]")]),
-        ("Some 86% of the homes were destroyed.", [("Some 86%", "[77.4, 94.6]")]),
+        ("Some 86% of the homes were destroyed.", [("Some 86%", "[85, 87]")]),
         # a measure converts into the fact's unit
         ("The fire burned 2,170 acres.", [("2,170 acres", "[2170, 2170]")]),
-        ("The fire burned about 850 hectares.", [("about 850 hectares", "[1890.36, 2310.44]")]),
+        # "about 850" is ±25 hectares, in acres
+        ("The fire burned about 850 hectares.", [("about 850 hectares", "[2038.62, 2162.17]")]),
         ("The strike lasted two weeks.", [("two weeks", "[14, 14]")]),
         # a unit that does not convert is no claim
         ("The fire burned 40 tonnes of fuel.", []),

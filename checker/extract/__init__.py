@@ -17,7 +17,6 @@ import pandas as pd
 
 from checker.extract.counted import Previous, count_or_measure, restates
 from checker.extract.hedges import (
-    DEFAULT_DELTA,
     clock_interval,
     hedge_after,
     hedge_before,
@@ -28,7 +27,15 @@ from checker.extract.ranges import join_range
 from checker.extract.speakers import Speakers
 from checker.extract.statement import CHANGE_TO, read_statement
 from checker.extract.units import STOP, Description, describe, is_plural
-from checker.model import FIGURE_COLUMNS, Document, Interval, Kind, empty_figures
+from checker.model import (
+    DEFAULT_HEDGES,
+    FIGURE_COLUMNS,
+    Document,
+    Hedges,
+    Interval,
+    Kind,
+    empty_figures,
+)
 
 __all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
 
@@ -109,19 +116,19 @@ class _Rows:
         return pd.DataFrame(columns).astype(FIGURE_COLUMNS)
 
 
-def extract_figures(documents: Iterable[Document], delta: float = DEFAULT_DELTA) -> pd.DataFrame:
+def extract_figures(documents: Iterable[Document], hedges: Hedges = DEFAULT_HEDGES) -> pd.DataFrame:
     """Every number in every document, one row each, figures and non-figures alike."""
     rows = _Rows()
     for document in documents:
-        _extract_document(document, rows, delta)
+        _extract_document(document, rows, hedges)
     return rows.frame()
 
 
-def figures_in_text(text: str, delta: float = DEFAULT_DELTA) -> pd.DataFrame:
+def figures_in_text(text: str, hedges: Hedges = DEFAULT_HEDGES) -> pd.DataFrame:
     """The figures of a bare string, as if it were a one-line document (tests, rule examples)."""
     from pathlib import Path
 
-    return extract_figures([Document(id="text", path=Path("<text>"), text=text)], delta)
+    return extract_figures([Document(id="text", path=Path("<text>"), text=text)], hedges)
 
 
 def _skip_piece(text: str, start: int) -> str | None:
@@ -142,7 +149,7 @@ def _skip_piece(text: str, start: int) -> str | None:
     return None
 
 
-def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
+def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
     text = document.text
     if _ANY_WORD_OR_DIGIT.search(text) is None:
         return  # nothing a number could be written with
@@ -255,7 +262,7 @@ def _extract_document(document: Document, rows: _Rows, delta: float) -> None:
         interval = (
             clock_interval(value, hedge, high)
             if kind is Kind.TIME
-            else hedge_interval(value, hedge, delta, high)
+            else hedge_interval(value, hedge, hedges, high, kind is Kind.PERCENT)
         )
         if description.cap is not None and interval.high > description.cap:
             interval = Interval(interval.low, description.cap, interval.low_inclusive, True)

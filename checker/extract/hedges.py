@@ -11,9 +11,7 @@ import re
 from typing import Final
 
 from checker.extract.numbers import word_trie
-from checker.model import Interval
-
-DEFAULT_DELTA: Final = 0.1  # "about 300" allows 270-330 unless a rule says otherwise
+from checker.model import DEFAULT_HEDGES, Hedges, Interval
 
 # Hedge phrase before a number -> hedge code. Longest phrases are tried first.
 BEFORE: Final[dict[str, str]] = {
@@ -175,17 +173,73 @@ def clock_interval(value: float, hedge: str, high: float | None = None) -> Inter
     return Interval.point(value)
 
 
+def rounding_step(value: float) -> float:
+    """The step a number is rounded to: the largest power of ten, or five times one, that
+    divides it ("300" -> 100, "1,250" -> 50, "347" -> 1, "5.5" -> 0.5); 0 for 0."""
+    magnitude = abs(value)
+    if magnitude == 0 or not math.isfinite(magnitude):
+        return 0.0
+    exponent = math.floor(math.log10(magnitude))
+    for power in range(exponent, exponent - 16, -1):
+        for step in (5 * 10.0**power, 10.0**power):
+            if step <= magnitude and _divides(step, magnitude):
+                return step
+    return 10.0 ** (exponent - 15)
+
+
+def _divides(step: float, magnitude: float) -> bool:
+    quotient = magnitude / step
+    return abs(quotient - round(quotient)) <= 1e-9 * max(1.0, quotient)
+
+
+def about_half_width(value: float, hedges: Hedges = DEFAULT_HEDGES, percent: bool = False) -> float:
+    """How far either side of `value` "about" reaches: half its rounding step, kept between
+    the narrowest and widest share δ of the value. A percent is hedged in percentage points
+    between the two `points`, never wider than δ of the value: "some 97%" ±1, "about 30%"
+    ±3, "about 5%" ±0.5."""
+    half = rounding_step(value) / 2
+    magnitude = abs(value)
+    widest = hedges.delta * magnitude
+    if percent:
+        low, high = hedges.points
+        return min(max(half, min(low, widest)), min(high, widest))
+    return min(max(half, hedges.narrowest * magnitude), widest)
+
+
+def _one_sided_width(value: float, hedges: Hedges, percent: bool) -> float:
+    """How far "nearly" and "just over" reach: δ of the value; for a percent no more than
+    the widest width in percentage points."""
+    widest = abs(value) * hedges.delta
+    return min(hedges.points[1], widest) if percent else widest
+
+
+def vague_interval(text: str, hedges: Hedges) -> tuple[float, float] | None:
+    """A rule's interval for a vague quantity ("dozens of rockets"), or None for the table's."""
+    phrase = " ".join(text.lower().split()).removesuffix(" of")
+    for name, low, high in hedges.vague:
+        if name == phrase:
+            return low, high
+    return None
+
+
 def hedge_interval(
-    value: float, hedge: str, delta: float = DEFAULT_DELTA, high: float | None = None
+    value: float,
+    hedge: str,
+    hedges: Hedges = DEFAULT_HEDGES,
+    high: float | None = None,
+    percent: bool = False,
 ) -> Interval:
-    """The interval a hedged figure allows, per DESIGN.md's table."""
+    """The interval a hedged figure allows, per DESIGN.md's table; `percent` for a figure
+    in percent or percentage points, hedged in points."""
     floor = 0.0 if value >= 0 else -math.inf
     if hedge in ("range", "vague") and high is not None:
         return Interval(value, high)
     if hedge == "more-than":
         return Interval(value, math.inf, low_inclusive=False)
     if hedge == "just-over":
-        return Interval(value, value + abs(value) * delta, low_inclusive=False)
+        return Interval(
+            value, value + _one_sided_width(value, hedges, percent), low_inclusive=False
+        )
     if hedge == "at-least":
         return Interval(value, math.inf)
     if hedge == "less-than":
@@ -193,7 +247,23 @@ def hedge_interval(
     if hedge == "at-most":
         return Interval(floor, value)
     if hedge == "nearly":
-        return Interval(value - abs(value) * delta, value, high_inclusive=False)
+        low = value - _one_sided_width(value, hedges, percent)
+        return Interval(max(low, floor) if percent else low, value, high_inclusive=False)
     if hedge == "about":
-        return Interval(value - abs(value) * delta, value + abs(value) * delta)
+        half = about_half_width(value, hedges, percent)
+        return Interval(max(value - half, floor) if percent else value - half, value + half)
     return Interval.point(value)
+
+
+def describe_hedges(hedges: Hedges) -> str:
+    """The widths in words, for `explain`: "'about' within 2%-5% of the figure, by its
+    rounding step; 'nearly' 5% below; percents 1-3 points; 'dozens' [20, 99]"."""
+    low, high = hedges.points
+    parts = [
+        f"'about' within {hedges.narrowest:.0%}-{hedges.delta:.0%} of the figure, by its "
+        f"rounding step",
+        f"'nearly' {hedges.delta:.0%} below",
+        f"percents {low:g}-{high:g} points",
+    ]
+    parts += [f"'{name}' [{lo:g}, {hi:g}]" for name, lo, hi in hedges.vague]
+    return "; ".join(parts)

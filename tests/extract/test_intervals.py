@@ -14,7 +14,7 @@ HEDGED = [
     ("took out more than 80 one-way attack drones", "(80, inf)"),
     ("and at least six ballistic missiles", "[6, inf)"),
     ("where nearly 34,000 people have been killed", "[30600, 34000)"),
-    ("in which some 1,200 people were killed", "[1080, 1320]"),
+    ("in which some 1,200 people were killed", "[1150, 1250]"),
     ("hundreds of missiles of various types were fired", "[200, 999]"),
     ("the last refuge for more than one million Palestinians", "(1000000, inf)"),
     # other outlets, other phrasings
@@ -131,8 +131,38 @@ def test_money_keeps_scale() -> None:
 
 
 def test_percent_of_a_whole_never_exceeds_100() -> None:
-    (figure,) = figures_in("intercepted some 99% of the threats")
-    assert str(figure.interval) == "[89.1, 100]"
+    (figure,) = figures_in("intercepted some 99.5% of the threats")
+    assert str(figure.interval) == "[98.5, 100]"
+
+
+# "about" reads a figure by its rounding step: half the step either side, at least 2% and at
+# most 10% of the figure; a percent in percentage points, 1 to 3, and at most 10% of it.
+ROUNDNESS = [
+    ("about 300 people", "[270, 330]"),  # step 100: ±50, at most 10%
+    ("about 347 people", "[340.06, 353.94]"),  # step 1: at least 2%
+    ("some 1,200 people", "[1150, 1250]"),  # step 100: ±50
+    ("some 1,187 people", "[1163.26, 1210.74]"),
+    ("around 1,250 people", "[1225, 1275]"),  # step 50: ±25
+    ("roughly 45 people", "[42.5, 47.5]"),  # step 5
+    ("about $5.5 billion", "[5250000000, 5750000000]"),  # step 0.5 billion
+    ("some 97% of the votes", "[96, 98]"),  # one point either side
+    ("about 30% of the votes", "[27, 33]"),  # step 10: capped at 3 points
+    ("about 85% of the votes", "[82.5, 87.5]"),  # step 5: 2.5 points
+    ("about 5% of the votes", "[4.5, 5.5]"),  # at most 10% of 5
+    ("nearly 99% of the votes", "[96, 99)"),  # 3 points below
+    ("nearly 34,000 people", "[30600, 34000)"),  # δ below
+]
+
+
+@pytest.mark.parametrize(("phrase", "interval"), ROUNDNESS, ids=[p for p, _ in ROUNDNESS])
+def test_about_reads_the_figure_by_its_rounding_step(phrase: str, interval: str) -> None:
+    (figure,) = figures_in(phrase)
+    assert str(figure.interval) == interval
+
+
+def test_about_a_rounder_figure_is_wider() -> None:
+    widths = [figures_in(f"about {n} people")[0].interval for n in ("300", "347")]
+    assert widths[0].high - widths[0].low > widths[1].high - widths[1].low
 
 
 NOT_FIGURES = [

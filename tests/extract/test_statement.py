@@ -19,7 +19,14 @@ def _read(text: str) -> list[tuple[str, str, bool, bool, str, str]]:
     frame = extract_figures([Document(id="t", path=Path("t.md"), text=text, published=PUBLISHED)])
     frame = frame[~frame["kind"].isin(["date", "year"])]
     return [
-        (r.text, r.modality, bool(r.earlier), bool(r.revision), r.stated, r.dated)
+        (
+            str(r.text),
+            str(r.modality),
+            bool(r.earlier),
+            bool(r.revision),
+            str(r.stated),
+            str(r.dated),
+        )
         for r in frame.itertuples()
     ]
 

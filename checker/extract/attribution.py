@@ -89,6 +89,9 @@ _DETERMINER_BEFORE: Final = re.compile(
 )
 _PUT_AT: Final = frozenset("put puts putting set sets setting".split())
 _PUT_AT_FIGURE: Final = re.compile(r"(?:\s+[\w'’()-]+){1,14}?\s+at\s", re.IGNORECASE)
+_CLAIMED_LIVES: Final = re.compile(
+    r"\s+(?:[\w,'’-]+\s+){0,3}?(?:lives?|victims?|casualties)\b", re.IGNORECASE
+)
 _HELD_RESPONSIBLE: Final = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:responsible|accountable)\b")
 _SAY_FORMS: Final = frozenset(_SAY.split("|"))
 _VERB_SET: Final = frozenset(_VERB_FORMS)
@@ -328,15 +331,21 @@ ANONYMOUS: Final = Speaker("", person=False)
 
 
 def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
-    """make_speaker, or ANONYMOUS where the phrase is a document of no one in particular
-    ("the latest information on the search", "an early estimate"): an explicit attribution
-    that still names no origin, so no other speaker may take the figure."""
+    """make_speaker, or an anonymous speaker where the phrase is a document of no one in
+    particular ("the latest information on the search", "an early estimate"): an explicit
+    attribution that still names no origin, so no other speaker may take the figure; its
+    words are kept as the speaker's role, for the reader."""
     speaker = make_speaker(raw, initial=initial)
     if speaker is not None:
         return speaker
     words = _strip_leading(_normalise_dots(raw).split())
     if words and _singular(words[_head_index(words)]) in DOCUMENT_NOUNS | EVIDENCE_NOUNS:
-        return ANONYMOUS
+        # no origin, but the words the text attributes it to, for the reader
+        phrase = " ".join(_normalise_dots(raw).split()).strip(" ,.;:")
+        first, _, rest = phrase.partition(" ")
+        if first.lower() in ("the", "a", "an"):
+            phrase = f"{first.lower()} {rest}"  # "per an early estimate", mid-sentence
+        return replace(ANONYMOUS, role=phrase)
     return None
 
 
@@ -589,6 +598,10 @@ def _verb_cues(sentence: str) -> list[Cue]:
         start = match.start() - len(aux)
         before = sentence[:start]
         after_verb = sentence[match.end() :]
+        if verb.endswith("ing") and sentence[: match.start()].rstrip().endswith(","):
+            continue  # "…, bringing the toll to 101": a participle of the clause before
+        if verb.startswith("claim") and _CLAIMED_LIVES.match(after_verb):
+            continue  # "the fire has claimed a 101st victim", "claimed 40 lives": it killed
         if verb in ("hold", "holds", "held") and not _HELD_RESPONSIBLE.match(after_verb):
             continue  # "held a briefing": only "held X responsible for …" is a claim
         if verb in _PUT_AT and not _PUT_AT_FIGURE.match(after_verb):

@@ -91,13 +91,14 @@ class Speakers:
 
     def speaker(self, index: int, start: int, end: int) -> Speaker | None:
         """The speaker of the figure text[start:end] in sentence `index`, or None; an
-        acronym the document spells out elsewhere under its full name ("By HRW's account",
-        "Human Rights Watch said")."""
+        acronym the document spells out elsewhere is named in full, the acronym kept ("By
+        HRW's account" after "Human Rights Watch said": "Human Rights Watch (HRW)")."""
         found = self._speaker(index, start, end)
         if found is None or not _ACRONYM.fullmatch(found.name):
             return found
         if found.name not in self._acronyms:
-            self._acronyms[found.name] = spelled_out(self.text, found.name) or found.name
+            full = spelled_out(self.text, found.name)
+            self._acronyms[found.name] = f"{full} ({found.name})" if full else found.name
         return replace(found, name=self._acronyms[found.name])
 
     def _speaker(self, index: int, start: int, end: int) -> Speaker | None:
@@ -111,7 +112,7 @@ class Speakers:
         if cue is not None:
             resolved = self.resolve(cue.speaker, index)
             if resolved is not None and resolved.anonymous:
-                return None  # "according to the latest information": no origin
+                return resolved  # "according to the latest information": no origin
             if resolved is not None or not quoted:
                 return resolved  # a pronoun that stands for nobody near is nobody
         if quoted:

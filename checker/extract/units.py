@@ -206,6 +206,13 @@ def is_plural(word: str) -> bool:
     return lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS) and len(lower) > 2
 
 
+_VES_PLURALS: Final = {
+    "lives": "life", "wives": "wife", "knives": "knife", "wolves": "wolf", "halves": "half",
+    "shelves": "shelf", "thieves": "thief", "leaves": "leaf", "loaves": "loaf",
+    "calves": "calf", "selves": "self",
+}  # fmt: skip
+
+
 def singular(word: str) -> str:
     """'drones' -> 'drone', 'casualties' -> 'casualty', 'people' -> 'people' (lower-case)."""
     lower = word.lower().strip("'’")
@@ -213,6 +220,8 @@ def singular(word: str) -> str:
         return lower
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
+    if lower in _VES_PLURALS:
+        return _VES_PLURALS[lower]  # "lives" -> "life", "wolves" -> "wolf"
     if lower.endswith(("sses", "xes", "ches", "shes", "zes")):
         return lower[:-2]
     return lower[:-1]

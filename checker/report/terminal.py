@@ -111,6 +111,8 @@ def _claim_lines(claim: Claim, conflict: bool, outlier: bool, color: bool) -> li
     details = []
     if figure.origin and figure.origin != claim.origin:
         details.append(f"said by {figure.origin}")
+    elif not figure.origin and figure.role:
+        details.append(f"per {figure.role}")  # "according to the latest information"
     if figure.outlet and figure.outlet != claim.origin:
         details.append(f"in {figure.outlet}")
     if figure.published:

@@ -36,6 +36,9 @@ def test_counted_noun_phrase(phrase: str, noun: str, head: str) -> None:
         ("news", "news"),
         ("status", "status"),
         ("bus", "bus"),
+        ("lives", "life"),
+        ("wolves", "wolf"),
+        ("archives", "archive"),
     ],
 )
 def test_singular(word: str, expected: str) -> None:

@@ -66,7 +66,27 @@ def test_csv_has_the_documented_columns(tmp_path: Path) -> None:
     assert lines[0] == ",".join(FIELDS)
     assert lines[1].startswith("a,") and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
     assert lines[1].endswith(",count,True,soldiers,soldiers,soldier,Officials,"
-                             "Officials said up to 700 soldiers were deployed.")  # fmt: skip
+                             "Officials said up to 700 soldiers were deployed.,,,count,False,"
+                             "False,,")  # fmt: skip
+
+
+def test_json_says_what_the_sentence_says_of_each_figure(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2024-04-15\n---\n"
+        "On Saturday, Col. Jane Ortiz, the army spokesperson, said the toll rose to 120, up "
+        "from 61. Officials revised the count of boats to 30.\n"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.md"), "-f", "json"])
+    keys = ("text", "origin", "role", "modality", "earlier", "revision", "stated", "dated")
+    rows = [{k: f[k] for k in keys} for f in json.loads(result.output)["figures"]]
+    assert rows == [
+        {"text": "120", "origin": "Jane Ortiz", "role": "army spokesperson", "modality": "count",
+         "earlier": False, "revision": False, "stated": "2024-04-13", "dated": None},
+        {"text": "61", "origin": "Jane Ortiz", "role": "army spokesperson", "modality": "count",
+         "earlier": True, "revision": False, "stated": "2024-04-13", "dated": None},
+        {"text": "30", "origin": "Officials", "role": None, "modality": "count",
+         "earlier": False, "revision": True, "stated": None, "dated": None},
+    ]  # fmt: skip
 
 
 def test_table_names_each_figure_with_its_position(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ SCHEMA_VERSION: Final = 1
 FIELDS: Final = (
     "document", "path", "line", "column", "text", "value", "low", "high", "low_inclusive",
     "high_inclusive", "hedge", "kind", "is_figure", "unit", "noun", "head", "origin", "sentence",
+    "role", "relay", "modality", "earlier", "revision", "stated", "dated",
 )  # fmt: skip
 
 FigureRenderer = Callable[[pd.DataFrame], str]
@@ -66,6 +67,13 @@ def figure_records(frame: pd.DataFrame) -> list[dict[str, object]]:
                 "head": _text(row["head"]),
                 "origin": _text(row["origin"]),
                 "sentence": " ".join(str(row["sentence"]).split()),
+                "role": _text(row["role"]),
+                "relay": _text(row["relay"]),
+                "modality": str(row["modality"]),
+                "earlier": bool(row["earlier"]),
+                "revision": bool(row["revision"]),
+                "stated": _text(row["stated"]),
+                "dated": _text(row["dated"]),
             }
         )
     return records

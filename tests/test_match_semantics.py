@@ -230,3 +230,28 @@ def test_a_context_word_outside_the_noun_breaks_a_tie(tmp_path: Path) -> None:
     )
     assert _claims(rules, "Officials had identified 27 of the dead.") == [("identified", "27")]
     assert _claims(rules, "The toll reached 99 dead.") == [("toll", "99")]
+
+
+def test_a_context_word_belongs_to_a_figure_of_its_own_clause(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: unidentified\n    kind: count\n    counts: [remains, people]\n"
+        "    context: [not been identified]\n"
+        "  - id: missing\n    kind: count\n    counts: [people]\n    context: [missing]\n",
+    )
+    assert _claims(
+        rules, "Two people's remains have not been identified, and six people are missing."
+    ) == [("unidentified", "Two"), ("missing", "six")]
+
+
+def test_a_participle_after_the_noun_describes_it_and_breaks_no_tie(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: toll\n    kind: count\n    counts: [people]\n    context: [killed]\n"
+        "  - id: identified\n    kind: count\n    counts: [people]\n"
+        "    context: [identified]\n",
+    )
+    assert _claims(rules, "Police identified the remains of 97 people killed in the fire.") == [
+        ("identified", "97")
+    ]
+    assert _claims(rules, "The fire killed 97 people.") == [("toll", "97")]

@@ -90,7 +90,7 @@ _SCAN_DIGIT_FORMS: Final = rf"""
         (?:\s*(?i:[ap]\.m\.|[ap]m\b))?{_ZONE}?            # 5:47 PM, 17:47, 17:00 GMT
       |(?<![\d.:])\d{{1,2}}(?:\.\d{{2}})?\s*(?i:[ap]\.m\.|[ap]m\b){_ZONE}?  # "2 pm", "2.13 am"
       |(?<![\d.:,])(?:[01]\d|2[0-3])[0-5]\d{_ZONE})       # "1700 GMT": a 24-hour clock
-   |(?P<ordinal>(?<![\d.,])\d+(?i:st|nd|rd|th)\b)       # "the 11th hour"
+   |(?P<ordinal>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?i:st|nd|rd|th)\b)  # "11th", "1,000th"
 """
 _SCAN_WORD_FORMS: Final = rf"""
     (?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
@@ -509,7 +509,7 @@ def scan_numbers(text: str) -> Iterator[Mention]:
         if kind == "time":
             yield Mention(match.start(), match.end(), clock_minutes(match.group()), hint="time")
         elif kind == "ordinal":
-            digits = _LEADING_DIGITS.match(match.group())
+            digits = _LEADING_DIGITS.match(match.group().replace(",", ""))
             value = float(digits.group()) if digits else 0.0
             yield Mention(match.start(), match.end(), value, hint="ordinal")
         elif kind == "none":

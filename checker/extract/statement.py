@@ -63,7 +63,7 @@ _PROJECTION_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_BEFORE: Final = re.compile(
-    r"""(?:\b(?:up|down)\s+from\s+(?:the\s+)?(?:\w+\s+){0,2}?$            # "up from 61"
+    r"""(?:\b(?:up|down)\s+from\s+(?:the\s+)?(?:\w+\s+){0,4}?$    # "down from earlier estimates of"
         |(?:\b(?:the|an?|its|their|his|her|our)|[\w-]+(?:'s|’s))\s+(?:previous|earlier|initial|original|prior
            |old|first|former)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|was|were|stood\s+at
            |had\s+been)\s+(?:about\s+)?["“‘]?$

@@ -285,6 +285,11 @@ def noun_phrase(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     for match in _PHRASE_WORD.finditer(text, span.start(), span.end()):
         word = match.group().strip("-'’")
         lower = word.lower()
+        if lower.endswith(("'s", "’s")) and not words and is_plural(word[:-2]):
+            # "Two people's remains", "40 women's shelters": what the plural owns, as
+            # "three soldiers' bodies"
+            words.append((word, match.start(), match.start() + len(word)))
+            continue
         if lower in STOP or lower.endswith("'s") or lower.endswith("’s"):
             break
         words.append((word, match.start(), match.start() + len(word)))
@@ -354,6 +359,12 @@ def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
                 cursor = match.end()
                 continue
             break
+        if lower.endswith(("'s", "’s")) and not words and is_plural(word[:-2]):
+            # "Two people's remains", "40 women's shelters": what the plural owns, as
+            # "three soldiers' bodies"
+            words.append((word, match.start("word"), match.start("word") + len(word)))
+            cursor = match.end()
+            continue
         if lower in STOP or lower.endswith("'s") or lower.endswith("’s"):
             break
         words.append((word, match.start("word"), match.start("word") + len(word)))
@@ -409,6 +420,11 @@ def describe(
         zone = "UTC" if re.search(r"(?:GMT|UTC|Z)$", raw) else ""
         return Description(Kind.TIME, zone, "", "", end)
     if hint == "ordinal":
+        counted = _ORDINAL_COUNT.match(text, end, sentence_end)
+        if counted is not None:
+            # "the fire has claimed a 101st victim": the toll now stands at 101
+            noun = counted.group("noun")
+            return Description(Kind.COUNT, noun, noun, singular(noun), end)
         return Description(Kind.ORDINAL, "", "", "", end)
     if hint == "share":
         # "half of the drones", "more than half": a share of a whole, never above 1
@@ -494,6 +510,14 @@ def describe(
         return Description(Kind.COUNT, word, word, singular(word), end + hyphen.end())
     noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)
     return Description(Kind.COUNT, noun, noun, head, end)
+
+
+# An ordinal of a death or a case counts them: "its 101st victim", "the 1,000th death".
+_ORDINAL_COUNT: Final = re.compile(
+    r"\s+(?:(?:confirmed|known|reported|recorded)\s+)?(?P<noun>victim|death|fatality|casualty"
+    r"|case|body)\b",
+    re.IGNORECASE,
+)
 
 
 # Nouns that count other things in groups: "55 sets of remains" counts remains, in sets.

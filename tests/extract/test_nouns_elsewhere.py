@@ -62,6 +62,13 @@ NOUNS = [
     ),
     ("Crews found 40 bodies, and 12 more on Friday.", [("40", "bodies", "body"), ("12", "", "")]),
     ("The march drew 300 people, police said 200.", [("300", "people", "people"), ("200", "", "")]),
+    # what a plural owns, with the owner's apostrophe either way
+    ("Two people's remains were found.", [("Two", "people's remains", "remain")]),
+    ("Three soldiers' bodies were found.", [("Three", "soldiers' bodies", "body")]),
+    # an ordinal of a death or a case counts them; other ordinals are no count
+    ("The fire has claimed a 101st victim.", [("101st", "victim", "victim")]),
+    ("It was the 1,000th confirmed death.", [("1,000th", "death", "death")]),
+    ("It was the 11th hour of talks.", []),
 ]
 
 

@@ -53,6 +53,10 @@ def test_asserted_denied_or_projected(text: str, expected: list[tuple[str, str]]
 
 EARLIER = [
     ("The toll rose to 120, up from 61.", [("120", False), ("61", True)]),
+    (
+        "Some 850 people are missing, down from earlier estimates of about 1,000.",
+        [("Some 850", False), ("about 1,000", True)],
+    ),
     ("The toll, which had stood at 89, rose to 93.", [("89", True), ("93", False)]),
     ("Officials had earlier said 115 people died.", [("115", True)]),
     ("Initially, police reported 12 arrests.", [("12", True)]),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.lexicon import (
@@ -83,9 +84,8 @@ _VERBS: Final = re.compile(
 _AUX_BEFORE: Final = re.compile(
     rf"(?<![\w'’-])(?:(?:{AUXILIARIES})\s+)?(?:(?:{ADVERBS})\s+){{0,2}}$", re.IGNORECASE
 )
-_DETERMINER_BEFORE: Final = re.compile(
-    r"(?<![\w'’-])(?:the|a|an|this|that|its|their|his|her|our|whose|no|any|each|every)\s+$",
-    re.IGNORECASE,
+_DETERMINERS: Final = frozenset(
+    "the a an this that its their his her our whose no any each every".split()
 )
 _PUT_AT: Final = frozenset("put puts putting set sets setting".split())
 _PUT_AT_FIGURE: Final = re.compile(r"(?:\s+[\w'’()-]+){1,14}?\s+at\s", re.IGNORECASE)
@@ -330,6 +330,7 @@ def _head_index(words: list[str]) -> int:
 ANONYMOUS: Final = Speaker("", person=False)
 
 
+@lru_cache(maxsize=65_536)
 def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
     """make_speaker, or an anonymous speaker where the phrase is a document of no one in
     particular ("the latest information on the search", "an early estimate"): an explicit
@@ -349,6 +350,7 @@ def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
     return None
 
 
+@lru_cache(maxsize=65_536)  # pure; subjects repeat ("officials", "the ministry said")
 def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | None:
     """The speaker a phrase names, normalised, or None when it names nobody.
 
@@ -591,7 +593,9 @@ def _verb_cues(sentence: str) -> list[Cue]:
         if match.group("verb")[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
             continue  # "the Pacific Tsunami Warning Center": part of a name, not a verb
         window = sentence[max(0, match.start() - 48) : match.start()]
-        if _DETERMINER_BEFORE.search(window):
+        if window[-1:].isspace() and window.split()[-1:] and (
+            window.split()[-1].lower().lstrip("(\"“‘[") in _DETERMINERS
+        ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
         found_aux = _AUX_BEFORE.search(window)
         aux = found_aux.group() if found_aux else ""

@@ -593,8 +593,10 @@ def _verb_cues(sentence: str) -> list[Cue]:
         if match.group("verb")[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
             continue  # "the Pacific Tsunami Warning Center": part of a name, not a verb
         window = sentence[max(0, match.start() - 48) : match.start()]
-        if window[-1:].isspace() and window.split()[-1:] and (
-            window.split()[-1].lower().lstrip("(\"“‘[") in _DETERMINERS
+        if (
+            window[-1:].isspace()
+            and window.split()[-1:]
+            and (window.split()[-1].lower().lstrip('("“‘[') in _DETERMINERS)
         ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
         found_aux = _AUX_BEFORE.search(window)

@@ -173,7 +173,8 @@ def _document_or_role(rest: str) -> bool:
 
 def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -> dict[str, str]:
     """Documents that print unattributed figures in near-identical sentences -> the document
-    whose copy came first (by published date, then id); that one maps to itself.
+    whose copy came first (by published date, then id), or the one with an origin of its
+    own; that one maps to itself.
 
     Figures are blocked by kind and text as written ("170 drones" in both), so only a few
     sentences are ever compared; within a block, rapidfuzz scores every pair of sentences
@@ -195,6 +196,10 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
         published = dates.get(doc, "") if dates else ""
         return (published or "9999", doc)
 
+    # a document with an origin of its own (an `origin:`, an agency's dateline) is never
+    # relabelled; its copies take its origin
+    own = (rows["source"] != rows["outlet"]) & (rows["source"] != rows["document"])
+    pinned = set(rows.loc[own, "document"])
     keys = rows["kind"] + "\x00" + rows["text"].str.lower()
     for _, block in rows.groupby(keys, sort=False):
         if block["document"].nunique() < 2:
@@ -208,9 +213,13 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
             for j in range(i + 1, len(sentences)):
                 if scores[i][j] and documents[i] != documents[j]:
                     a, b = find(documents[i]), find(documents[j])
-                    if a != b:
+                    if a == b or (a in pinned and b in pinned):
+                        continue  # two documents with origins of their own stay apart
+                    if a in pinned or b in pinned:
+                        low, high = (a, b) if a in pinned else (b, a)
+                    else:
                         low, high = sorted((a, b), key=first)
-                        parent[high] = low
+                    parent[high] = low
     copied = {doc: find(doc) for doc in parent}
     return copied | {root: root for root in copied.values()}
 

@@ -388,7 +388,9 @@ def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | 
         person = True
     if head in EVIDENCE_NOUNS:
         return None  # "Images from the hospital showed": evidence, not a speaker
-    owner = _document_owner(words)
+    owner = _document_owner(words) or (
+        _modifier_owner(words[: _head_index(words)], initial) if head in DOCUMENT_NOUNS else ""
+    )
     if owner:
         # "the ministry's first statement", "the PDC's assessments": the owner states it
         return make_speaker(("the " if definite else "") + owner, relay, initial)
@@ -438,13 +440,16 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
         return False
     if any(w in ("is", "are", "was", "were", "has", "have", "had", "be", "been") for w in lower):
         return False
-    if any(w in _SAY_FORMS for w in words[1:]):  # a lower-case verb; "Warning Center" is a name
+    index = _head_index(words)
+    if any(
+        w in _SAY_FORMS and not (i == index and _singular(w) in DOCUMENT_NOUNS)
+        for i, w in enumerate(words[1:], 1)
+    ):  # a lower-case verb; "Warning Center" is a name, "the UN report" a document
         return False
     if len(words) == 1 and lower[0] in _VERB_SET:
         return False  # "Speaking", "Added": a verb at the start of a sentence
     if any(ch.isdigit() for w in words for ch in w) and not any(_is_capitalised(w) for w in words):
         return False  # "nine of whom", "300 people": a figure, not a speaker
-    index = _head_index(words)
     head = _singular(lower[index])
     if head in PERSON_NOUNS or head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         return True
@@ -459,6 +464,28 @@ def _document_owner(words: list[str]) -> str:
         if word.endswith(("'s", "’s")) and _singular(words[-1]) in DOCUMENT_NOUNS:
             return " ".join([*words[:i], word[:-2]])
     return ""
+
+
+def _modifier_owner(modifiers: list[str], initial: bool) -> str:
+    """'UN' for "the UN report", 'Maui police' for "the Maui police after-action report",
+    'Human Rights Watch' for "a Human Rights Watch report": the name before a document noun,
+    its trailing adjectives dropped; '' when no name is sure. One capitalised word may be an
+    adjective ("Israeli tallies", "Preliminary figures"), so it takes an acronym, an
+    organisation noun or two capitalised words."""
+    kept = list(modifiers)
+    while kept and not (
+        _is_capitalised(kept[-1])
+        or _acronym(kept[-1])
+        or _singular(kept[-1].lower()) in ORGANISATION_NOUNS
+    ):
+        kept.pop()  # "after-action", "annual", "damage"
+    names = [w for i, w in enumerate(kept) if _is_capitalised(w) and not (initial and i == 0)]
+    sure = (
+        any(_acronym(w) for w in kept)
+        or (bool(kept) and _singular(kept[-1].lower()) in ORGANISATION_NOUNS and bool(names))
+        or len(names) >= 2
+    )
+    return " ".join(kept) if sure else ""
 
 
 # Adjectives that say which document among several, not whose: "the first estimates".
@@ -573,11 +600,15 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in out if p.strip()] or [(0, text)]
 
 
+# A whole word, hyphenated ones whole ("after-action" is no "after"), not before "of".
+_CLAUSE_WORD: Final = re.compile(r"(?<![\w'’-])(\w+)(?![\w'’-])(?!\s+of\b)")
+
+
 def _last_clause_start(piece: str) -> int:
     """Where the last clause of a comma-free piece starts: after 'that', 'while', 'as', …
     ('as of Aug. 11' is a date, not a clause)."""
     best = 0
-    for match in re.finditer(r"\b(\w+)\b(?!\s+of\b)", piece):
+    for match in _CLAUSE_WORD.finditer(piece):
         word = match.group(1)
         if word.lower() in CLAUSE_WORDS and not word.isupper():
             best = match.end()

@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where figures are made: `--version` needs none of it
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,8 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
 
 def empty_figures() -> pd.DataFrame:
     """A figures DataFrame with no rows and every declared column."""
+    import pandas as pd
+
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in FIGURE_COLUMNS.items()})
 
 
@@ -475,10 +478,14 @@ VERDICT_ORDER: Final = {Verdict.DISCREPANCY: 0, Verdict.SINGLE_SOURCE: 1, Verdic
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything a run found, already sorted: reporters read it and decide nothing."""
+    """Everything a run found, already sorted: reporters read it and decide nothing.
 
-    documents: tuple[Document, ...]
-    figures: pd.DataFrame
+    Documents and figures are counted, not kept: a run streams them (checker.stream), so
+    memory holds only the claims whatever the size of the corpus.
+    """
+
+    documents: int  # documents read
+    figures: int  # numbers extracted: figures and non-figures (dates, years…)
     findings: tuple[Finding, ...]  # discrepancies, then single-source, then agreement
     unmatched: int  # figures (of figure kinds) that matched no fact
     problems: tuple[InputProblem, ...] = ()
@@ -521,8 +528,8 @@ class CheckResult:
         return {
             "version": RESULT_SCHEMA_VERSION,
             "summary": {
-                "documents": len(self.documents),
-                "figures": int(self.figures.shape[0]),
+                "documents": self.documents,
+                "figures": self.figures,
                 "facts": len(self.findings),
                 "unmatched_figures": self.unmatched,
                 "discrepancy": self.count(Verdict.DISCREPANCY),

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
@@ -89,14 +90,14 @@ def test_unreadable_document_exits_2_and_the_rest_is_listed(tmp_path: Path) -> N
     assert [f["text"] for f in json.loads(result.stdout)["figures"]] == ["170"]
 
 
-def test_streamed_batches_equal_one_pass(in_root: Path) -> None:
+def test_streamed_batches_equal_one_pass(in_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.stream
     from checker.extract import extract_figures
     from checker.load import load_documents
 
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)
     batches = [
-        b
-        for b in iter_extract([Path("seeds")], all_kinds=True, batch=1)
-        if isinstance(b, pd.DataFrame)
+        b for b in iter_extract([Path("seeds")], all_kinds=True) if isinstance(b, pd.DataFrame)
     ]
     assert len(batches) == 2  # one frame per document, nothing held between them
     streamed = pd.concat(batches, ignore_index=True)

@@ -34,9 +34,8 @@ def _plural(n: int, word: str) -> str:
 
 def summary(result: CheckResult) -> str:
     """'2 documents, 30 figures (4 matched no fact), 10 facts: 0 discrepancies, …'"""
-    figures = int(result.figures.shape[0])
     return (
-        f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
+        f"{_plural(result.documents, 'document')}, {_plural(result.figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
         f"{result.count(Verdict.DISCREPANCY)} discrepancy, "
         f"{result.count(Verdict.SINGLE_SOURCE)} single-source, "

@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from checker.cache import FigureCache
+from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
 from checker.config import Config, load_config
 from checker.engine import EngineName, open_engine
 from checker.explain import explain_fact, find_fact
+from checker.load import display_path
 from checker.model import (
     CheckResult,
     Claim,
@@ -50,6 +51,7 @@ __all__ = [
     "iter_extract",
     "iter_unmatched",
     "lint_rules",
+    "open_project_cache",
     "run_check",
     "run_examples",
     "run_explain",
@@ -105,6 +107,16 @@ def run_rule_tests(
     """Load the rules and run every fact's examples against all of them."""
     ruleset = lint_rules(rules, config)
     return ruleset, run_examples(ruleset)
+
+
+def open_project_cache(folder: Path | None = None, config: Config | None = None) -> FigureCache:
+    """The cache in `folder`, else ``.factcheck-cache`` in the project folder (where the
+    project config is, else the working directory); CheckerError if it cannot be opened."""
+    if folder is None:
+        config = config if config is not None else load_config()
+        project = config.path.parent if config.path is not None else Path()
+        folder = display_path(project / DEFAULT_DIR)
+    return open_cache(folder)
 
 
 def _execution(execution: Execution | None, jobs: int, config: Config) -> Execution:
@@ -354,7 +366,7 @@ class ExtractResult:
 
 
 def iter_extract(
-    paths: Sequence[Path],
+    paths: Sequence[Path] | None = None,
     all_kinds: bool = False,
     jobs: int = 0,
     execution: Execution | None = None,
@@ -364,7 +376,7 @@ def iter_extract(
     flat however large the corpus (across processes once it is large; see checker.engine)."""
     execution = execution if execution is not None else Execution(jobs=jobs)
     send = Send.ALL if all_kinds else Send.FIGURES
-    return _frames(paths, config if config is not None else Config(), execution, send)
+    return _frames(paths, config, execution, send)
 
 
 def _gather(items: Iterator[pd.DataFrame | InputProblem]) -> ExtractResult:
@@ -393,6 +405,4 @@ def run_extract(
 ) -> ExtractResult:
     """Every figure of every document (and non-figures with `all_kinds`), in document order,
     in one frame: for tests and small corpora; the CLI streams ``iter_extract`` instead."""
-    config = config if config is not None else load_config()
-    found = _paths(paths, config.documents, DEFAULT_DOCUMENTS)
-    return _gather(iter_extract(found, all_kinds, jobs, execution, config))
+    return _gather(iter_extract(paths, all_kinds, jobs, execution, config))

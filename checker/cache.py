@@ -7,6 +7,13 @@ extractor invalidates every entry by itself), of the settings that change figure
 text itself; it holds the figures of that text alone (no path, outlet or date: those come from
 the document at each run, so a renamed or re-dated file still hits).
 
+A second kind of entry holds a whole batch's claims and counts, keyed by the matcher's
+version, the rules and every document of the batch (its text's key and where it is: id,
+path, outlet, date, first line): a re-run with the same rules reads each unchanged batch's
+claims without extracting or matching anything, and extracts and claims only the batches
+whose documents changed (batches are cut where the text says, see ``checker.stream``, so an
+edit moves no other batch).
+
 The store is one SQLite database (standard library) in WAL mode: readers never block, two
 runs writing at once queue on SQLite's lock (with a timeout) instead of corrupting anything,
 and a write is one transaction, so a run killed half-way leaves whole entries or none. Each
@@ -29,11 +36,12 @@ import math
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
 from checker.errors import CheckerError
+from checker.model import FIGURE_COLUMNS, Claim, Figure, Interval, Kind
 
 DEFAULT_DIR: Final = Path(".factcheck-cache")
 DATABASE: Final = "figures.sqlite3"
@@ -58,9 +66,12 @@ _README: Final = (
 __all__ = [
     "DEFAULT_DIR",
     "FigureCache",
+    "decode_claims",
     "decode_columns",
+    "encode_claims",
     "encode_columns",
     "extractor_version",
+    "matcher_version",
     "open_cache",
 ]
 
@@ -68,13 +79,22 @@ __all__ = [
 @functools.cache
 def extractor_version() -> str:
     """A hash of everything that decides figures: the extractor's source and the columns."""
-    from checker.model import FIGURE_COLUMNS
-
     digest = hashlib.sha256(f"factcheck-cache {FORMAT_VERSION}\n".encode())
     folder = Path(__file__).resolve().parent / "extract"
     for path in sorted(folder.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(json.dumps(FIGURE_COLUMNS, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def matcher_version() -> str:
+    """A hash of everything that decides claims from figures: the extractor's version, the
+    matcher, the model and the batching (``checker/match.py``, ``model.py``, ``stream.py``)."""
+    digest = hashlib.sha256(extractor_version().encode())
+    folder = Path(__file__).resolve().parent
+    for name in ("match.py", "model.py", "stream.py", "cache.py"):
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -121,6 +141,73 @@ def decode_columns(payload: bytes, floats: Iterable[str]) -> dict[str, list[obje
     for name in floats:
         data[name] = [float(v) for v in data[name]]  # "inf" back to inf
     return data
+
+
+# A claim's figure as stored: Figure's fields in this order (the path as text, the interval
+# as its four parts, the kind as its value).
+_FIGURE_FIELDS: Final = (
+    "document", "path", "outlet", "published", "line", "column", "text", "value", "hedge",
+    "kind", "unit", "noun", "head", "origin", "sentence", "offset", "length",
+)  # fmt: skip
+
+
+def _bounds(interval: Interval) -> list[object]:
+    return [
+        _plain(interval.low),
+        _plain(interval.high),
+        interval.low_inclusive,
+        interval.high_inclusive,
+    ]
+
+
+def _interval(values: list[object]) -> Interval:
+    low, high, low_inclusive, high_inclusive = values
+    return Interval(
+        float(cast(str, low)), float(cast(str, high)), bool(low_inclusive), bool(high_inclusive)
+    )
+
+
+def encode_claims(
+    documents: int, numbers: int, unmatched: int, notes: Sequence[str], claims: Sequence[Claim]
+) -> bytes:
+    """A batch's claims and counts as the cache's payload: a re-run with the same rules and
+    documents skips extracting and matching them."""
+    sentences: dict[str, int] = {}
+    rows = []
+    for claim in claims:
+        figure = claim.figure
+        values = [_plain(getattr(figure, name)) for name in _FIGURE_FIELDS]
+        values[_FIGURE_FIELDS.index("path")] = figure.path.as_posix()
+        values[_FIGURE_FIELDS.index("kind")] = figure.kind.value
+        index = _FIGURE_FIELDS.index("sentence")
+        values[index] = sentences.setdefault(figure.sentence, len(sentences))
+        tolerated, interval = _bounds(claim.interval), _bounds(figure.interval)
+        rows.append([claim.fact_id, claim.origin, claim.score, tolerated, values, interval])
+    payload = {
+        "counts": [documents, numbers, unmatched],
+        "notes": list(notes),
+        "sentences": list(sentences),
+        "claims": rows,
+    }
+    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def decode_claims(payload: bytes) -> tuple[int, int, int, tuple[str, ...], tuple[Claim, ...]]:
+    """encode_claims undone: (documents, numbers, unmatched, notes, claims); ValueError (or
+    zlib.error, KeyError…) on a payload that is not one."""
+    data = json.loads(zlib.decompress(payload))
+    documents, numbers, unmatched = (int(n) for n in data["counts"])
+    sentences = data["sentences"]
+    claims = []
+    for fact_id, origin, score, tolerated, values, interval in data["claims"]:
+        fields = dict(zip(_FIGURE_FIELDS, values, strict=True))
+        fields["path"] = Path(fields["path"])
+        fields["kind"] = Kind(fields["kind"])
+        fields["value"] = float(fields["value"])
+        fields["sentence"] = sentences[fields["sentence"]]
+        figure = Figure(interval=_interval(interval), **fields)
+        claims.append(Claim(str(fact_id), figure, str(origin), float(score), _interval(tolerated)))
+    return documents, numbers, unmatched, tuple(str(n) for n in data["notes"]), tuple(claims)
 
 
 class FigureCache:

@@ -25,6 +25,7 @@ anything else that needs every figure or claim of a corpus (a rule suggester) sh
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections import deque
@@ -35,7 +36,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
-from checker.cache import FigureCache, decode_columns, encode_columns, piece_key
+from checker.cache import (
+    FigureCache,
+    decode_claims,
+    decode_columns,
+    encode_claims,
+    encode_columns,
+    matcher_version,
+    piece_key,
+)
 from checker.engine import Engine
 from checker.load import iter_documents
 from checker.model import (
@@ -118,6 +127,7 @@ class Task:
     fact: str | None = None  # keep only this fact's claims, and its near misses (explain)
     send: Send = Send.NONE
     store: bool = False  # send back the figures of pieces not in the cache, to store them
+    claims_key: str = ""  # store the batch's claims under this key ('' not to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +152,12 @@ def _breaks(text: str) -> Iterator[int]:
 
 def pieces_of(document: Document, window: int = WINDOW_CHARS) -> Iterator[Piece]:
     """The document whole, or windows of about `window` characters cut at paragraph breaks."""
-    from checker.extract import sentence_spans
-
     text = document.text
     if len(text) <= window:
         yield Piece(document)
         return
+    from checker.extract import sentence_spans  # the extractor's, only for a huge document
+
     starts = [0, *(b for b in _breaks(text) if b < len(text))]
     lines = 0  # line breaks before starts[context start]
     counted = 0  # where `lines` was counted up to
@@ -286,6 +296,9 @@ def run_batch(task: Task) -> Outcome:
 
     matches = match_claims(frame, task.rules)
     claims = matches.claims
+    if task.claims_key:
+        payload = encode_claims(documents, len(frame), matches.unmatched, matches.notes, claims)
+        fresh = (*fresh, (task.claims_key, payload))
     near: tuple[NearMiss, ...] = ()
     if task.fact is not None:
         claims = tuple(c for c in claims if c.fact_id == task.fact)
@@ -306,26 +319,104 @@ def run_batch(task: Task) -> Outcome:
     )
 
 
-def _tasks(
+def _cut(piece: Piece, count: int, chars: int) -> bool:
+    """Whether a batch ends after `piece`, `count` pieces and `chars` characters in.
+
+    Past half of BATCH_CHARS, a batch ends after a piece whose text hashes to 0 modulo 8, so
+    batches end where the text says, not at a running total: editing one document changes
+    its own batch only, and a re-run finds every other batch's claims in the cache. A batch
+    never passes twice BATCH_CHARS or BATCH_DOCUMENTS pieces.
+    """
+    if count >= BATCH_DOCUMENTS or chars >= 2 * BATCH_CHARS:
+        return True
+    if chars < BATCH_CHARS // 2:
+        return False
+    return zlib.crc32(piece.document.text.encode("utf-8", "surrogatepass")) % 8 == 0
+
+
+def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
+    """The cache key of a batch's claims: the matcher, the rules, and each document's text
+    key and place (id, path, outlet, date, first line, window)."""
+    digest = hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
+    for piece in pieces:
+        d = piece.document
+        where = (piece.key, d.id, d.path.as_posix(), d.outlet, d.published, d.body_line)
+        place = (piece.offset, piece.keep, piece.sentence_shift, piece.last)
+        digest.update(repr((where, place)).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()
+
+
+# A batch to send (its task and size), or one whose outcome the cache already holds.
+_Prepared = tuple[Task, int] | Outcome
+
+
+def _prepare(
+    batch: list[Piece], chars: int, template: Task, cache: FigureCache | None
+) -> _Prepared:
+    """The task of one batch; with a cache, its claims if the cache holds them, else the task
+    with each cached piece's figures in place of its text."""
+    if cache is None:
+        return replace(template, pieces=tuple(batch)), chars
+    keyed = [replace(p, key=piece_key(p.document.text, p.settings)) for p in batch]
+    claims_key = ""
+    if template.rules is not None and template.fact is None and template.send is Send.NONE:
+        claims_key = _claims_key(keyed, template.rules)
+        payload = cache.get(claims_key)
+        if payload is not None:
+            with suppress(ValueError, KeyError, IndexError, TypeError, zlib.error):
+                documents, numbers, unmatched, notes, claims = decode_claims(payload)
+                return Outcome(documents, numbers, claims, unmatched, notes)
+    pieces = []
+    for piece in keyed:
+        cached = cache.get(piece.key)
+        if cached is not None:
+            piece = replace(piece, document=replace(piece.document, text=""), cached=cached)
+        pieces.append(piece)
+    return replace(template, pieces=tuple(pieces), claims_key=claims_key), chars
+
+
+def _batches(
     pieces: Iterable[Piece], template: Task, cache: FigureCache | None
-) -> Iterator[tuple[Task, int]]:
-    """Consecutive pieces, BATCH_DOCUMENTS of them or BATCH_CHARS of text, as tasks with
-    their number of characters; cached pieces travel with their figures, not their text."""
+) -> Iterator[_Prepared]:
+    """Consecutive pieces cut into batches (see _cut), each prepared for the engine."""
     batch: list[Piece] = []
     chars = 0
     for piece in pieces:
         chars += len(piece.document.text)
-        if cache is not None:
-            key = piece_key(piece.document.text, piece.settings)
-            cached = cache.get(key)
-            document = piece.document if cached is None else replace(piece.document, text="")
-            piece = replace(piece, document=document, key=key, cached=cached)
         batch.append(piece)
-        if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
-            yield replace(template, pieces=tuple(batch)), chars
+        if _cut(piece, len(batch), chars):
+            yield _prepare(batch, chars, template, cache)
             batch, chars = [], 0
     if batch:
-        yield replace(template, pieces=tuple(batch)), chars
+        yield _prepare(batch, chars, template, cache)
+
+
+def _in_order(engine: Engine, prepared: Iterable[_Prepared]) -> Iterator[Outcome]:
+    """Every batch's outcome in order: those the cache held as they come, the others from
+    the engine (which runs a few ahead)."""
+    order: deque[Outcome | None] = deque()  # None: the engine's next result goes here
+
+    def tasks() -> Iterator[tuple[Task, int]]:
+        for item in prepared:
+            if isinstance(item, Outcome):
+                order.append(item)
+            else:
+                order.append(None)
+                yield item
+
+    results = engine.map(run_batch, tasks())
+    while True:
+        while order and order[0] is not None:
+            yield cast(Outcome, order.popleft())
+        result = next(results, None)
+        if result is None:
+            break
+        while order[0] is not None:
+            yield cast(Outcome, order.popleft())
+        order.popleft()
+        yield result
+    while order:
+        yield cast(Outcome, order.popleft())
 
 
 def stream(
@@ -353,7 +444,7 @@ def stream(
 
     template = Task((), rules, fact, send, store=cache is not None)
     done = 0
-    for outcome in engine.map(run_batch, _tasks(pieces(), template, cache)):
+    for outcome in _in_order(engine, _batches(pieces(), template, cache)):
         while problems:
             yield problems.popleft()
         if cache is not None and outcome.fresh:

@@ -76,13 +76,19 @@ __all__ = [
 ]
 
 
+def source_version(folder: Path) -> str:
+    """A hash of every ``*.py`` file in `folder`, its name and its bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @functools.cache
 def extractor_version() -> str:
     """A hash of everything that decides figures: the extractor's source and the columns."""
     digest = hashlib.sha256(f"factcheck-cache {FORMAT_VERSION}\n".encode())
-    folder = Path(__file__).resolve().parent / "extract"
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(source_version(Path(__file__).resolve().parent / "extract").encode())
     digest.update(json.dumps(FIGURE_COLUMNS, sort_keys=True).encode())
     return digest.hexdigest()
 

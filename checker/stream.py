@@ -142,6 +142,7 @@ class Outcome:
     near_misses: tuple[NearMiss, ...] = ()
     figures: pd.DataFrame | None = None  # as Task.send asks, columns of FIGURE_COLUMNS
     fresh: tuple[tuple[str, bytes], ...] = ()  # (cache key, payload) to store
+    damaged: tuple[int, ...] = ()  # pieces whose cached figures did not decode: nothing done
 
 
 def _breaks(text: str) -> Iterator[int]:
@@ -150,9 +151,10 @@ def _breaks(text: str) -> Iterator[int]:
         yield match.end()
 
 
-def pieces_of(document: Document, window: int = WINDOW_CHARS) -> Iterator[Piece]:
+def pieces_of(document: Document, window: int | None = None) -> Iterator[Piece]:
     """The document whole, or windows of about `window` characters cut at paragraph breaks."""
     text = document.text
+    window = WINDOW_CHARS if window is None else window
     if len(text) <= window:
         yield Piece(document)
         return
@@ -234,10 +236,12 @@ def _frame(task: Task) -> tuple[pd.DataFrame, tuple[tuple[str, bytes], ...]]:
         return extract_figures([p.document for p in pieces]), ()  # nothing to take apart
     own: dict[int, Columns] = {}
     for i, piece in enumerate(pieces):
-        # a damaged entry is extracted again below, and stored again
         if piece.cached is not None:
             with suppress(ValueError, KeyError, IndexError, TypeError, zlib.error):
                 own[i] = decode_columns(piece.cached, _FLOATS)
+    damaged = tuple(i for i, p in enumerate(pieces) if p.cached is not None and i not in own)
+    if damaged:  # their text stayed with the caller, which sends them again
+        raise _Damaged(damaged)
     missing = [i for i in range(len(pieces)) if i not in own]
     fresh: list[tuple[str, bytes]] = []
     if missing:
@@ -281,12 +285,23 @@ def _assemble(pieces: Sequence[Piece], own: dict[int, Columns]) -> pd.DataFrame:
     return pd.DataFrame(out).astype(FIGURE_COLUMNS)
 
 
+class _Damaged(Exception):
+    def __init__(self, pieces: tuple[int, ...]) -> None:
+        super().__init__(pieces)
+        self.pieces = pieces
+
+
 def run_batch(task: Task) -> Outcome:
     """Extract a batch (its cached pieces read, the others extracted) and claim its figures.
 
-    This runs on the workers, so it takes and gives only picklable values.
+    This runs on the workers, so it takes and gives only picklable values. A cached entry
+    that passes its checksum but does not decode (written by a faulty build) cannot be
+    extracted here, since its text was not sent: the outcome names it, and does nothing else.
     """
-    frame, fresh = _frame(task)
+    try:
+        frame, fresh = _frame(task)
+    except _Damaged as damaged:
+        return Outcome(0, 0, damaged=damaged.pieces)
     documents = sum(1 for p in task.pieces if p.last)
     if task.rules is None:
         kinds = [k.value for k in FIGURE_KINDS]
@@ -346,8 +361,9 @@ def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
     return digest.hexdigest()
 
 
-# A batch to send (its task and size), or one whose outcome the cache already holds.
-_Prepared = tuple[Task, int] | Outcome
+# A batch to send (its task, its size, its pieces with their text), or one whose outcome the
+# cache already holds.
+_Prepared = tuple[Task, int, tuple[Piece, ...]] | Outcome
 
 
 def _prepare(
@@ -356,7 +372,7 @@ def _prepare(
     """The task of one batch; with a cache, its claims if the cache holds them, else the task
     with each cached piece's figures in place of its text."""
     if cache is None:
-        return replace(template, pieces=tuple(batch)), chars
+        return replace(template, pieces=tuple(batch)), chars, ()
     keyed = [replace(p, key=piece_key(p.document.text, p.settings)) for p in batch]
     claims_key = ""
     if template.rules is not None and template.fact is None and template.send is Send.NONE:
@@ -372,7 +388,8 @@ def _prepare(
         if cached is not None:
             piece = replace(piece, document=replace(piece.document, text=""), cached=cached)
         pieces.append(piece)
-    return replace(template, pieces=tuple(pieces), claims_key=claims_key), chars
+    task = replace(template, pieces=tuple(pieces), claims_key=claims_key)
+    return task, chars, tuple(keyed)
 
 
 def _batches(
@@ -391,18 +408,35 @@ def _batches(
         yield _prepare(batch, chars, template, cache)
 
 
-def _in_order(engine: Engine, prepared: Iterable[_Prepared]) -> Iterator[Outcome]:
+def _in_order(
+    engine: Engine, prepared: Iterable[_Prepared], cache: FigureCache | None
+) -> Iterator[Outcome]:
     """Every batch's outcome in order: those the cache held as they come, the others from
-    the engine (which runs a few ahead)."""
+    the engine (which runs a few ahead). A batch with damaged cache entries is done again
+    here, those entries forgotten and their text sent instead."""
     order: deque[Outcome | None] = deque()  # None: the engine's next result goes here
+    sent: deque[tuple[Task, tuple[Piece, ...]]] = deque()
 
     def tasks() -> Iterator[tuple[Task, int]]:
         for item in prepared:
             if isinstance(item, Outcome):
                 order.append(item)
             else:
+                task, chars, originals = item
                 order.append(None)
-                yield item
+                sent.append((task, originals))
+                yield task, chars
+
+    def redone(result: Outcome) -> Outcome:
+        task, originals = sent.popleft()
+        if not result.damaged:
+            return result
+        pieces = list(task.pieces)
+        for i in result.damaged:
+            if cache is not None:
+                cache.discard(pieces[i].key)
+            pieces[i] = originals[i]
+        return run_batch(replace(task, pieces=tuple(pieces)))
 
     results = engine.map(run_batch, tasks())
     while True:
@@ -414,7 +448,7 @@ def _in_order(engine: Engine, prepared: Iterable[_Prepared]) -> Iterator[Outcome
         while order[0] is not None:
             yield cast(Outcome, order.popleft())
         order.popleft()
-        yield result
+        yield redone(result)
     while order:
         yield cast(Outcome, order.popleft())
 
@@ -428,7 +462,7 @@ def stream(
     send: Send = Send.NONE,
     cache: FigureCache | None = None,
     progress: Progress | None = None,
-    window: int = WINDOW_CHARS,
+    window: int | None = None,
 ) -> Iterator[Outcome | InputProblem]:
     """Outcomes of the documents under `paths`, batch by batch in document order, and the
     documents that could not be read as they are met. See the module docstring."""
@@ -438,13 +472,13 @@ def stream(
     def pieces() -> Iterator[Piece]:
         for item in iter_documents(paths, found=lambda n: total.__setitem__(0, n)):
             if isinstance(item, Document):
-                yield from pieces_of(item, window)
+                yield from pieces_of(item, WINDOW_CHARS if window is None else window)
             else:
                 problems.append(item)
 
     template = Task((), rules, fact, send, store=cache is not None)
     done = 0
-    for outcome in _in_order(engine, _batches(pieces(), template, cache)):
+    for outcome in _in_order(engine, _batches(pieces(), template, cache), cache):
         while problems:
             yield problems.popleft()
         if cache is not None and outcome.fresh:

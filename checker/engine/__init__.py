@@ -41,8 +41,9 @@ class Engine(Protocol):
         """`tasks` are (task, characters of text in it); the sizes decide when to go parallel."""
         ...
 
-    def close(self) -> None:
-        """Stop the workers this engine started (a cluster it only connected to keeps going)."""
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers this engine started (a cluster it only connected to keeps going);
+        `abort` (Ctrl-C, SIGTERM, an error) stops them without finishing their batches."""
         ...
 
 
@@ -66,5 +67,7 @@ def open_engine(
         engine = LocalEngine(jobs)
     try:
         yield engine
-    finally:
-        engine.close()
+    except BaseException:
+        engine.close(abort=True)
+        raise
+    engine.close()

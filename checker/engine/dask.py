@@ -101,7 +101,7 @@ class DaskEngine:
             for future in pending:
                 future.cancel()
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()

@@ -102,7 +102,13 @@ class LocalEngine:
         """Whether worker processes were started."""
         return self._pool is not None
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+    def close(self, abort: bool = False) -> None:
+        if self._pool is None:
+            return
+        if abort:
+            # Ctrl-C or SIGTERM: stop the batches being extracted instead of waiting for them
+            # (the executor has no public way to; its worker processes are in _processes)
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=not abort, cancel_futures=True)
+        self._pool = None

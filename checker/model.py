@@ -91,6 +91,13 @@ RESULT_SCHEMA_VERSION: Final = 2
 FINGERPRINT_VERSION: Final = 1
 
 
+# What the reports for people (terminal, Markdown, GitHub annotations) list at most, so a run
+# over a million documents prints a report one can read: the rest is counted ("… and 4,290
+# more claims") and the JSON, CSV and SARIF reports carry every one.
+SHOWN_CLAIMS: Final = 25  # claims per finding
+SHOWN_LINES: Final = 20  # notes, unreadable documents, stale baseline entries
+
+
 class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1
@@ -413,6 +420,24 @@ class Finding:
         fact, verdict, values = self.meaning
         payload = json.dumps([FINGERPRINT_VERSION, fact, verdict, values], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def shown(self, limit: int = SHOWN_CLAIMS) -> tuple[tuple[Claim, ...], int]:
+        """At most `limit` claims to list, in order, and how many are left out: the
+        conflicting pair and the outliers come first, then the others as they come."""
+        if len(self.claims) <= limit:
+            return self.claims, 0
+        first = {id(c) for c in self.conflict}
+        first.update(id(c) for c in self.outliers[: max(0, limit - len(first))])
+        room = limit - len(first)
+        keep = set(first)
+        for claim in self.claims:
+            if room <= 0:
+                break
+            if id(claim) not in keep:
+                keep.add(id(claim))
+                room -= 1
+        shown = tuple(c for c in self.claims if id(c) in keep)
+        return shown, len(self.claims) - len(shown)
 
     def summary(self) -> tuple[str, ...]:
         """The evidence as a reader would name it: "wire: '185' [185, 185]"."""

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from checker.model import CheckResult, Claim, Finding, Verdict
-from checker.report.terminal import excerpt, summary, verdict_line
+from checker.report.terminal import EVERY_ONE, capped, excerpt, left_out, summary, verdict_line
 
 _SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#~])")
 # Runs of whitespace (a newline would end a table row) become one space; edges are kept, so
@@ -72,7 +72,8 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
         "| | Where | Figure | Interval | Origin | Sentence |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for claim in finding.claims:
+    shown, hidden = finding.shown()
+    for claim in shown:
         figure = claim.figure
         tolerated = "" if str(claim.interval) == str(figure.interval) else f" → {claim.interval}"
         lines.append(
@@ -80,6 +81,8 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
             f"| {escape(figure.text)} | {escape(str(figure.interval) + tolerated)} "
             f"| {escape(claim.origin)} | {_sentence(claim)} |"
         )
+    if hidden:
+        lines += ["", f"_… and {left_out(hidden, 'claim')}: {EVERY_ONE}._"]
     lines += ["", "</details>", ""]
     return lines
 
@@ -93,8 +96,11 @@ def render(result: CheckResult) -> str:
     )
     lines = [f"## factcheck: {counts}", "", escape(summary(result)), ""]
     lines += [f"**{escape(verdict_line(result).plain)}**", ""]
-    for problem in result.problems:
+    problems, more = capped(result.problems)
+    for problem in problems:
         lines.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")
+    if more:
+        lines.append(f"- ❌ … and {left_out(more, 'unreadable document')}")
     if result.problems:
         lines.append("")
     if result.findings:
@@ -112,13 +118,18 @@ def render(result: CheckResult) -> str:
         lines += _details(result, finding)
     if result.stale:
         lines += [f"**Baseline {code(result.baseline)}: entries that no longer occur**", ""]
+        stale, more = capped(result.stale)
         lines += [
-            f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}"
-            for e in result.stale
+            f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}" for e in stale
         ]
+        if more:
+            lines.append(f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}")
         lines += ["", "Refresh the baseline with `factcheck baseline` once the fix is merged.", ""]
-    for note in result.notes:
+    notes, more = capped(result.notes)
+    for note in notes:
         lines.append(f"> {escape(note)}")
+    if more:
+        lines.append(f"> … and {left_out(more, 'note')}: {EVERY_ONE}")
     if result.notes:
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -7,13 +7,22 @@ marked. Without color (NO_COLOR, a pipe, a CI log) the figure is marked «like t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
-from typing import Final
+from typing import Final, TypeVar
 
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import CheckResult, Claim, FailOn, Finding, Severity, Verdict
+from checker.model import (
+    SHOWN_LINES,
+    CheckResult,
+    Claim,
+    FailOn,
+    Finding,
+    Severity,
+    Verdict,
+)
 
 STYLES: Final = {
     Verdict.DISCREPANCY: "bold red",
@@ -25,6 +34,7 @@ LABELS: Final = {
     Verdict.SINGLE_SOURCE: "SINGLE-SOURCE",
     Verdict.AGREEMENT: "AGREEMENT",
 }
+T = TypeVar("T")
 CONTEXT_CHARS: Final = 70  # sentence text kept either side of the figure
 
 
@@ -115,11 +125,28 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
     conflict = {id(c) for c in finding.conflict}
     outliers = {id(c) for c in finding.outliers}
     tolerance = str(finding.fact.tolerance)
-    for claim in finding.claims:
+    shown, hidden = finding.shown()
+    for claim in shown:
         lines.extend(
             _claim_lines(claim, tolerance, id(claim) in conflict, id(claim) in outliers, color)
         )
+    if hidden:
+        lines.append(Text(f"  … and {left_out(hidden, 'claim')}: {EVERY_ONE}", style="dim"))
     return lines
+
+
+# Where the claims, notes and problems the terminal leaves out are listed.
+EVERY_ONE: Final = "--format json lists every one"
+
+
+def left_out(count: int, word: str, words: str = "") -> str:
+    """'4,290 more claims', for what a report does not list."""
+    return f"{count:,} more {word if count == 1 else words or word + 's'}"
+
+
+def capped(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The first SHOWN_LINES items, and how many more there are."""
+    return items[:SHOWN_LINES], max(0, len(items) - SHOWN_LINES)
 
 
 def render(result: CheckResult, *, color: bool = False, width: int | None = None) -> str:
@@ -139,8 +166,11 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
         emoji=False,
         markup=False,
     )
-    for problem in result.problems:
+    problems, more = capped(result.problems)
+    for problem in problems:
         console.print(Text(f"error: {problem}", style="bold red"))
+    if more:
+        console.print(Text(f"error: … and {left_out(more, 'unreadable document')}", style="red"))
     headline = Text("factcheck: ", style="bold")
     headline.append(summary(result))
     console.print(headline)
@@ -150,8 +180,11 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
             console.print(line)
     if result.notes:
         console.print()
-        for note in result.notes:
+        notes, more = capped(result.notes)
+        for note in notes:
             console.print(Text(f"note: {note}", style="dim"))
+        if more:
+            console.print(Text(f"note: … and {left_out(more, 'note')}: {EVERY_ONE}", style="dim"))
     if result.stale:
         console.print()
         stale = len(result.stale)
@@ -163,9 +196,14 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
                 style="yellow",
             )
         )
-        for entry in result.stale:
+        entries_shown, more = capped(result.stale)
+        for entry in entries_shown:
             console.print(
                 Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+            )
+        if more:
+            console.print(
+                Text(f"  … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}", style="dim")
             )
     console.print()
     console.print(verdict_line(result))

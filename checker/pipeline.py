@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
@@ -27,6 +27,7 @@ from checker.model import (
     Explanation,
     Fact,
     InputProblem,
+    Interval,
     NearMiss,
     RuleSet,
 )
@@ -169,6 +170,7 @@ def _run(
     claims: list[Claim] = []
     notes: list[str] = []
     near: list[NearMiss] = []
+    shared: dict[object, object] = {}
     for item in _stream(paths, config, execution, rules=ruleset, fact=fact):
         if isinstance(item, InputProblem):
             problems.append(item)
@@ -176,7 +178,7 @@ def _run(
         documents += item.documents
         numbers += item.numbers
         unmatched += item.unmatched
-        claims.extend(item.claims)
+        claims.extend(_shared(item.claims, shared))
         notes.extend(item.notes)
         near.extend(item.near_misses)
     return _Run(
@@ -189,6 +191,32 @@ def _run(
         tuple(notes),
         tuple(near),
     )
+
+
+# Values a run's claims repeat: one copy of each is kept (a Path alone is about 400 bytes).
+_SHARED_FIELDS: Final = (
+    "document", "path", "outlet", "published", "text", "hedge", "unit", "noun", "head",
+    "origin", "interval",
+)  # fmt: skip
+
+
+def _shared(claims: Sequence[Claim], pool: dict[object, object]) -> Iterator[Claim]:
+    """The claims with one copy of each path, outlet, noun… for the whole run: claims are
+    all a run keeps, and each batch (or worker) made its own copies of the same values."""
+    for claim in claims:
+        figure = claim.figure
+        same = {
+            name: pool.setdefault(getattr(figure, name), getattr(figure, name))
+            for name in _SHARED_FIELDS
+        }
+        interval = cast(Interval, pool.setdefault(claim.interval, claim.interval))
+        origin = cast(str, pool.setdefault(claim.origin, claim.origin))
+        yield replace(
+            claim,
+            figure=replace(figure, **same),  # type: ignore[arg-type]
+            interval=interval,
+            origin=origin,
+        )
 
 
 def run_check(

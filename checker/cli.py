@@ -465,6 +465,10 @@ def explain(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
     paths: Paths = None,
     rules: Rules = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="List every claim and near miss, not the first 25 of each."),
+    ] = False,
     jobs: Jobs = 0,
     engine: Engine = None,
     scheduler: Scheduler = None,
@@ -482,7 +486,7 @@ def explain(
         raise fail(error) from error
     for problem in explanation.problems:
         typer.echo(f"{problem}", err=True)
-    typer.echo(explain_report.render(explanation), nl=False)
+    typer.echo(explain_report.render(explanation, everything=everything), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
 

@@ -24,7 +24,7 @@ WIRES = ["Reuters", "AP", "AFP", "DPA", "EFE", "ANSA"]
 
 
 @pytest.fixture(scope="module")
-def crowded(tmp_path_factory: pytest.TempPathFactory) -> CheckResult:
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """60 outlets on one fact: 58 say 170, one says 185 and one says 150."""
     folder = tmp_path_factory.mktemp("crowd")
     (folder / "rules.yaml").write_text(RULES, encoding="utf-8")
@@ -35,7 +35,26 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> CheckResult:
         outlet = f"{WIRES[n % len(WIRES)]} desk {n}"
         text = f"---\noutlet: {outlet}\n---\nIran launched {value} drones overnight.\n"
         (news / f"wire{n:02d}.md").write_text(text, encoding="utf-8")
-    return run_check([news], [folder / "rules.yaml"], jobs=1)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def crowded(crowd: Path) -> CheckResult:
+    return run_check([crowd / "news"], [crowd / "rules.yaml"], jobs=1)
+
+
+def test_explain_lists_25_of_each_unless_asked_for_all(crowd: Path) -> None:
+    from checker.pipeline import run_explain
+    from checker.report import explain
+
+    explanation = run_explain("drones-launched", [crowd / "news"], [crowd / "rules.yaml"], jobs=1)
+    short = explain.render(explanation)
+    listed = [line for line in short.splitlines() if line.startswith(("  ✓ ", "  ✗ "))]
+    assert (len(listed), sum(line.startswith("  ✗ ") for line in listed)) == (SHOWN_CLAIMS, 2)
+    assert f"  … and {60 - SHOWN_CLAIMS} more matched: explain --all lists every one" in short
+    full = explain.render(explanation, everything=True)
+    assert len([line for line in full.splitlines() if line.startswith(("  ✓ ", "  ✗ "))]) == 60
+    assert "more matched" not in full
 
 
 def test_the_terminal_lists_the_conflict_first_then_counts_the_rest(crowded: CheckResult) -> None:

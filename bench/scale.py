@@ -8,8 +8,8 @@ Run from the repository root (the Dask rows need ``pip install '.[dask]'``):
     python bench/scale.py --one-document 20             # a single 20 MB document
 
 The corpus is bench/speed.py's generated wire-style corpus (~4 KB documents, one figure per
-17 words), checked against the project's rules/ with ``factcheck check --no-cache --no-csv
---format json`` in a fresh process per run, so every run extracts everything. The engines:
+17 words), checked against the project's rules/ with ``factcheck check --no-cache --no-csv`` (the
+terminal report) in a fresh process per run, so every run extracts everything. The engines:
 ``local-1`` (``--jobs 1``), ``local-2`` (``--jobs 2``) and ``dask-2`` (``--engine dask --jobs
 2``: a local Dask cluster of 2 worker processes, started by the run). Every round runs every
 size with every engine in turn, so a drift of the shared machine hits them alike; the table
@@ -24,8 +24,8 @@ the largest corpus against the run that made it.
 from __future__ import annotations
 
 import argparse
-import json
 import math
+import re
 import statistics
 import subprocess
 import sys
@@ -79,7 +79,7 @@ def _tree_rss(root: int) -> tuple[int, int]:
 def run_check(corpus: Path, options: list[str]) -> dict[str, float]:
     """One ``factcheck check`` of `corpus`: wall seconds, peak MB (main, tree), figures."""
     command = [sys.executable, "-c", "from checker.cli import main; main()", "check"]
-    command += [str(corpus), "--no-cache", "--no-csv", "--format", "json", "--color", "never"]
+    command += [str(corpus), "--no-cache", "--no-csv", "--color", "never"]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command + options, cwd=ROOT, stdout=out, text=True)
@@ -92,13 +92,15 @@ def run_check(corpus: Path, options: list[str]) -> dict[str, float]:
         if process.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(command + options)} exited {process.returncode}")
         out.seek(0)
-        summary = json.load(out)["summary"]
+        headline = re.search(r"factcheck: ([\d,]+) documents?, ([\d,]+) figures?", out.read())
+    if headline is None:
+        raise SystemExit(f"{' '.join(command + options)} printed no summary line")
     return {
         "seconds": seconds,
         "main_mb": main / 1024,
         "tree_mb": tree / 1024,
-        "figures": float(summary["figures"]),
-        "documents": float(summary["documents"]),
+        "documents": float(headline.group(1).replace(",", "")),
+        "figures": float(headline.group(2).replace(",", "")),
     }
 
 

@@ -5,7 +5,7 @@ Run from the repository root (the Dask rows need ``pip install '.[dask]'``):
     python bench/scale.py                               # 1 → 64 MB, 3 rounds, 3 engines
     python bench/scale.py --mb 1 4 16 --rounds 1        # quicker
     python bench/scale.py --mb 1024 --rounds 1 --configs local-2    # the 1 GB case, by hand
-    python bench/scale.py --one-document 20             # a single 20 MB document
+    python bench/scale.py --one-document 20 --rounds 1  # a single 20 MB document
 
 The corpus is bench/speed.py's generated wire-style corpus (~4 KB documents, one figure per
 17 words), checked against the project's rules/ with ``factcheck check --no-cache --no-csv`` (the
@@ -213,21 +213,23 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[float, str], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpora: dict[float, Path] = {}
-        for size in args.mb:
-            folder = Path(tmp) / f"{size:g}mb"
-            folder.mkdir()
-            write_corpus(folder, size)
-            if args.one_document:
-                break
-            corpora[size] = folder
         if args.one_document:
+            parts = Path(tmp) / "parts"
+            parts.mkdir()
+            write_corpus(parts, args.one_document)
             folder = Path(tmp) / "one"
             folder.mkdir()
-            documents = sorted((Path(tmp) / f"{args.mb[0]:g}mb").glob("*.txt"))
             with (folder / "one.txt").open("w", encoding="utf-8") as one:
-                for document in documents:
-                    one.write(document.read_text(encoding="utf-8") + "\n")
-            corpora = {args.one_document: folder}
+                for part in sorted(parts.glob("*.txt")):
+                    one.write(part.read_text(encoding="utf-8") + "\n")
+                    part.unlink()
+            corpora[args.one_document] = folder
+        else:
+            for size in args.mb:
+                folder = Path(tmp) / f"{size:g}mb"
+                folder.mkdir()
+                write_corpus(folder, size)
+                corpora[size] = folder
         for round_ in range(args.rounds):
             for size, corpus in corpora.items():
                 for config in args.configs:

@@ -282,11 +282,10 @@ def _frames(
     config: Config | None,
     execution: Execution,
     send: Send,
-    rules: Sequence[Path] | None = None,
+    rules: RuleSet | None = None,
 ) -> Iterator[pd.DataFrame | InputProblem]:
     config = config if config is not None else load_config()
-    ruleset = lint_rules(rules, config) if send is Send.UNMATCHED else None
-    for item in _stream(paths, config, execution, rules=ruleset, send=send):
+    for item in _stream(paths, config, execution, rules=rules, send=send):
         if isinstance(item, InputProblem):
             yield item
         elif item.figures is not None:
@@ -304,8 +303,7 @@ def iter_unmatched(
     The rules are loaded (RuleError if any is bad) before the first document is read."""
     execution = execution if execution is not None else Execution()
     config = config if config is not None else load_config()
-    lint_rules(rules, config)
-    return _frames(paths, config, execution, Send.UNMATCHED, rules)
+    return _frames(paths, config, execution, Send.UNMATCHED, lint_rules(rules, config))
 
 
 def find_unmatched(

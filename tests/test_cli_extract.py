@@ -137,3 +137,20 @@ def test_jobs_change_nothing_but_speed(in_root: Path) -> None:
     assert "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0" in (
         message
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_the_listing_streamed_batch_by_batch_is_the_whole_rendering(
+    in_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import checker.stream
+    from checker.report.figures import FIGURE_RENDERERS
+
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)  # a batch per seed
+    out = tmp_path / f"figures.{fmt}"
+    result = CliRunner().invoke(app, ["extract", "seeds", "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    whole = FIGURE_RENDERERS[fmt](run_extract([Path("seeds")]).figures)
+    assert out.read_text(encoding="utf-8") == whole
+    printed = CliRunner().invoke(app, ["extract", "seeds", "--format", fmt, "--no-cache"])
+    assert printed.stdout == whole

@@ -24,6 +24,7 @@ the largest corpus against the run that made it.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import re
 import statistics
@@ -128,8 +129,8 @@ def plot(results: dict[tuple[float, str], list[dict[str, float]]], path: Path) -
     configs = [c for c in CONFIGS if any(c == k for _, k in results)]
     width, height, margin = 380, 260, 52
     panels = [
-        ("wall time (s)", ("seconds",)),
-        ("peak memory (MB): main process, dashed: with workers", ("main_mb", "tree_mb")),
+        ("wall time (s, log scale: linear growth is a straight line)", ("seconds",), True),
+        ("peak memory (MB): main process, dashed: with workers", ("main_mb", "tree_mb"), False),
     ]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width + 40}" height="{height + 70}"'
@@ -137,21 +138,36 @@ def plot(results: dict[tuple[float, str], list[dict[str, float]]], path: Path) -
         '<rect width="100%" height="100%" fill="white"/>',
     ]
     low, high = math.log2(sizes[0]), math.log2(sizes[-1]) if len(sizes) > 1 else 1.0
-    for n, (title, keys) in enumerate(panels):
+    for n, (title, keys, log) in enumerate(panels):
         left = 20 + n * (width + 20)
         top = 30
-        top_value = max(_median(results[s, c], k) for s in sizes for c in configs for k in keys)
-        top_value *= 1.1
+        values = [_median(results[s, c], k) for s in sizes for c in configs for k in keys]
+        top_value = max(values) * 1.1
+        floor = 2 ** math.floor(math.log2(min(values))) if log else 0.0
+        if log:
+            top_value = 2 ** math.ceil(math.log2(max(values)))
 
         def x(size: float, left: int = left) -> float:
             span = (high - low) or 1.0
             return left + margin + (math.log2(size) - low) / span * (width - margin - 10)
 
-        def y(value: float, top: int = top, top_value: float = top_value) -> float:
-            return top + (height - 40) * (1 - value / top_value)
+        def y(
+            value: float,
+            top: int = top,
+            top_value: float = top_value,
+            floor: float = floor,
+            log: bool = log,
+        ) -> float:
+            if log:
+                share = (math.log2(max(value, floor)) - math.log2(floor)) / (
+                    math.log2(top_value) - math.log2(floor) or 1.0
+                )
+            else:
+                share = value / top_value
+            return top + (height - 40) * (1 - share)
 
         parts.append(f'<text x="{left + width / 2}" y="18" text-anchor="middle">{title}</text>')
-        bottom = y(0)
+        bottom = y(floor)
         parts.append(
             f'<line x1="{left + margin}" y1="{bottom}" x2="{left + width - 10}" y2="{bottom}"'
             ' stroke="black"/>'
@@ -168,11 +184,15 @@ def plot(results: dict[tuple[float, str], list[dict[str, float]]], path: Path) -
             f'<text x="{left + width / 2}" y="{bottom + 30}" text-anchor="middle">'
             "corpus (MB of text, log scale)</text>"
         )
-        for step in range(5):
-            value = top_value * step / 4
+        ticks = (
+            [floor * 2**k for k in range(round(math.log2(top_value / floor)) + 1)]
+            if log
+            else [top_value * step / 4 for step in range(5)]
+        )
+        for value in ticks:
+            label = f"{value:g}" if log else f"{value:.0f}"
             parts.append(
-                f'<text x="{left + margin - 4}" y="{y(value) + 4}" text-anchor="end">'
-                f"{value:.0f}</text>"
+                f'<text x="{left + margin - 4}" y="{y(value) + 4}" text-anchor="end">{label}</text>'
             )
             parts.append(
                 f'<line x1="{left + margin}" y1="{y(value)}" x2="{left + width - 10}"'
@@ -209,8 +229,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plot", type=Path, help="Write the growth plot (SVG) here.")
     parser.add_argument("--report-cost", action="store_true", help="Time the terminal report.")
     parser.add_argument("--one-document", type=float, help="One document of this many MB.")
+    parser.add_argument("--save", type=Path, help="Also write every run's figures as JSON.")
+    parser.add_argument("--replot", type=Path, help="Only draw --plot from a --save file.")
     args = parser.parse_args(argv)
     results: dict[tuple[float, str], list[dict[str, float]]] = {}
+    if args.replot:
+        saved = json.loads(args.replot.read_text(encoding="utf-8"))
+        results = {(float(r["mb"]), str(r["engine"])): r["runs"] for r in saved}
+        plot(results, args.plot)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         corpora: dict[float, Path] = {}
         if args.one_document:
@@ -264,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"{config}: peak memory at {sizes[-1]:g} MB / at {sizes[0]:g} MB = "
                     f"{growth:.2f}; seconds per MB {per_mb[0]:.2f} → {per_mb[1]:.2f}"
                 )
+        if args.save:
+            saved = [{"mb": s, "engine": c, "runs": r} for (s, c), r in results.items()]
+            args.save.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
         if args.plot:
             plot(results, args.plot)
             print(f"\nplot written to {args.plot}")

@@ -321,13 +321,6 @@ def run_batch(task: Task) -> Outcome:
     extracted here, since its text was not sent: the outcome names it, and does nothing else.
     """
     try:
-        return _run_batch(task)
-    finally:
-        give_back()  # a worker's heap, as the driver's, would creep up over a long run
-
-
-def _run_batch(task: Task) -> Outcome:
-    try:
         frame, fresh = _frame(task)
     except _Damaged as damaged:
         return Outcome(0, 0, damaged=damaged.pieces)

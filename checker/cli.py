@@ -5,47 +5,30 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Final, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Final, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from checker import __version__
-from checker.baseline import apply_baseline, load_baseline
-from checker.baseline import entries as baseline_entries
-from checker.baseline import render as render_baseline
+from checker.engine import EngineName
 from checker.errors import CheckerError
-from checker.model import CheckResult, ExitCode, FailOn
-from checker.pipeline import (
-    find_unmatched,
-    lint_rules,
-    run_check,
-    run_explain,
-    run_extract,
-    run_origins,
-    run_rule_tests,
-)
-from checker.report import REPORTERS, html, terminal
-from checker.report import explain as explain_report
-from checker.report.figures import FIGURE_RENDERERS, render_table
-from checker.report.origins import ORIGINS_RENDERERS
-from checker.report.origins import render_table as render_origins_table
-from checker.rules import rule_warnings
+from checker.model import CheckResult, ExitCode, FailOn, InputProblem
+
+if TYPE_CHECKING:  # the rest is imported by the commands: `--version` starts in a blink
+    import pandas as pd
+    from rich.console import Console
+
+    from checker.cache import FigureCache
+    from checker.pipeline import Execution
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -103,14 +86,16 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write all of `content` or nothing: a temporary file beside `path`, then a rename."""
+def write_atomic(path: Path, content: str | Iterable[str]) -> None:
+    """Write all of `content` (a string, or pieces of one as they are made) or nothing: a
+    temporary file beside `path`, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            for piece in [content] if isinstance(content, str) else content:
+                handle.write(piece)
         Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except BaseException:
@@ -152,7 +137,11 @@ def render(
 ) -> str:
     """One report; the terminal one is colored and wrapped only when it goes to a terminal.
     `path` is the file it goes to, if any (the HTML report links documents relative to it)."""
+    from checker.report import REPORTERS, terminal
+
     if fmt is Format.HTML:
+        from checker.report import html
+
         return html.render(result, root=link_root(path) if path is not None else "")
     if fmt is Format.TERMINAL:
         if to_file:
@@ -202,6 +191,15 @@ class ProgressBar:
     """A transient rich progress bar on stderr, shown only for a large corpus on a terminal."""
 
     def __init__(self, console: Console, minimum: int = PROGRESS_MIN_DOCUMENTS) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskID,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self.minimum = minimum
         self.bar = Progress(
             TextColumn("checking"),
@@ -234,6 +232,8 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
     if not stream.isatty():
         yield None
         return
+    from rich.console import Console
+
     bar = ProgressBar(Console(file=stream))
     try:
         yield bar
@@ -241,14 +241,47 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
         bar.close()
 
 
-def run(paths: list[Path] | None, rules: list[Path] | None, jobs: int = 0) -> CheckResult:
+def run(paths: list[Path] | None, rules: list[Path] | None, execution: Execution) -> CheckResult:
     """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
+    from checker.pipeline import run_check
+
     try:
         with progress_bar() as progress:
             # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else the default
-            return run_check(paths or None, rules or None, progress=progress, jobs=jobs)
+            return run_check(
+                paths or None,
+                rules or None,
+                execution=dataclasses.replace(execution, progress=progress),
+            )
     except CheckerError as error:
         raise fail(error) from error
+
+
+@contextmanager
+def execution(
+    jobs: int,
+    engine: EngineName | None,
+    scheduler: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+) -> Iterator[Execution]:
+    """How the run extracts, with the cache open (and closed at the end) unless `no_cache`.
+
+    A cache that cannot be opened (a read-only checkout) is a warning: the run goes on
+    without it, since the cache only saves time."""
+    from checker.pipeline import Execution, open_project_cache
+
+    cache: FigureCache | None = None
+    if not no_cache:
+        try:
+            cache = open_project_cache(cache_dir)
+        except CheckerError as error:
+            typer.echo(f"warning: {error}; running without the cache", err=True)
+    try:
+        yield Execution(jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")]
@@ -263,7 +296,39 @@ Jobs = Annotated[
         "-j",
         min=0,
         help="Processes that extract figures: 0 uses every core once the corpus passes "
-        "0.5 MB of text; 1 never starts another. The results are the same either way.",
+        "0.5 MB of text; 1 never starts another. The results are the same either way. "
+        "With --engine dask and no --scheduler: the workers of the local cluster.",
+    ),
+]
+Engine = Annotated[
+    EngineName | None,
+    typer.Option(
+        "--engine",
+        help="Where extraction runs: local processes, or a Dask cluster (pip install "
+        "'factcheck[dask]'). [default: the config's engine, else local]",
+        show_default=False,
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="A Dask scheduler's address (tcp://host:8786); implies --engine dask.",
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Extract every document again; read and write no cache."),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="FACTCHECK_CACHE_DIR",
+        help="Where the cache of extracted figures lives. [default: .factcheck-cache in the "
+        "project folder]",
+        show_default=False,
     ),
 ]
 
@@ -305,14 +370,21 @@ def check(
     ] = None,
     color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
+    from checker.baseline import apply_baseline, load_baseline
+
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
-    result = dataclasses.replace(run(paths, rules, jobs), fail_on=fail_on)
+    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        result = dataclasses.replace(run(paths, rules, how), fail_on=fail_on)
     if baseline is not None and accepted is not None:
         result = apply_baseline(result, accepted, baseline.as_posix())
     for problem in result.problems:
@@ -335,9 +407,17 @@ def make_baseline(
         Path, typer.Option("--output", "-o", help="The baseline file to write.")
     ] = DEFAULT_BASELINE,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Record the current findings, so 'check --baseline' fails only on new ones."""
-    result = run(paths, rules, jobs)
+    from checker.baseline import entries as baseline_entries
+    from checker.baseline import render as render_baseline
+
+    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        result = run(paths, rules, how)
     if result.problems:
         for problem in result.problems:
             typer.echo(f"{problem}", err=True)
@@ -368,6 +448,9 @@ RulesPaths = Annotated[
 @rules_app.command("lint")
 def rules_lint(paths: RulesPaths = None) -> None:
     """Validate rules files: every problem with file:line:col and a hint; exit 2 on any."""
+    from checker.pipeline import lint_rules
+    from checker.rules import rule_warnings
+
     try:
         ruleset = lint_rules(paths or None)
     except CheckerError as error:
@@ -393,6 +476,9 @@ def rules_test(
     ] = False,
 ) -> None:
     """Run every fact's examples; exit 1 when one fails, with the matcher's reason."""
+    from checker.pipeline import run_rule_tests
+    from checker.report import explain as explain_report
+
     try:
         ruleset, results = run_rule_tests(paths or None)
     except CheckerError as error:
@@ -408,16 +494,28 @@ def explain(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
     paths: Paths = None,
     rules: Rules = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="List every claim and near miss, not the first 25 of each."),
+    ] = False,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
+    from checker.pipeline import run_explain
+    from checker.report import explain as explain_report
+
     try:
-        explanation = run_explain(fact_id, paths or None, rules or None, jobs=jobs)
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            explanation = run_explain(fact_id, paths or None, rules or None, execution=how)
     except CheckerError as error:
         raise fail(error) from error
     for problem in explanation.problems:
         typer.echo(f"{problem}", err=True)
-    typer.echo(explain_report.render(explanation), nl=False)
+    typer.echo(explain_report.render(explanation, everything=everything), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
 
@@ -442,30 +540,51 @@ def extract(
     ] = False,
     rules: Rules = None,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
-    """List every figure of every document, as the checker reads it."""
+    """List every figure of every document, as the checker reads it.
+
+    The listing is written a batch of documents at a time, so a huge corpus streams through
+    (to a file, all of it or nothing)."""
+    from checker.pipeline import iter_extract, iter_unmatched
+    from checker.report.figures import FIGURE_STREAMERS, stream_table
+
     if unmatched and all_kinds:
         raise fail(CheckerError("--unmatched lists figures only; it cannot go with --all-kinds"))
+    problems = 0
+
+    def frames(items: Iterable[pd.DataFrame | InputProblem]) -> Iterator[pd.DataFrame]:
+        nonlocal problems
+        for item in items:
+            if isinstance(item, InputProblem):
+                problems += 1
+                typer.echo(f"{item}", err=True)
+            else:
+                yield item
+
     try:
-        result = (
-            find_unmatched(paths or None, rules or None, jobs=jobs)
-            if unmatched
-            else run_extract(paths or None, all_kinds=all_kinds, jobs=jobs)
-        )
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            items = (
+                iter_unmatched(paths or None, rules or None, execution=how)
+                if unmatched
+                else iter_extract(paths or None, all_kinds=all_kinds, execution=how)
+            )
+            if fmt is FiguresFormat.TABLE:
+                width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+                pieces = stream_table(frames(items), width=None if output else width)
+            else:
+                pieces = FIGURE_STREAMERS[fmt.value](frames(items))
+            if output is not None:
+                write_atomic(output, pieces)
+            else:
+                for piece in pieces:
+                    typer.echo(piece, nl=False)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
-    if fmt is FiguresFormat.TABLE:
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        report = render_table(result.figures, width=width)
-    else:
-        report = FIGURE_RENDERERS[fmt.value](result.figures)
-    if output is not None:
-        write_atomic(output, report)
-    else:
-        typer.echo(report, nl=False)
-    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
+    raise typer.Exit(ExitCode.ERROR if problems else ExitCode.OK)
 
 
 @app.command()
@@ -481,6 +600,10 @@ def origins(
     jobs: Jobs = 0,
 ) -> None:
     """List every origin of the corpus's figures and the speakers it stands for."""
+    from checker.pipeline import run_origins
+    from checker.report.origins import ORIGINS_RENDERERS
+    from checker.report.origins import render_table as render_origins_table
+
     try:
         result = run_origins(paths or None, rules or None, jobs=jobs)
     except CheckerError as error:
@@ -511,12 +634,32 @@ def _root(
         typer.echo(ctx.get_help())
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException, so the run unwinds (workers are stopped, no
+    output is left half-written) and click does not turn it into exit status 1."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Console entry point: an unexpected exception exits 2, never 1 (1 means findings)."""
+    """Console entry point: an unexpected exception exits 2, never 1 (1 means findings);
+    Ctrl-C and SIGTERM stop the run cleanly with 130 and 143, as shells report them."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         app()
     except SystemExit:
         raise
+    except Interrupted as stop:
+        name = "interrupted" if stop.signum == signal.SIGINT else "terminated"
+        typer.echo(f"factcheck: {name}", err=True)
+        sys.exit(128 + stop.signum)
     except Exception as error:
         typer.echo(f"factcheck: internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(ExitCode.ERROR)

@@ -11,6 +11,8 @@ files: every problem at its ``file:line:col``, with a hint, raised together as o
     defaults:
       tolerance: 5%
       single_source: off
+    engine: dask                     # where extraction runs: local (default) or dask
+    scheduler: tcp://10.0.0.5:8786   # a Dask scheduler's address (implies engine: dask)
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from checker.engine import EngineName
 from checker.errors import RuleError, RuleProblem
 from checker.load import display_path
 from checker.model import Location
@@ -32,7 +35,7 @@ from checker.rules import Reader, RuleDefaults, read_defaults
 
 CONFIG_FILE: Final = "factcheck.yaml"
 PYPROJECT: Final = "pyproject.toml"
-CONFIG_KEYS: Final = ("defaults", "documents", "rules")
+CONFIG_KEYS: Final = ("defaults", "documents", "engine", "rules", "scheduler")
 _TOML_KEY: Final = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _TOML_TABLE: Final = re.compile(r"^\s*\[\s*(?P<name>[^\]]+?)\s*\]\s*(?:#.*)?$")
 
@@ -45,6 +48,8 @@ class Config:
     rules: tuple[Path, ...] = ()
     documents: tuple[Path, ...] = ()
     defaults: RuleDefaults = field(default_factory=RuleDefaults)
+    engine: EngineName | None = None  # None: the command line's, else local
+    scheduler: str | None = None  # a Dask scheduler's address
 
 
 def load_config(folder: Path | None = None) -> Config:
@@ -75,7 +80,13 @@ def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
         # paths are relative to the config file, so the config works from any folder
         return tuple(display_path(folder / p) for p in reader.words(keys[name][1], f"{name} paths"))
 
-    return Config(reader.path, paths("rules"), paths("documents"), defaults)
+    engine = scheduler = None
+    if "engine" in keys:
+        name = reader.choice(keys["engine"][1], tuple(e.value for e in EngineName), "engine")
+        engine = EngineName(name) if name is not None else None
+    if "scheduler" in keys:
+        scheduler = reader.text(keys["scheduler"][1], "scheduler")
+    return Config(reader.path, paths("rules"), paths("documents"), defaults, engine, scheduler)
 
 
 def _load_yaml(path: Path, folder: Path) -> Config:

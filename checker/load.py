@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
+from checker.credit import credited_agency
 from checker.model import Document, InputProblem, Location
 
 SUFFIXES: Final = frozenset({".txt", ".md"})
@@ -73,9 +74,14 @@ def load_documents(paths: Iterable[Path]) -> tuple[list[Document], list[InputPro
     return documents, problems
 
 
-def iter_documents(paths: Iterable[Path]) -> Iterator[Document | InputProblem]:
-    """Stream documents one at a time, so memory stays flat on a large corpus."""
+def iter_documents(
+    paths: Iterable[Path], found: Callable[[int], None] | None = None
+) -> Iterator[Document | InputProblem]:
+    """Stream documents one at a time, so memory stays flat on a large corpus; `found` is
+    told how many files there are before the first is read (for a progress bar)."""
     files, problems = expand_paths(paths)
+    if found is not None:
+        found(len(files))
     yield from problems
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     for file in files:
@@ -117,7 +123,8 @@ def _load_one(
         published=meta.get("published", ""),
         url=meta.get("url", ""),
         body_line=body_line,
-        origin=meta.get("origin", ""),
+        # an agency's dateline ("GAZA CITY (AP) — …") says whose reporting it is
+        origin=meta.get("origin", "") or credited_agency(body),
     )
     return document, problem
 

@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where figures are made: `--version` needs none of it
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,13 @@ RESULT_SCHEMA_VERSION: Final = 3
 # Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
 # recognised as such instead of reporting every finding as new.
 FINGERPRINT_VERSION: Final = 1
+
+
+# What the reports for people (terminal, Markdown, GitHub annotations) list at most, so a run
+# over a million documents prints a report one can read: the rest is counted ("… and 4,290
+# more claims") and the JSON, CSV and SARIF reports carry every one.
+SHOWN_CLAIMS: Final = 25  # claims per finding
+SHOWN_LINES: Final = 20  # notes, unreadable documents, stale baseline entries
 
 
 class ExitCode(IntEnum):
@@ -213,6 +221,8 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
 
 def empty_figures() -> pd.DataFrame:
     """A figures DataFrame with no rows and every declared column."""
+    import pandas as pd
+
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in FIGURE_COLUMNS.items()})
 
 
@@ -245,6 +255,7 @@ class Figure:
     stated: str = ""
     dated: str = ""
     revision: bool = False
+    source: str = ""  # the origin of the document's unattributed figures (Document.source)
 
     @property
     def location(self) -> Location:
@@ -288,6 +299,7 @@ class Figure:
             stated=str(row["stated"]),
             dated=str(row["dated"]),
             revision=bool(row["revision"]),
+            source=str(row["source"]),
         )
 
 
@@ -574,6 +586,24 @@ class Finding:
         payload = json.dumps([FINGERPRINT_VERSION, fact, verdict, values], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
+    def shown(self, limit: int = SHOWN_CLAIMS) -> tuple[tuple[Claim, ...], int]:
+        """At most `limit` claims to list, in order, and how many are left out: the
+        conflicting pair and the outliers come first, then the others as they come."""
+        if len(self.claims) <= limit:
+            return self.claims, 0
+        first = {id(c) for c in self.conflict}
+        first.update(id(c) for c in self.outliers[: max(0, limit - len(first))])
+        room = limit - len(first)
+        keep = set(first)
+        for claim in self.claims:
+            if room <= 0:
+                break
+            if id(claim) not in keep:
+                keep.add(id(claim))
+                room -= 1
+        shown = tuple(c for c in self.claims if id(c) in keep)
+        return shown, len(self.claims) - len(shown)
+
     def summary(self) -> tuple[str, ...]:
         """The evidence as a reader would name it: "wire: '185' [185, 185]"."""
         return tuple(
@@ -673,10 +703,14 @@ VERDICT_ORDER: Final = {
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything a run found, already sorted: reporters read it and decide nothing."""
+    """Everything a run found, already sorted: reporters read it and decide nothing.
 
-    documents: tuple[Document, ...]
-    figures: pd.DataFrame
+    Documents and figures are counted, not kept: a run streams them (checker.stream), so
+    memory holds only the claims whatever the size of the corpus.
+    """
+
+    documents: int  # documents read
+    figures: int  # numbers extracted: figures and non-figures (dates, years…)
     findings: tuple[Finding, ...]  # discrepancies, then single-source, then agreement
     unmatched: int  # figures (of figure kinds) that matched no fact
     problems: tuple[InputProblem, ...] = ()
@@ -685,6 +719,7 @@ class CheckResult:
     baseline: str = ""  # the baseline file as given on the command line, '' without one
     baselined: tuple[str, ...] = ()  # fingerprints of findings the baseline accepts, sorted
     stale: tuple[BaselineEntry, ...] = ()  # baseline entries no finding matches any more
+    folders: tuple[tuple[str, int], ...] = ()  # (folder, documents read there), sorted
 
     def is_baselined(self, finding: Finding) -> bool:
         return finding.fingerprint in self.baselined
@@ -724,8 +759,8 @@ class CheckResult:
         return {
             "version": RESULT_SCHEMA_VERSION,
             "summary": {
-                "documents": len(self.documents),
-                "figures": int(self.figures.shape[0]),
+                "documents": self.documents,
+                "figures": self.figures,
                 "facts": len(self.findings),
                 "unmatched_figures": self.unmatched,
                 "discrepancy": self.count(Verdict.DISCREPANCY),

@@ -227,8 +227,16 @@ def test_progress_bar_only_for_many_documents_on_a_terminal() -> None:
     assert f"{PROGRESS_MIN_DOCUMENTS}/{PROGRESS_MIN_DOCUMENTS}" in stream.getvalue()
 
 
-def test_run_check_reports_progress_per_document(in_root: Path) -> None:
+def test_run_check_reports_progress_per_batch(
+    in_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.stream
+
     calls: list[tuple[int, int]] = []
+    run_check(progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(2, 2)], "both seeds fit one batch"
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)
+    calls.clear()
     with_progress = run_check(progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 2), (2, 2)]
     assert with_progress.to_records() == run_check().to_records()

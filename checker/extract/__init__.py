@@ -16,7 +16,6 @@ from typing import Final
 import pandas as pd
 
 from checker.extract.counted import Previous, count_or_measure, restates
-from checker.extract.credit import credited_agency
 from checker.extract.hedges import (
     clock_interval,
     hedge_after,
@@ -161,8 +160,7 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
     speakers: Speakers | None = None
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
-    # an agency's dateline makes it the source of what the document attributes to no one
-    source = document.origin or credited_agency(text) or document.source
+    source = document.source
     previous: Previous | None = None  # the last figure read, for one that restates it
     i = 0
     while i < len(mentions):

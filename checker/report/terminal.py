@@ -7,14 +7,17 @@ marked. Without color (NO_COLOR, a pipe, a CI log) the figure is marked «like t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
-from typing import Final
+from typing import Final, TypeVar
 
 from rich.console import Console
 from rich.text import Text
 
 from checker.model import (
     BAD_STEPS,
+    SHOWN_CLAIMS,
+    SHOWN_LINES,
     CheckResult,
     Claim,
     FailOn,
@@ -48,6 +51,7 @@ STEP_MARKS: Final = {
     Step.WRONG_WAY: "✗",
     Step.SAME_DAY: "✗",
 }
+T = TypeVar("T")
 CONTEXT_CHARS: Final = 70  # sentence text kept either side of the figure
 
 
@@ -57,9 +61,8 @@ def _plural(n: int, word: str) -> str:
 
 def summary(result: CheckResult) -> str:
     """'2 documents, 30 figures (4 matched no fact), 10 facts: 0 discrepancies, …'"""
-    figures = int(result.figures.shape[0])
     return (
-        f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
+        f"{_plural(result.documents, 'document')}, {_plural(result.figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
         f"{counts(result)}"
     )
@@ -145,8 +148,11 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
         lines.extend(timeline_lines(finding.timeline))
     conflict = {id(c) for c in finding.conflict}
     outliers = {id(c) for c in finding.outliers}
-    for claim in finding.claims:
+    shown, hidden = finding.shown()
+    for claim in shown:
         lines.extend(_claim_lines(claim, id(claim) in conflict, id(claim) in outliers, color))
+    if hidden:
+        lines.append(Text(f"  … and {left_out(hidden, 'claim')}: {EVERY_ONE}", style="dim"))
     return lines
 
 
@@ -166,9 +172,10 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
       2023-08-22  ✗  114           Washington Post   same-day: contradicts 'at least 115'
     """
     lines = [Text("  timeline (statement date → figure → origin):", style="dim")]
-    text_width = max(len(s.claim.figure.text) for s in steps)
-    origin_width = max(len(s.claim.origin) for s in steps)
-    for step in steps:
+    shown = shown_steps(steps)
+    text_width = max(len(s.claim.figure.text) for s in shown)
+    origin_width = max(len(s.claim.origin) for s in shown)
+    for step in shown:
         bad = step.step in BAD_STEPS
         line = Text(f"    {step.date or 'undated':<10}  ")
         line.append(STEP_MARKS[step.step], style="bold red" if bad else "dim")
@@ -176,7 +183,38 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
         line.append(f"{step.claim.origin:<{origin_width}}  ")
         line.append(step_note(step), style="bold red" if bad else "dim")
         lines.append(line)
+    if len(shown) < len(steps):
+        more = left_out(len(steps) - len(shown), "step")
+        lines.append(Text(f"    … and {more}: {EVERY_ONE}", style="dim"))
     return lines
+
+
+def shown_steps(steps: Sequence[TimelineStep]) -> list[TimelineStep]:
+    """At most SHOWN_CLAIMS steps of a long timeline, in order: the offending ones first,
+    then the first and the latest, then others as they come."""
+    if len(steps) <= SHOWN_CLAIMS:
+        return list(steps)
+    bad = [i for i, s in enumerate(steps) if s.step in BAD_STEPS]
+    keep = set(bad[: SHOWN_CLAIMS - 2]) | {0, len(steps) - 1}
+    for i in range(len(steps)):
+        if len(keep) >= SHOWN_CLAIMS:
+            break
+        keep.add(i)
+    return [s for i, s in enumerate(steps) if i in keep]
+
+
+# Where the claims, notes and problems the terminal leaves out are listed.
+EVERY_ONE: Final = "--format json lists every one"
+
+
+def left_out(count: int, word: str, words: str = "") -> str:
+    """'4,290 more claims', for what a report does not list."""
+    return f"{count:,} more {word if count == 1 else words or word + 's'}"
+
+
+def capped(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The first SHOWN_LINES items, and how many more there are."""
+    return items[:SHOWN_LINES], max(0, len(items) - SHOWN_LINES)
 
 
 def render(result: CheckResult, *, color: bool = False, width: int | None = None) -> str:
@@ -196,8 +234,11 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
         emoji=False,
         markup=False,
     )
-    for problem in result.problems:
+    problems, more = capped(result.problems)
+    for problem in problems:
         console.print(Text(f"error: {problem}", style="bold red"))
+    if more:
+        console.print(Text(f"error: … and {left_out(more, 'unreadable document')}", style="red"))
     headline = Text("factcheck: ", style="bold")
     headline.append(summary(result))
     console.print(headline)
@@ -207,8 +248,11 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
             console.print(line)
     if result.notes:
         console.print()
-        for note in result.notes:
+        notes, more = capped(result.notes)
+        for note in notes:
             console.print(Text(f"note: {note}", style="dim"))
+        if more:
+            console.print(Text(f"note: … and {left_out(more, 'note')}: {EVERY_ONE}", style="dim"))
     if result.stale:
         console.print()
         stale = len(result.stale)
@@ -220,9 +264,14 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
                 style="yellow",
             )
         )
-        for entry in result.stale:
+        entries_shown, more = capped(result.stale)
+        for entry in entries_shown:
             console.print(
                 Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+            )
+        if more:
+            console.print(
+                Text(f"  … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}", style="dim")
             )
     console.print()
     console.print(verdict_line(result))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract.credit import credited_agency
+from checker.credit import credited_agency
 from checker.model import Verdict
 from checker.pipeline import run_check
 from tests.helpers import check, corpus, finding

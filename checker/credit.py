@@ -4,7 +4,8 @@ Syndicated copy opens with a dateline that credits the agency: "GAZA CITY (AP) �
 "LONDON, April 14 (Reuters) - …", "Washington (AFP) – …". Its unattributed figures are the
 agency's reporting, passed on by the outlet that printed it, so two outlets printing one
 agency story are one origin even where their wording drifted too far for a wire-copy match.
-A document's own `origin:` (front matter or sources.yaml) always wins.
+A document's own `origin:` (front matter or sources.yaml) always wins; the loader sets the
+credited agency as the document's origin otherwise (`Document.origin`).
 """
 
 from __future__ import annotations

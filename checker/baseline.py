@@ -26,6 +26,12 @@ from checker.model import (
 BASELINE_VERSION: Final = 1
 _FINGERPRINT: Final = re.compile(r"[0-9a-f]{16}")
 _KEYS: Final = ("fingerprint", "fact", "verdict", "claims")
+# What each earlier fingerprint recipe did differently, so an old baseline says why it must be
+# regenerated rather than only that it cannot be used.
+_OLD_RECIPES: Final[dict[int, str]] = {
+    1: "version 1 named a document by its file stem, so 'a/report.txt' and 'b/report.txt' "
+    "were one document; version 2 names it by its path",
+}
 
 
 class BaselineError(CheckerError):
@@ -88,11 +94,14 @@ def parse_baseline(text: str, path: Path) -> tuple[BaselineEntry, ...]:
             f"{where}: baseline version {data['factcheck_baseline']!r} is not supported "
             f"(expected {BASELINE_VERSION})"
         )
-    if data.get("fingerprint_version") != FINGERPRINT_VERSION:
+    version = data.get("fingerprint_version")
+    if version != FINGERPRINT_VERSION:
         # Comparing fingerprints made by another recipe would call every finding new.
+        why = _OLD_RECIPES.get(version) if isinstance(version, int) else None
         raise BaselineError(
-            f"{where}: fingerprints of version {data.get('fingerprint_version')!r} cannot be "
-            f"compared with version {FINGERPRINT_VERSION}; regenerate it with 'factcheck baseline'"
+            f"{where}: fingerprints of version {version!r} cannot be compared with version "
+            f"{FINGERPRINT_VERSION}{f' ({why})' if why else ''}; "
+            "regenerate it with 'factcheck baseline'"
         )
     findings = data.get("findings")
     if not isinstance(findings, list):

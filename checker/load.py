@@ -108,9 +108,11 @@ def _load_one(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     body, front, body_line, problem = _split_front_matter(path, text)
     meta = {**provenance, **front}
+    shown = display_path(path)
     document = Document(
-        id=path.stem,
-        path=display_path(path),
+        # the path, not the stem: 'a/report.txt' and 'b/report.txt' are two documents
+        id=shown.as_posix(),
+        path=shown,
         text=body,
         title=meta.get("title", ""),
         outlet=meta.get("outlet", ""),

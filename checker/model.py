@@ -86,8 +86,9 @@ PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
 # Version of the JSON report (`to_records`): bumped when a field changes meaning or goes away.
 RESULT_SCHEMA_VERSION: Final = 2
 # Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
-# recognised as such instead of reporting every finding as new.
-FINGERPRINT_VERSION: Final = 1
+# recognised as such instead of reporting every finding as new. 2: a document is named by its
+# path relative to the working directory, no longer by its file stem.
+FINGERPRINT_VERSION: Final = 2
 
 
 class ExitCode(IntEnum):
@@ -154,7 +155,7 @@ class Interval:
 class Document:
     """One loaded file with its provenance."""
 
-    id: str
+    id: str  # the path relative to the working directory, as posix: unique in a run
     path: Path
     text: str
     title: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from checker.model import CheckResult, Finding
@@ -47,8 +48,11 @@ def corpus(
 def check(
     folder: Path, documents: dict[str, tuple[str, str, str]], rules: str = RULES
 ) -> CheckResult:
+    """Run from `folder`, as users run from their project: documents are 'docs/NAME'."""
+    folder = folder.resolve()
     docs, rules_path = corpus(folder, documents, rules)
-    return run_check([docs], [rules_path])
+    with contextlib.chdir(folder):
+        return run_check([docs], [rules_path])
 
 
 def finding(result: CheckResult, fact_id: str) -> Finding:

@@ -86,7 +86,7 @@ def test_another_outlet_repeating_one_side_keeps_the_discrepancy(tmp_path: Path,
 def test_round_trip_accepts_then_fails_on_new_and_reports_stale(tmp_path: Path) -> None:
     accepted = entries(check(tmp_path / "1", {"a.txt": A, "b.txt": B}))
     assert [(e.fact, e.verdict) for e in accepted] == [("drones-launched", Verdict.DISCREPANCY)]
-    assert accepted[0].claims == ("a: '170' [170, 170]", "b: '185' [185, 185]")
+    assert accepted[0].claims == ("docs/a.txt: '170' [170, 170]", "docs/b.txt: '185' [185, 185]")
 
     same = apply_baseline(check(tmp_path / "2", {"a.txt": A, "b.txt": B}), accepted, "b.json")
     assert (same.failing, same.stale, same.exit_code) == ((), (), ExitCode.OK)
@@ -109,13 +109,13 @@ def test_baseline_file_is_stable_and_reads_back(tmp_path: Path) -> None:
     assert render(result) == text
     assert json.loads(text) == {
         "factcheck_baseline": 1,
-        "fingerprint_version": 1,
+        "fingerprint_version": 2,
         "findings": [
             {
                 "fingerprint": result.findings[0].fingerprint,
                 "fact": "drones-launched",
                 "verdict": "discrepancy",
-                "claims": ["a: '170' [170, 170]", "b: '185' [185, 185]"],
+                "claims": ["docs/a.txt: '170' [170, 170]", "docs/b.txt: '185' [185, 185]"],
             }
         ],
     }
@@ -150,19 +150,23 @@ CORRUPT = [
     ("{", "b.json:1:2: invalid baseline JSON: Expecting property name enclosed in double quotes"),
     ("[]", "b.json: not a factcheck baseline (no 'factcheck_baseline' key); "
      "create it with 'factcheck baseline'"),
-    ('{"factcheck_baseline": 9, "fingerprint_version": 1, "findings": []}',
+    ('{"factcheck_baseline": 9, "fingerprint_version": 2, "findings": []}',
      "b.json: baseline version 9 is not supported (expected 1)"),
     ('{"factcheck_baseline": 1, "fingerprint_version": 0, "findings": []}',
-     "b.json: fingerprints of version 0 cannot be compared with version 1; "
+     "b.json: fingerprints of version 0 cannot be compared with version 2; "
      "regenerate it with 'factcheck baseline'"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": {}}',
+    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": []}',
+     "b.json: fingerprints of version 1 cannot be compared with version 2 (version 1 named "
+     "a document by its file stem, so 'a/report.txt' and 'b/report.txt' were one document; "
+     "version 2 names it by its path); regenerate it with 'factcheck baseline'"),
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": {}}',
      "b.json: 'findings' should be a list"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fact": "x"}]}',
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fact": "x"}]}',
      "b.json: findings[0]: missing 'fingerprint', 'verdict', 'claims'"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fingerprint": "xyz",'
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fingerprint": "xyz",'
      ' "fact": "x", "verdict": "discrepancy", "claims": []}]}',
      "b.json: findings[0]: fingerprint 'xyz' is not 16 hex digits"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fingerprint": '
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fingerprint": '
      '"0123456789abcdef", "fact": "x", "verdict": "agreement", "claims": []}]}',
      "b.json: findings[0]: verdict 'agreement' should be 'discrepancy' or 'single-source'"),
 ]  # fmt: skip

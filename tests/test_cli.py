@@ -52,7 +52,9 @@ def test_discrepancy_exits_1(in_root: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "DISCREPANCY [error]  drones-launched" in result.output
     lines = out.read_text().splitlines()
-    assert len(lines) == 3 and lines[1].startswith("drones-launched,discrepancy,error,a,")
+    assert len(lines) == 3 and lines[1].startswith(
+        f"drones-launched,discrepancy,error,{tmp_path.as_posix()}/a.txt,"
+    )
 
 
 def test_bad_rules_exit_2_with_position_and_hint(in_root: Path, tmp_path: Path) -> None:

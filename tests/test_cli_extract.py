@@ -64,7 +64,10 @@ def test_csv_has_the_documented_columns(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "csv"])
     lines = result.output.splitlines()
     assert lines[0] == ",".join(FIELDS)
-    assert lines[1].startswith("a,") and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    assert (
+        lines[1].startswith(f"{tmp_path.as_posix()}/a.txt,")
+        and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    )
     assert lines[1].endswith(",count,True,soldiers,soldiers,soldier,Officials,"
                              "Officials said up to 700 soldiers were deployed.")  # fmt: skip
 

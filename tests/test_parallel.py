@@ -63,7 +63,9 @@ def test_streamed_extract_across_processes_keeps_order_and_problems(corpus: Path
     assert len(frames) == 6
     streamed = pd.concat(frames, ignore_index=True)
     pd.testing.assert_frame_equal(streamed, run_extract([corpus], jobs=1).figures)
-    assert list(streamed["document"].unique()) == [f"story{n:02d}" for n in range(24)]
+    assert list(streamed["document"].unique()) == [
+        f"{corpus.as_posix()}/story{n:02d}.txt" for n in range(24)
+    ]
 
 
 def test_a_small_corpus_starts_no_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from checker.model import CheckResult, ExitCode, Verdict
 from checker.pipeline import run_check
+from tests.helpers import RULES
 
 
 @pytest.fixture
@@ -100,3 +101,17 @@ def test_unreadable_document_is_reported_and_the_rest_checked(
     assert [p.message for p in result.problems] == ["not UTF-8 text (byte 14: invalid start byte)"]
     assert [f.fact.id for f in result.findings] == ["drones-launched"]
     assert result.exit_code is ExitCode.ERROR
+
+
+def test_same_file_stem_in_two_folders_is_two_documents(tmp_path: Path) -> None:
+    """The second report's figure must not merge into the first's sentence: 170 vs 185."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text("Iran launched 170 drones, the IDF said.\n")
+    (tmp_path / "b" / "report.txt").write_text("Iran launched 185 drones, the Pentagon said.\n")
+    (tmp_path / "rules.yaml").write_text(RULES)
+    result = run_check([tmp_path / "a", tmp_path / "b"], [tmp_path / "rules.yaml"])
+    (found,) = result.findings
+    assert (found.verdict, found.documents) == (Verdict.DISCREPANCY, 2)
+    assert [c.figure.text for c in found.conflict] == ["170", "185"]
+    assert result.exit_code is ExitCode.FINDINGS

@@ -126,11 +126,11 @@ def test_github_command_shape() -> None:
 def test_github_skips_agreements_and_baselined_findings(in_tmp: Path) -> None:
     text = github.render(with_baseline_and_problem(in_tmp))
     assert text.splitlines() == [
-        "::error file=new/docs/bad.txt,line=1,col=1,title=factcheck%3A unreadable input::"
+        "::error file=docs/bad.txt,line=1,col=1,title=factcheck%3A unreadable input::"
         "not UTF-8 text (byte 0: invalid start byte)",
-        "::warning file=new/docs/c.txt,line=5,col=7,endColumn=13,"
+        "::warning file=docs/c.txt,line=5,col=7,endColumn=13,"
         "title=factcheck single-source%3A gaza-death-toll::1 document, 1 origin: only '30,000' "
-        "(new/docs/c.txt:5, C) states it%0AThis claim: '30,000' [30000, 30000], origin C.",
+        "(docs/c.txt:5, C) states it%0AThis claim: '30,000' [30000, 30000], origin C.",
         "::notice title=factcheck%3A stale baseline entry in base.json::gaza-death-toll "
         "(single-source) no longer occurs: x. Refresh the baseline with 'factcheck baseline'.",
     ]
@@ -146,7 +146,7 @@ def test_junit_counts_match_the_exit_status(in_tmp: Path) -> None:
         "skipped": "1",
     }
     cases = {c.get("name", ""): c for c in root.iter("testcase")}
-    assert sorted(cases) == ["drones-launched", "gaza-death-toll", "new/docs/bad.txt"]
+    assert sorted(cases) == ["docs/bad.txt", "drones-launched", "gaza-death-toll"]
     skipped = cases["drones-launched"].find("skipped")
     assert skipped is not None
     assert skipped.get("message") == "discrepancy [error] accepted in the baseline base.json"

@@ -8,7 +8,7 @@ import pytest
 
 from checker.model import CheckResult, ExitCode, Verdict
 from checker.pipeline import run_check
-from tests.helpers import RULES
+from tests.helpers import RULES, check, finding
 
 
 @pytest.fixture
@@ -115,3 +115,18 @@ def test_same_file_stem_in_two_folders_is_two_documents(tmp_path: Path) -> None:
     assert (found.verdict, found.documents) == (Verdict.DISCREPANCY, 2)
     assert [c.figure.text for c in found.conflict] == ["170", "185"]
     assert result.exit_code is ExitCode.FINDINGS
+
+
+def test_worded_publication_dates_order_a_toll_by_time(tmp_path: Path) -> None:
+    """'15 April 2024' sorts before '9 April 2024' as text: read as dates, 30,000 on 9 April
+    then 34,000 on 15 April is a toll that grew, not a discrepancy."""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "9 April 2024", "In Gaza, 30,000 people have been killed."),
+            "b.txt": ("Wire B", "15 April 2024", "In Gaza, 34,000 people have been killed."),
+        },
+    )
+    toll = finding(result, "gaza-death-toll")
+    assert toll.verdict is not Verdict.DISCREPANCY
+    assert [c.figure.published for c in toll.claims] == ["2024-04-09", "2024-04-15"]

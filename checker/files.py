@@ -78,7 +78,8 @@ def _size(limit: int) -> str:
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The whole content of the regular file at `path` (symbolic links followed).
+    """The whole content of the regular file at `path` (symbolic links followed); FileProblem
+    says why not in a few words ('Permission denied', 'a FIFO, not a regular file').
 
     Opened without blocking, so a FIFO is refused rather than waited on; a file over `limit`
     bytes (or one that grows past it while read) is refused too.
@@ -89,11 +90,11 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     except FileNotFoundError:
         raise FileProblem("no such file") from None
     except OSError as error:
-        raise FileProblem(f"cannot read: {error.strerror or error}") from None
+        raise FileProblem(str(error.strerror or error)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(f"{_kind(info.st_mode)}, not a regular file: only files are read")
+            raise FileProblem(f"{_kind(info.st_mode)}, not a regular file")
         if limit is not None and info.st_size > limit:
             raise FileProblem(f"larger than the limit of {_size(limit)} for this kind of file")
         chunks: list[bytes] = []
@@ -105,7 +106,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
                 raise FileProblem(f"larger than the limit of {_size(limit)} for this kind of file")
         return b"".join(chunks)
     except OSError as error:
-        raise FileProblem(f"cannot read: {error.strerror or error}") from None
+        raise FileProblem(str(error.strerror or error)) from None
     finally:
         os.close(fd)
 

@@ -159,7 +159,11 @@ def _problem(path: Path, message: str, line: int = 1, col: int = 1) -> InputProb
 
 def _load_one(path: Path, provenance: dict[str, str]) -> tuple[Document | None, list[InputProblem]]:
     try:
-        text = decode(read_bytes(path))
+        raw = read_bytes(path)
+    except FileProblem as problem:
+        return None, [_problem(path, f"cannot read: {problem.message}")]
+    try:
+        text = decode(raw)
     except FileProblem as problem:
         return None, [_problem(path, problem.message, problem.line, problem.col)]
     body, front, body_line, problems = _split_front_matter(path, text)

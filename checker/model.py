@@ -106,6 +106,21 @@ def format_number(value: float) -> str:
     return f"{value:.6g}" if abs(value) >= 1e6 else f"{round(value, 6):g}"
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides: in a document's text they
+# could move the cursor, recolor or hide a terminal's output ("\x1b[2J" clears the screen).
+_UNPRINTABLE: Final = {
+    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{ord(space): " " for space in "\t\n\v\f\r\x85\u2028\u2029"},
+}
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show a person on one line: a line break or tab is a space, any other
+    control character U+FFFD, so 'Iran\x1b[31m launched' can no longer recolor a terminal."""
+    return text.translate(_UNPRINTABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A set of values a hedged figure allows: 'more than 300' is (300, inf)."""

@@ -20,6 +20,7 @@ import pandas as pd
 
 from checker.compare import compare_claims
 from checker.config import Config, load_config
+from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
 from checker.extract import extract_figures
 from checker.load import iter_documents, load_documents
@@ -81,8 +82,19 @@ def _paths(
 
 
 def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
-    """Validate rules files without documents; RuleError lists every problem."""
-    config = config if config is not None else load_config()
+    """Validate rules files without documents; RuleError lists every problem, the project
+    config's and the rules files' together (a bad config does not hide the rules' problems)."""
+    if config is None:
+        try:
+            config = load_config()
+        except RuleError as error:
+            try:
+                load_rules(_paths(rules, (), DEFAULT_RULES))
+            except RuleError as more:
+                raise RuleError(
+                    [*error.problems, *more.problems], {**error.sources, **more.sources}
+                ) from error
+            raise
     return load_rules(_paths(rules, config.rules, DEFAULT_RULES), config.defaults)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from checker.baseline import (
     render,
 )
 from checker.cli import app
+from checker.files import LIMITS
 from checker.model import ExitCode, FailOn, Verdict
 from tests.helpers import RULES, check, corpus, finding
 
@@ -265,3 +267,65 @@ def test_cli_baseline_with_bad_rules_exits_2_and_writes_nothing(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith("bad.yaml:3:5: unknown key 'knd'")
     assert not Path("base.json").exists()
+
+
+HOSTILE = [
+    ('{"factcheck_baseline": ' + "1" * 5000 + "}",
+     "b.json: invalid baseline JSON: Exceeds the limit (4300 digits) for integer string "
+     "conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+    ("[" * 100_000 + "]" * 100_000, "b.json: invalid baseline JSON: nested too deeply"),
+    ('{"factcheck_baseline": true, "fingerprint_version": 2, "findings": []}',
+     "b.json: baseline version True is not supported (expected 1)"),
+    ('{"factcheck_baseline": 1, "fingerprint_version": "' + "x" * 100 + '", "findings": []}',
+     f"b.json: fingerprints of version '{'x' * 39}… cannot be compared with version 2; "
+     "regenerate it with 'factcheck baseline'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=[m[:60] for _, m in HOSTILE])
+def test_hostile_baseline_is_an_error_not_a_crash(text: str, message: str) -> None:
+    with pytest.raises(BaselineError) as raised:
+        parse_baseline(text, Path("b.json"))
+    assert str(raised.value) == message
+
+
+def test_a_baseline_that_is_not_a_regular_file_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("fifo.json")
+    messages = []
+    for name in ("fifo.json", "/dev/zero"):
+        with pytest.raises(BaselineError) as raised:
+            load_baseline(Path(name))
+        messages.append(str(raised.value))
+    assert messages == [
+        "fifo.json:1:1: cannot read baseline: a FIFO, not a regular file",
+        "/dev/zero:1:1: cannot read baseline: a character device, not a regular file",
+    ]
+
+
+def test_a_baseline_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(LIMITS, "baseline", 100)
+    Path("big.json").write_text(json.dumps({"factcheck_baseline": 1, "pad": "x" * 100}))
+    with pytest.raises(BaselineError) as raised:
+        load_baseline(Path("big.json"))
+    assert str(raised.value) == (
+        "big.json:1:1: cannot read baseline: larger than the limit of 100 bytes for this kind "
+        "of file"
+    )
+
+
+def test_a_baseline_that_is_not_utf8_names_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("b.json").write_bytes(b'{\n  "x": "caf\xe9"\n}\n')
+    with pytest.raises(BaselineError) as raised:
+        load_baseline(Path("b.json"))
+    assert str(raised.value) == (
+        "b.json:2:12: cannot read baseline: not UTF-8 text (byte 13: invalid continuation byte)"
+    )

@@ -5,9 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -30,9 +28,11 @@ from checker.baseline import apply_baseline, load_baseline
 from checker.baseline import entries as baseline_entries
 from checker.baseline import render as render_baseline
 from checker.errors import CheckerError
-from checker.model import CheckResult, ExitCode, FailOn
+from checker.model import CheckResult, ExitCode, FailOn, printable
+from checker.output import refuse_inputs, same_file_key, target, write_outputs
 from checker.pipeline import (
     find_unmatched,
+    input_files,
     lint_rules,
     run_check,
     run_explain,
@@ -87,44 +87,37 @@ def use_color(choice: Color) -> bool:
     return choice is Color.ALWAYS
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a plain open() would leave: an existing file keeps its own, a new one gets
-    0o666 less the umask (mkstemp's 0o600 would hide a CI artifact from everyone else)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write all of `content` or nothing: a temporary file beside `path`, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_report(path: Path, content: str) -> None:
-    """write_atomic, with a file that cannot be written reported as a run error (exit 2)."""
-    try:
-        write_atomic(path, content)
-    except OSError as error:
-        message = f"{path.as_posix()}: cannot write: {error.strerror or error}"
-        raise fail(CheckerError(message)) from error
-
-
 def fail(error: CheckerError) -> typer.Exit:
-    typer.echo(str(error), err=True)
+    typer.echo(_shown(str(error)), err=True)
     return typer.Exit(ExitCode.ERROR)
+
+
+def _shown(text: str) -> str:
+    """A message for the terminal: each line without control characters (a file name or a
+    document's text may hold "\x1b[2J")."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def echo_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        typer.echo(_shown(str(problem)), err=True)
+
+
+def guard_outputs(
+    outputs: Sequence[Path], inputs: list[tuple[str, Path]], baseline: Path | None = None
+) -> None:
+    """Before anything is read: every output can be written and none is an input."""
+    for path in outputs:
+        target(path)
+    refuse_inputs(outputs, [*inputs, *([("baseline", baseline)] if baseline else [])])
+
+
+def write_files(contents: Sequence[tuple[Path, str]]) -> None:
+    """All the files of a run as one set (checker.output); a failure is exit 2."""
+    try:
+        write_outputs(contents)
+    except CheckerError as error:
+        raise fail(error) from error
 
 
 def render(result: CheckResult, fmt: Format, color: Color, *, to_file: bool = False) -> str:
@@ -147,7 +140,7 @@ def plan_outputs(
     named twice with different formats is an error: one of them would silently be lost.
     """
     stdout: Format | None = fmt
-    files: dict[Path, Format] = {}
+    files: dict[str, tuple[Format, Path]] = {}  # by resolved path: r.json is ./sub/../r.json
     planned: list[tuple[Format, Path]] = [] if csv is None else [(Format.CSV, csv)]
     for value in outputs:
         name, sep, target = value.partition("=")
@@ -164,13 +157,15 @@ def plan_outputs(
             planned.append((fmt, Path(value)))
             stdout = None
     for out_fmt, path in planned:
-        if files.get(path, out_fmt) is not out_fmt:
+        key = same_file_key(path)
+        if key in files and files[key][0] is not out_fmt:
             raise CheckerError(
-                f"--output {path.as_posix()}: would get both {files[path].value} "
+                f"--output {path.as_posix()}: would get both {files[key][0].value} "
                 f"and {out_fmt.value}"
+                + (f" (it is {files[key][1].as_posix()})" if files[key][1] != path else "")
             )
-        files[path] = out_fmt
-    return stdout, [(out_fmt, path) for path, out_fmt in files.items()]
+        files.setdefault(key, (out_fmt, path))
+    return stdout, list(files.values())
 
 
 class ProgressBar:
@@ -283,19 +278,18 @@ def check(
     """Compare the figures that several documents give for the same facts."""
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
+        guard_outputs([path for _, path in files], input_files(paths or None, rules), baseline)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
     result = dataclasses.replace(run(paths, rules, jobs), fail_on=fail_on)
     if baseline is not None and accepted is not None:
         result = apply_baseline(result, accepted, baseline.as_posix())
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(result.problems)
     # Render everything before writing anything: a failure leaves no half-updated set.
     reports = [(path, render(result, f, color, to_file=True)) for f, path in files]
     printed = render(result, stdout, color) if stdout is not None else None
-    for path, report in reports:
-        write_report(path, report)
+    write_files(reports)
     if printed is not None:
         typer.echo(printed, nl=False)
     raise typer.Exit(result.exit_code)
@@ -311,14 +305,17 @@ def make_baseline(
     jobs: Jobs = 0,
 ) -> None:
     """Record the current findings, so 'check --baseline' fails only on new ones."""
+    try:
+        guard_outputs([output], input_files(paths or None, rules))
+    except CheckerError as error:
+        raise fail(error) from error
     result = run(paths, rules, jobs)
     if result.problems:
-        for problem in result.problems:
-            typer.echo(f"{problem}", err=True)
+        echo_problems(result.problems)
         # A baseline of a partly read corpus would call the unread documents' findings new.
         typer.echo("baseline: not written, because some documents could not be read", err=True)
         raise typer.Exit(ExitCode.ERROR)
-    write_report(output, render_baseline(result))
+    write_files([(output, render_baseline(result))])
     recorded = len(baseline_entries(result))
     typer.echo(
         f"baseline: {recorded} finding{'' if recorded == 1 else 's'} recorded in "
@@ -385,8 +382,7 @@ def explain(
         explanation = run_explain(fact_id, paths or None, rules or None, jobs=jobs)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in explanation.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(explanation.problems)
     typer.echo(explain_report.render(explanation), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
@@ -417,6 +413,8 @@ def extract(
     if unmatched and all_kinds:
         raise fail(CheckerError("--unmatched lists figures only; it cannot go with --all-kinds"))
     try:
+        if output is not None:
+            guard_outputs([output], input_files(paths or None, rules))
         result = (
             find_unmatched(paths or None, rules or None, jobs=jobs)
             if unmatched
@@ -424,15 +422,14 @@ def extract(
         )
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(result.problems)
     if fmt is FiguresFormat.TABLE:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         report = render_table(result.figures, width=width)
     else:
         report = FIGURE_RENDERERS[fmt.value](result.figures)
     if output is not None:
-        write_atomic(output, report)
+        write_files([(output, report)])
     else:
         typer.echo(report, nl=False)
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)

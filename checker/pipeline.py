@@ -23,7 +23,7 @@ from checker.config import Config, load_config
 from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
 from checker.extract import extract_figures
-from checker.load import iter_documents, load_documents
+from checker.load import MANIFEST, expand_paths, iter_documents, load_documents
 from checker.match import Matches, figure_at, hedged_interval, match_claims, unmatched_figures
 from checker.model import (
     FIGURE_KINDS,
@@ -38,7 +38,7 @@ from checker.model import (
     RuleSet,
     empty_figures,
 )
-from checker.rules import load_rules
+from checker.rules import load_rules, rule_files
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
@@ -56,6 +56,7 @@ __all__ = [
     "available_cores",
     "extract_batches",
     "find_unmatched",
+    "input_files",
     "lint_rules",
     "run_check",
     "run_examples",
@@ -79,6 +80,24 @@ def _paths(
 ) -> Sequence[Path]:
     """Paths on the command line win, then the project config's, then the default folder."""
     return given or configured or (default,)
+
+
+def input_files(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+) -> list[tuple[str, Path]]:
+    """Every file a run on these paths reads, with what it is (documents, their manifests,
+    rules files, the project config): an output must never be one of them."""
+    config = config if config is not None else load_config()
+    documents, _ = expand_paths(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    manifests = sorted({d.parent / MANIFEST for d in documents})
+    found = [("document", d) for d in documents]
+    found += [("manifest", m) for m in manifests if m.exists()]
+    found += [("rules file", r) for r in rule_files(_paths(rules, config.rules, DEFAULT_RULES))[0]]
+    if config.path is not None:
+        found.append(("config", config.path))
+    return found
 
 
 def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:

@@ -259,7 +259,7 @@ def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Pat
     blocker.write_text("")
     result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={blocker}/r.json"])
     assert result.exit_code == 2
-    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: File exists\n"
+    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: Not a directory\n"
 
 
 def test_reports_get_the_mode_a_plain_write_would(in_root: Path, tmp_path: Path) -> None:

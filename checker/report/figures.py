@@ -17,7 +17,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from checker.model import FIGURE_KINDS, Kind, format_number
+from checker.model import FIGURE_KINDS, Kind, format_number, printable
 
 SCHEMA_VERSION: Final = 1
 
@@ -99,7 +99,7 @@ def render_table(frame: pd.DataFrame, *, width: int | None = None) -> str:
         table.add_column(name, overflow="fold")
     records = figure_records(frame)
     for record in records:
-        table.add_row(
+        cells = (
             f"{record['path']}:{record['line']}:{record['column']}",
             str(record["text"]),
             _interval(record),
@@ -107,6 +107,7 @@ def render_table(frame: pd.DataFrame, *, width: int | None = None) -> str:
             str(record["unit"] or ""),
             str(record["origin"] or ""),
         )
+        table.add_row(*(printable(cell) for cell in cells))  # a document's text, for a terminal
     out = StringIO()
     console = Console(
         file=out, width=width or 10_000, color_system=None, highlight=False, markup=False

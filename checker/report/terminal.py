@@ -13,7 +13,7 @@ from typing import Final
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import CheckResult, Claim, FailOn, Finding, Severity, Verdict
+from checker.model import CheckResult, Claim, FailOn, Finding, Severity, Verdict, printable
 
 STYLES: Final = {
     Verdict.DISCREPANCY: "bold red",
@@ -45,7 +45,9 @@ def summary(result: CheckResult) -> str:
 
 
 def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:
-    """The sentence around the figure, the figure itself highlighted."""
+    """The sentence around the figure, the figure itself highlighted; control characters
+    shown as U+FFFD (printable keeps every offset where it is)."""
+    sentence = printable(sentence)
     start = max(0, offset - CONTEXT_CHARS)
     end = min(len(sentence), offset + length + CONTEXT_CHARS)
     if start > 0:
@@ -141,36 +143,49 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
         markup=False,
     )
     for problem in result.problems:
-        console.print(Text(f"error: {problem}", style="bold red"))
+        _print(console, Text(f"error: {problem}", style="bold red"))
     headline = Text("factcheck: ", style="bold")
     headline.append(summary(result))
-    console.print(headline)
+    _print(console, headline)
     for finding in result.findings:
-        console.print()
+        _print(console)
         for line in _finding_block(result, finding, color):
-            console.print(line)
+            _print(console, line)
     if result.notes:
-        console.print()
+        _print(console)
         for note in result.notes:
-            console.print(Text(f"note: {note}", style="dim"))
+            _print(console, Text(f"note: {note}", style="dim"))
     if result.stale:
-        console.print()
+        _print(console)
         stale = len(result.stale)
         entries = "1 entry no longer occurs" if stale == 1 else f"{stale} entries no longer occur"
-        console.print(
+        _print(
+            console,
             Text(
                 f"baseline {result.baseline}: {entries}; "
                 "refresh it with 'factcheck baseline' once fixed",
                 style="yellow",
-            )
+            ),
         )
         for entry in result.stale:
-            console.print(
-                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+            _print(
+                console,
+                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}"),
             )
-    console.print()
-    console.print(verdict_line(result))
+    _print(console)
+    _print(console, verdict_line(result))
     return out.getvalue()
+
+
+def _print(console: Console, line: Text | None = None) -> None:
+    """Print one line that never carries a document's control characters: file names,
+    sentences, origins and figure texts come from documents, and "\x1b[2J" would clear the
+    reader's screen. Only the colors rich adds itself reach the terminal."""
+    if line is None:
+        console.print()
+        return
+    line.plain = printable(line.plain)  # one character for one: the styles stay in place
+    console.print(line)
 
 
 def verdict_line(result: CheckResult) -> Text:

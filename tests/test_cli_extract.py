@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
@@ -139,3 +140,17 @@ def test_jobs_change_nothing_but_speed(in_root: Path) -> None:
     assert "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0" in (
         message
     )
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_number_too_large_for_a_float_is_no_figure(digits: int, tmp_path: Path) -> None:
+    """'1' and 308 zeros is no float: it printed "value": Infinity (not JSON) and agreed with
+    every other claim as [inf, inf]."""
+    (tmp_path / "a.txt").write_text(
+        f"Iran launched {'9' * digits} drones, and 170 drones more.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "Infinity" not in result.stdout and "NaN" not in result.stdout
+    figures = json.loads(result.stdout)["figures"]
+    assert [f["text"] for f in figures] == ["170"]

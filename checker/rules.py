@@ -97,6 +97,7 @@ class Reader:
 
     path: Path
     problems: list[RuleProblem] = field(default_factory=list)
+    ids: list[tuple[str, Location]] = field(default_factory=list)  # each kebab-case fact id
     # mapping node id -> the keys its misspelt keys were taken for ('knd' -> 'kind')
     misspelt: dict[int, set[str]] = field(default_factory=dict)
 
@@ -343,19 +344,22 @@ def load_rules(paths: Iterable[Path], defaults: RuleDefaults | None = None) -> R
         reader = Reader(shown)
         file_facts, file_groups, cutoff = _read_file(reader, source, base)
         problems.extend(reader.problems)
-        for fact in file_facts:
-            if fact.id in seen:
+        # every id counts, a broken fact's too: its duplicate is a problem of this run as well
+        duplicates: set[Location] = set()
+        for fact_id, where in reader.ids:
+            if fact_id in seen:
                 problems.append(
                     RuleProblem(
-                        fact.location,
-                        f"duplicate fact id {fact.id!r}",
-                        f"first defined at {seen[fact.id]}",
-                        len(fact.id),
+                        where,
+                        f"duplicate fact id {fact_id!r}",
+                        f"first defined at {seen[fact_id]}",
+                        len(fact_id),
                     )
                 )
+                duplicates.add(where)
                 continue
-            seen[fact.id] = fact.location
-            facts.append(fact)
+            seen[fact_id] = where
+        facts.extend(f for f in file_facts if f.location not in duplicates)
         for name, aliases in file_groups.items():
             groups.setdefault(name, []).extend(a for a in aliases if a not in groups.get(name, []))
         if cutoff is not None:
@@ -476,6 +480,8 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
             f"fact id {_shown(fact_id)} is not kebab-case",
             f"try {kebab!r}" if kebab else "use lower-case letters a-z, digits and hyphens",
         )
+    elif fact_id is not None:
+        reader.ids.append((fact_id, reader.where(keys["id"][1])))
     kind = None
     if "kind" in keys:
         kind = reader.choice(keys["kind"][1], FACT_KIND_NAMES, "kind")

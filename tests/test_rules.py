@@ -71,6 +71,7 @@ EXPECTED_FIRST_LINE = {
     "mapping_key.yaml": (
         "mapping_key.yaml:6:7: a key in a fact should be a name, not a list or a mapping"
     ),
+    "many_mistakes.yaml": "many_mistakes.yaml:3:14: tolerance 'abc' cannot be read",
     "two_documents.yaml": (
         "two_documents.yaml:6:1: more than one YAML document ('---') in this file"
     ),
@@ -146,7 +147,12 @@ def test_missing_rules_path_is_an_error(tmp_path: Path) -> None:
         load_rules([tmp_path / "nope.yaml"])
 
 
-SEVERAL = ("three_mistakes.yaml", "duplicate_id.yaml", "counts_without_letters.yaml")
+SEVERAL = (
+    "three_mistakes.yaml",
+    "duplicate_id.yaml",
+    "counts_without_letters.yaml",
+    "many_mistakes.yaml",
+)
 SINGLE_MISTAKE = [p for p in BAD if p.name not in SEVERAL]
 
 
@@ -353,4 +359,24 @@ def test_lint_reports_the_config_and_the_rules_problems_in_one_run(
         "factcheck.yaml:2:3: unknown key 'tolerence' in defaults",
         "rules/a.yaml:3:5: unknown key 'knd' in a fact",
         "2 problems in rules; nothing was checked.",
+    ]
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run() -> None:
+    """A broken fact still claims its id: the second 'ok-two' is a duplicate, reported with
+    the first one's own problems, not in a later run once those are fixed."""
+    with pytest.raises(RuleError) as caught:
+        load_rules([DATA / "rules_bad" / "many_mistakes.yaml"])
+    assert [(p.location.line, p.location.col, p.message) for p in caught.value.problems] == [
+        (3, 14, "tolerance 'abc' cannot be read"),
+        (4, 11, "window should be a whole number from 1 to 1000000, not '0'"),
+        (6, 9, "fact id 'Bad Id' is not kebab-case"),
+        (7, 11, "kind 'cont' is not one of: count, measure, money, percent, share"),
+        (9, 14, "context should be a list of words or phrases"),
+        (10, 5, "a count fact needs 'counts': the nouns it counts"),
+        (16, 15, "an example needs a 'text'"),
+        (16, 26, "interval '(1, 2' cannot be read"),
+        (17, 9, "duplicate fact id 'ok-two'"),
+        (23, 14, "examples.match should be a list of sentences"),
+        (24, 18, "an example in no_match should be a single value"),
     ]

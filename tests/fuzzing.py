@@ -289,7 +289,7 @@ def assert_located(error: CheckerError) -> str:
     first = str(error).split("\n", 1)[0]
     assert _LOCATED.match(first), f"no location: {first!r}"
     assert "Node(" not in str(error), f"a node's repr in a message: {first!r}"
-    assert "try ''" not in str(error), "an empty hint"
+    assert "hint: try ''" not in str(error), "an empty hint"
     return first
 
 

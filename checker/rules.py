@@ -106,6 +106,8 @@ class Reader:
 
     def problem(self, node: Node, message: str, hint: str = "") -> None:
         width = max(1, len(str(node.value))) if isinstance(node, ScalarNode) else 1
+        if isinstance(node, ScalarNode) and node.style in ('"', "'"):
+            width += 2  # the quotes too: the mark is at the opening one
         self.problems.append(RuleProblem(self.where(node), message, hint, width))
 
     def mapping(

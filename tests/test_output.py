@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 from pathlib import Path
 
@@ -229,3 +230,11 @@ def test_recover_without_a_journal_or_stale_file_changes_nothing(tmp_path: Path)
     (tmp_path / "r.json").write_text("{}")
     assert recover(tmp_path) == []
     assert recover(tmp_path / "missing") == []
+
+
+def test_the_readme_shows_the_real_refusal(in_root: Path) -> None:
+    readme = (in_root / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in readme.split("```") if "$ factcheck check --csv seeds/" in b]
+    command, shown = textwrap.dedent(block.removeprefix("text\n")).strip().split("\n", 1)
+    result = runner.invoke(app, command.removeprefix("$ factcheck ").split())
+    assert (result.exit_code, result.stderr) == (2, shown.strip() + "\n")

@@ -270,10 +270,11 @@ def test_docs_show_the_real_outputs(in_root: Path) -> None:
     shown = {block.splitlines()[0]: block for block in _blocks(DOCS.read_text(), "text")}
     explain = shown["$ factcheck explain share-intercepted"]
     assert explain.split("\n", 1)[1] == render_explanation(run_explain("share-intercepted"))
-    lint = shown["$ factcheck rules lint tests/data/rules_bad/three_mistakes.yaml"]
-    with pytest.raises(RuleError) as caught:
-        load_rules([BAD_DIR / "three_mistakes.yaml"])
-    assert lint.split("\n", 1)[1] == str(caught.value) + "\n"
+    for name in ("three_mistakes.yaml", "counts_without_letters.yaml"):
+        lint = shown[f"$ factcheck rules lint tests/data/rules_bad/{name}"]
+        with pytest.raises(RuleError) as caught:
+            load_rules([BAD_DIR / name])
+        assert lint.split("\n", 1)[1] == str(caught.value) + "\n"
 
 
 @pytest.mark.parametrize("written", ["ß", "---", "Über"])

@@ -18,7 +18,7 @@ from checker.errors import CheckerError
 from checker.model import RESULT_SCHEMA_VERSION
 from checker.pipeline import run_check
 from checker.report import EXTENSIONS, REPORTERS
-from tests.helpers import RULES, corpus
+from tests.helpers import RULES, corpus, deny_open
 
 runner = CliRunner()
 
@@ -277,3 +277,26 @@ def test_reports_get_the_mode_a_plain_write_would(in_root: Path, tmp_path: Path)
         assert kept.read_text().startswith("{")
     finally:
         os.umask(old)
+
+
+def test_an_unreadable_file_named_on_the_command_line_is_reported_and_the_rest_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a usage error: the run goes on with the files it can read, and exits 2."""
+    monkeypatch.chdir(tmp_path)
+    _, rules = corpus(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones, the IDF said."),
+            "locked.txt": ("Wire B", "2024-04-14", "Iran launched 185 drones."),
+        },
+    )
+    deny_open(monkeypatch, "locked.txt")
+    argv = ["check", "docs/locked.txt", "docs/a.txt", "/dev/zero", "-r", str(rules), "--no-csv"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "docs/locked.txt:1:1: cannot read: Permission denied",
+        "/dev/zero:1:1: cannot read: a character device, not a regular file",
+    ]
+    assert "SINGLE-SOURCE [warning]  drones-launched" in result.stdout

@@ -14,6 +14,7 @@ from checker.config import load_config
 from checker.errors import RuleError
 from checker.model import Severity, Tolerance
 from checker.pipeline import lint_rules
+from tests.helpers import deny_open
 
 runner = CliRunner()
 FACT = "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
@@ -211,14 +212,7 @@ def test_a_config_that_cannot_be_read_is_an_error_not_a_crash(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text("rules: [facts]\n")
-    real_open = os.open
-
-    def deny(path: str, flags: int, *args: int, **kwargs: int) -> int:
-        if Path(path).name == name:
-            raise PermissionError(13, "Permission denied")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", deny)
+    deny_open(monkeypatch, name)
     assert first_problem(tmp_path) == f"{name}:1:1: cannot read config: Permission denied"
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from checker.load import NoDocuments, expand_paths, load_documents, parse_published
 from checker.model import InputProblem
+from tests.helpers import deny_open
 
 
 def test_seed_manifest_gives_provenance(in_root: Path) -> None:
@@ -282,14 +283,7 @@ def test_a_named_file_that_cannot_be_opened_is_reported_and_the_rest_read(
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.txt")
     write(tmp_path / "locked.txt")
-    real_open = os.open
-
-    def deny(path: str, flags: int, *args: int, **kwargs: int) -> int:
-        if Path(path).name == "locked.txt":
-            raise PermissionError(13, "Permission denied")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", deny)
+    deny_open(monkeypatch, "locked.txt")
     documents, problems = load_documents([Path("locked.txt"), Path("a.txt")])
     assert [d.id for d in documents] == ["a.txt"]
     assert messages(problems) == ["locked.txt:1:1: cannot read: Permission denied"]

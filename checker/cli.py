@@ -28,6 +28,7 @@ from checker.baseline import apply_baseline, load_baseline
 from checker.baseline import entries as baseline_entries
 from checker.baseline import render as render_baseline
 from checker.errors import CheckerError
+from checker.load import shown_path
 from checker.model import CheckResult, ExitCode, FailOn, printable
 from checker.output import refuse_inputs, same_file_key, target, write_outputs
 from checker.pipeline import (
@@ -284,7 +285,7 @@ def check(
         raise fail(error) from error
     result = dataclasses.replace(run(paths, rules, jobs), fail_on=fail_on)
     if baseline is not None and accepted is not None:
-        result = apply_baseline(result, accepted, baseline.as_posix())
+        result = apply_baseline(result, accepted, shown_path(baseline).as_posix())
     echo_problems(result.problems)
     # Render everything before writing anything: a failure leaves no half-updated set.
     reports = [(path, render(result, f, color, to_file=True)) for f, path in files]

@@ -26,7 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.errors import RuleError, RuleProblem
 from checker.files import LIMITS, MAX_DEPTH, FileProblem, compose_yaml, read_text
-from checker.load import display_path
+from checker.load import display_path, shown_path
 from checker.model import Location
 from checker.rules import Reader, RuleDefaults, read_defaults
 
@@ -67,7 +67,7 @@ def load_config(folder: Path | None = None) -> Config:
 
 def _read(path: Path) -> tuple[Path, str]:
     """The config file's text, or a RuleError naming it: unreadable, not UTF-8, too large."""
-    shown = display_path(path)
+    shown = shown_path(path)
     try:
         return shown, read_text(path, LIMITS["config"])
     except FileProblem as error:

@@ -69,6 +69,19 @@ def display_path(path: Path) -> Path:
     return path
 
 
+def shown_path(path: Path) -> Path:
+    """display_path, with the bytes of a name that is not UTF-8 escaped ('\\xff.txt'): the
+    file system allows such a name, but no report could print it, and U+FFFD for each would
+    make two names one. Only for showing and naming: files are read by their real path."""
+    shown = display_path(path)
+    text = str(shown)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return Path(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+    return shown
+
+
 def is_document(path: Path) -> bool:
     """A '.txt' or '.md' file, in any case: 'REPORT.TXT' is a document too."""
     return path.suffix.lower() in SUFFIXES
@@ -154,7 +167,7 @@ def iter_documents(paths: Iterable[Path]) -> Iterator[Document | InputProblem]:
 
 
 def _problem(path: Path, message: str, line: int = 1, col: int = 1) -> InputProblem:
-    return InputProblem(Location(display_path(path), line, col), message)
+    return InputProblem(Location(shown_path(path), line, col), message)
 
 
 def _load_one(path: Path, provenance: dict[str, str]) -> tuple[Document | None, list[InputProblem]]:
@@ -168,7 +181,7 @@ def _load_one(path: Path, provenance: dict[str, str]) -> tuple[Document | None, 
         return None, [_problem(path, problem.message, problem.line, problem.col)]
     body, front, body_line, problems = _split_front_matter(path, text)
     meta = {**provenance, **front}
-    shown = display_path(path)
+    shown = shown_path(path)
     document = Document(
         # the path, not the stem: 'a/report.txt' and 'b/report.txt' are two documents
         id=shown.as_posix(),

@@ -20,7 +20,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from checker.errors import RuleError, RuleProblem
 from checker.extract.units import normalise_noun
 from checker.files import LIMITS, FileProblem, compose_yaml, control_character, read_text, walk
-from checker.load import display_path
+from checker.load import shown_path
 from checker.model import (
     FIGURE_KINDS,
     Example,
@@ -300,12 +300,12 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
         if path.is_dir():
             found, skipped = walk(path, lambda p: p.suffix.lower() in (".yaml", ".yml"))
             problems.extend(
-                RuleProblem(Location(display_path(s.path), 1, 1), s.reason) for s in skipped
+                RuleProblem(Location(shown_path(s.path), 1, 1), s.reason) for s in skipped
             )
             if not found and not skipped:
                 problems.append(
                     RuleProblem(
-                        Location(display_path(path), 1, 1), "no rules file (*.yaml) in this folder"
+                        Location(shown_path(path), 1, 1), "no rules file (*.yaml) in this folder"
                     )
                 )
             files.extend(found)
@@ -313,7 +313,7 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
             files.append(path)  # whatever it is: reading it says why it cannot be read
         else:
             problems.append(
-                RuleProblem(Location(display_path(path), 1, 1), "no such rules file or folder")
+                RuleProblem(Location(shown_path(path), 1, 1), "no such rules file or folder")
             )
     return files, problems
 
@@ -335,7 +335,7 @@ def load_rules(paths: Iterable[Path], defaults: RuleDefaults | None = None) -> R
     cutoffs: list[float] = []
     seen: dict[str, Location] = {}
     for file in files:
-        shown = display_path(file)
+        shown = shown_path(file)
         try:
             source = read_text(file, LIMITS["rules"])
         except FileProblem as error:

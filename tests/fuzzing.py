@@ -123,7 +123,10 @@ NAME_CHARS = st.characters(exclude_characters="/\x00", exclude_categories=["Cs"]
 FILE_NAMES = st.builds(
     lambda folder, stem, suffix: folder + stem + suffix,
     st.sampled_from(["", "", "a/", "b/", "a/deep/"]),
-    st.text(NAME_CHARS, min_size=1, max_size=12).filter(lambda s: s not in (".", "..")),
+    st.one_of(
+        st.text(NAME_CHARS, min_size=1, max_size=12).filter(lambda s: s not in (".", "..")),
+        st.sampled_from(["\udcff", "caf\udce9", "\udcfe\udcff"]),  # bytes that are not UTF-8
+    ),
     st.sampled_from([".txt", ".md", ".TXT", ".Md", ".csv", "", ".txt", ".md"]),
 )
 DOCUMENTS = st.dictionaries(FILE_NAMES, DOCUMENT_BYTES, min_size=0, max_size=12)

@@ -300,3 +300,19 @@ def test_an_unreadable_file_named_on_the_command_line_is_reported_and_the_rest_c
         "/dev/zero:1:1: cannot read: a character device, not a regular file",
     ]
     assert "SINGLE-SOURCE [warning]  drones-launched" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+def test_a_file_name_that_is_not_utf8_reaches_every_report(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _, rules = corpus(tmp_path, {"a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones.")})
+    (tmp_path / "docs" / os.fsdecode(b"\xff.txt")).write_text("Iran launched 185 drones.\n")
+    out = tmp_path / "out"
+    argv = ["check", "docs", "-r", str(rules), "--no-csv", "-f", fmt, "-o", f"{fmt}={out}"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 1, result.output
+    shown = "%5Cxff.txt" if fmt == "sarif" else "\\\\xff.txt" if fmt == "json" else "\\xff.txt"
+    assert shown in out.read_text(encoding="utf-8")
+    assert shown in result.stdout

@@ -390,3 +390,15 @@ def test_a_manifest_that_is_not_a_regular_file_is_reported(
     assert messages(problems) == [
         "news/sources.yaml:1:1: cannot read manifest: a FIFO, not a regular file"
     ]
+
+
+def test_names_that_are_not_utf8_are_shown_escaped_and_stay_two_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """b'\\xff.txt' and b'\\xfe.txt': U+FFFD for each would make them one document, and the
+    raw name crashed every report written to stdout."""
+    monkeypatch.chdir(tmp_path)
+    for raw in (b"\xff.txt", b"\xfe.txt"):
+        (tmp_path / os.fsdecode(raw)).write_text("Iran launched 170 drones.\n")
+    documents, problems = load_documents([Path()])
+    assert ([d.id for d in documents], problems) == (["\\xfe.txt", "\\xff.txt"], [])

@@ -128,12 +128,15 @@ def names(out: Path) -> list[str]:
     return [entry.name for entry in out.iterdir()]
 
 
-def wait_for(out: Path, sign: str, process: subprocess.Popen[bytes], limit: float) -> None:
-    """Return the moment a file whose name holds `sign` appears in `out` (a staged report,
-    the journal), or the run ends, or `limit` seconds pass."""
+def wait_for(
+    out: Path, sign: str, process: subprocess.Popen[bytes], limit: float, before: set[str]
+) -> None:
+    """Return the moment a new file whose name holds `sign` appears in `out` (a staged
+    report, the journal; `before`, what a killed round left, does not count), or the run
+    ends, or `limit` seconds pass."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and process.poll() is None:
-        if any(sign in name for name in names(out)):
+        if any(sign in name and name not in before for name in names(out)):
             return
         time.sleep(0.0002)
 
@@ -167,6 +170,7 @@ def main() -> None:
         left_behind = 0
         for round_number in range(1, args.kills + 1):
             put(out, old)
+            before = set(names(out))
             how = ("anywhere", "late", "at staging", "at renaming")[round_number % 4]
             sig = signal.SIGTERM if round_number % 3 == 0 else signal.SIGKILL
             process = subprocess.Popen(factcheck(folder, out), stdout=subprocess.DEVNULL)
@@ -177,7 +181,7 @@ def main() -> None:
                 time.sleep(rng.uniform(0.85, 1.05) * second)
             else:
                 sign = STAGED if how == "at staging" else JOURNAL
-                wait_for(out, sign, process, 2 * second)
+                wait_for(out, sign, process, 2 * second, before)
             process.send_signal(sig)
             code = process.wait()
             at = time.monotonic() - started

@@ -42,6 +42,7 @@ MANIFEST: Final = "sources.yaml"
 PROVENANCE_KEYS: Final = ("title", "outlet", "published", "url")
 _FRONT_MATTER_FENCE: Final = "---"
 _GLOB: Final = re.compile(r"[*?\[]")
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
 # '2024-04-14' in form, whatever its numbers: '2024-02-30' is a bad date, not another format
 _ISO_FORM: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ].*)?")
 # three numbers: '14/04/2024', '2024.04.14', '3 4 2024'
@@ -70,16 +71,20 @@ def display_path(path: Path) -> Path:
 
 
 def shown_path(path: Path) -> Path:
-    """display_path, with the bytes of a name that is not UTF-8 escaped ('\\xff.txt'): the
-    file system allows such a name, but no report could print it, and U+FFFD for each would
-    make two names one. Only for showing and naming: files are read by their real path."""
+    """display_path, with the bytes of a name that is not UTF-8 and its control characters
+    escaped ('\\xff.txt', 'a\\x0ab.txt'): the file system allows such names, but no report
+    could print the first, a newline in the second would cut 'file:line:col' in two, and
+    U+FFFD for each would make two names one. Only for showing and naming: files are read by
+    their real path."""
     shown = display_path(path)
     text = str(shown)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return Path(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
-    return shown
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return Path(text) if text != str(shown) else shown
 
 
 def is_document(path: Path) -> bool:

@@ -402,3 +402,15 @@ def test_names_that_are_not_utf8_are_shown_escaped_and_stay_two_documents(
         (tmp_path / os.fsdecode(raw)).write_text("Iran launched 170 drones.\n")
     documents, problems = load_documents([Path()])
     assert ([d.id for d in documents], problems) == (["\\xfe.txt", "\\xff.txt"], [])
+
+
+def test_a_name_with_a_line_break_keeps_file_line_col_on_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by bench/fuzz.py: 'a\\nb.md' cut the problem's first line after 'a'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a\nb.md").write_bytes(b"Iran \xff launched 170 drones.\n")
+    write(tmp_path / "c.txt")
+    documents, problems = load_documents([Path()])
+    assert [d.id for d in documents] == ["c.txt"]
+    assert messages(problems) == ["a\\x0ab.md:1:6: not UTF-8 text (byte 5: invalid start byte)"]

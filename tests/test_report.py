@@ -232,8 +232,8 @@ def test_no_escape_sequence_of_a_document_reaches_a_human_facing_output(
         name: [] for name in outputs
     }
     assert "Iran launched «170» drones�[2J�]0;pwned� at Israel� overnight" in outputs["terminal"]
-    assert "news/wire�[31m.txt:1:15" in outputs["terminal"]
-    assert "error: news/bad�[2J.txt:1:1: not UTF-8 text" in outputs["terminal"]
+    assert "news/wire\\x1b[31m.txt:1:15" in outputs["terminal"]
+    assert "error: news/bad\\x1b[2J.txt:1:1: not UTF-8 text" in outputs["terminal"]
 
 
 def test_no_escape_sequence_reaches_explain_extract_or_stderr(
@@ -248,4 +248,4 @@ def test_no_escape_sequence_reaches_explain_extract_or_stderr(
         ran = CliRunner().invoke(app, argv)
         assert ran.exit_code == 2, name
         assert (_escapes(ran.stdout), _escapes(ran.stderr)) == ([], []), name
-        assert "bad�[2J.txt:1:1: not UTF-8 text" in ran.stderr, name
+        assert "bad\\x1b[2J.txt:1:1: not UTF-8 text" in ran.stderr, name

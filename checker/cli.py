@@ -6,9 +6,7 @@ import dataclasses
 import os
 import shutil
 import signal
-import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -21,7 +19,7 @@ import typer
 from checker import __version__
 from checker.engine import EngineName
 from checker.errors import CheckerError
-from checker.model import CheckResult, ExitCode, FailOn, InputProblem
+from checker.model import CheckResult, ExitCode, FailOn, InputProblem, printable
 
 if TYPE_CHECKING:  # the rest is imported by the commands: `--version` starts in a blink
     import pandas as pd
@@ -75,46 +73,42 @@ def use_color(choice: Color) -> bool:
     return choice is Color.ALWAYS
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a plain open() would leave: an existing file keeps its own, a new one gets
-    0o666 less the umask (mkstemp's 0o600 would hide a CI artifact from everyone else)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, content: str | Iterable[str]) -> None:
-    """Write all of `content` (a string, or pieces of one as they are made) or nothing: a
-    temporary file beside `path`, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for piece in [content] if isinstance(content, str) else content:
-                handle.write(piece)
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_report(path: Path, content: str) -> None:
-    """write_atomic, with a file that cannot be written reported as a run error (exit 2)."""
-    try:
-        write_atomic(path, content)
-    except OSError as error:
-        message = f"{path.as_posix()}: cannot write: {error.strerror or error}"
-        raise fail(CheckerError(message)) from error
-
-
 def fail(error: CheckerError) -> typer.Exit:
-    typer.echo(str(error), err=True)
+    typer.echo(_shown(str(error)), err=True)
     return typer.Exit(ExitCode.ERROR)
+
+
+def _shown(text: str) -> str:
+    """A message for the terminal: each line without control characters (a file name or a
+    document's text may hold "\x1b[2J")."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def echo_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        typer.echo(_shown(str(problem)), err=True)
+
+
+def guard_outputs(
+    outputs: Sequence[Path], inputs: list[tuple[str, Path]], baseline: Path | None = None
+) -> None:
+    """Before anything is read: every output can be written and none is an input."""
+    from checker.output import refuse_inputs, target
+
+    for path in outputs:
+        target(path)
+    refuse_inputs(outputs, [*inputs, *([("baseline", baseline)] if baseline else [])])
+
+
+def write_files(contents: Sequence[tuple[Path, str | Iterable[str]]]) -> None:
+    """All the files of a run as one set (checker.output); a failure is exit 2. A file's
+    text may come in pieces as they are made."""
+    from checker.output import write_outputs
+
+    try:
+        write_outputs(contents)
+    except CheckerError as error:
+        raise fail(error) from error
 
 
 def link_root(report: Path) -> str:
@@ -160,8 +154,10 @@ def plan_outputs(
     PATH instead of stdout (as before FORMAT=PATH existed). `csv` is the `--csv` file. A path
     named twice with different formats is an error: one of them would silently be lost.
     """
+    from checker.output import same_file_key
+
     stdout: Format | None = fmt
-    files: dict[Path, Format] = {}
+    files: dict[str, tuple[Format, Path]] = {}  # by resolved path: r.json is ./sub/../r.json
     planned: list[tuple[Format, Path]] = [] if csv is None else [(Format.CSV, csv)]
     for value in outputs:
         name, sep, target = value.partition("=")
@@ -178,13 +174,15 @@ def plan_outputs(
             planned.append((fmt, Path(value)))
             stdout = None
     for out_fmt, path in planned:
-        if files.get(path, out_fmt) is not out_fmt:
+        key = same_file_key(path)
+        if key in files and files[key][0] is not out_fmt:
             raise CheckerError(
-                f"--output {path.as_posix()}: would get both {files[path].value} "
+                f"--output {path.as_posix()}: would get both {files[key][0].value} "
                 f"and {out_fmt.value}"
+                + (f" (it is {files[key][1].as_posix()})" if files[key][1] != path else "")
             )
-        files[path] = out_fmt
-    return stdout, [(out_fmt, path) for path, out_fmt in files.items()]
+        files.setdefault(key, (out_fmt, path))
+    return stdout, list(files.values())
 
 
 class ProgressBar:
@@ -377,23 +375,24 @@ def check(
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
     from checker.baseline import apply_baseline, load_baseline
+    from checker.load import shown_path
+    from checker.pipeline import input_files
 
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
+        guard_outputs([path for _, path in files], input_files(paths or None, rules), baseline)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
     with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
         result = dataclasses.replace(run(paths, rules, how), fail_on=fail_on)
     if baseline is not None and accepted is not None:
-        result = apply_baseline(result, accepted, baseline.as_posix())
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+        result = apply_baseline(result, accepted, shown_path(baseline).as_posix())
+    echo_problems(result.problems)
     # Render everything before writing anything: a failure leaves no half-updated set.
     reports = [(path, render(result, f, color, to_file=True, path=path)) for f, path in files]
     printed = render(result, stdout, color) if stdout is not None else None
-    for path, report in reports:
-        write_report(path, report)
+    write_files(reports)
     if printed is not None:
         typer.echo(printed, nl=False)
     raise typer.Exit(result.exit_code)
@@ -415,16 +414,20 @@ def make_baseline(
     """Record the current findings, so 'check --baseline' fails only on new ones."""
     from checker.baseline import entries as baseline_entries
     from checker.baseline import render as render_baseline
+    from checker.pipeline import input_files
 
+    try:
+        guard_outputs([output], input_files(paths or None, rules))
+    except CheckerError as error:
+        raise fail(error) from error
     with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
         result = run(paths, rules, how)
     if result.problems:
-        for problem in result.problems:
-            typer.echo(f"{problem}", err=True)
+        echo_problems(result.problems)
         # A baseline of a partly read corpus would call the unread documents' findings new.
         typer.echo("baseline: not written, because some documents could not be read", err=True)
         raise typer.Exit(ExitCode.ERROR)
-    write_report(output, render_baseline(result))
+    write_files([(output, render_baseline(result))])
     recorded = len(baseline_entries(result))
     typer.echo(
         f"baseline: {recorded} finding{'' if recorded == 1 else 's'} recorded in "
@@ -513,8 +516,7 @@ def explain(
             explanation = run_explain(fact_id, paths or None, rules or None, execution=how)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in explanation.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(explanation.problems)
     typer.echo(explain_report.render(explanation, everything=everything), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
@@ -549,7 +551,7 @@ def extract(
 
     The listing is written a batch of documents at a time, so a huge corpus streams through
     (to a file, all of it or nothing)."""
-    from checker.pipeline import iter_extract, iter_unmatched
+    from checker.pipeline import input_files, iter_extract, iter_unmatched
     from checker.report.figures import FIGURE_STREAMERS, stream_table
 
     if unmatched and all_kinds:
@@ -561,11 +563,13 @@ def extract(
         for item in items:
             if isinstance(item, InputProblem):
                 problems += 1
-                typer.echo(f"{item}", err=True)
+                echo_problems([item])
             else:
                 yield item
 
     try:
+        if output is not None:
+            guard_outputs([output], input_files(paths or None, rules))
         with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
             items = (
                 iter_unmatched(paths or None, rules or None, execution=how)
@@ -578,7 +582,7 @@ def extract(
             else:
                 pieces = FIGURE_STREAMERS[fmt.value](frames(items))
             if output is not None:
-                write_atomic(output, pieces)
+                write_files([(output, pieces)])
             else:
                 for piece in pieces:
                     typer.echo(piece, nl=False)
@@ -600,23 +604,24 @@ def origins(
     jobs: Jobs = 0,
 ) -> None:
     """List every origin of the corpus's figures and the speakers it stands for."""
-    from checker.pipeline import run_origins
+    from checker.pipeline import input_files, run_origins
     from checker.report.origins import ORIGINS_RENDERERS
     from checker.report.origins import render_table as render_origins_table
 
     try:
+        if output is not None:
+            guard_outputs([output], input_files(paths or None, rules))
         result = run_origins(paths or None, rules or None, jobs=jobs)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(result.problems)
     if fmt is FiguresFormat.TABLE:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         report = render_origins_table(result, width=width)
     else:
         report = ORIGINS_RENDERERS[fmt.value](result)
     if output is not None:
-        write_report(output, report)
+        write_files([(output, report)])
     else:
         typer.echo(report, nl=False)
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)

@@ -99,8 +99,9 @@ PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
 # 3: the `evolving` verdict and `timeline`; `tolerated` widens by half the tolerance.
 RESULT_SCHEMA_VERSION: Final = 3
 # Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
-# recognised as such instead of reporting every finding as new.
-FINGERPRINT_VERSION: Final = 1
+# recognised as such instead of reporting every finding as new. 2: a document is named by its
+# path relative to the working directory, no longer by its file stem.
+FINGERPRINT_VERSION: Final = 2
 
 
 # What the reports for people (terminal, Markdown, GitHub annotations) list at most, so a run
@@ -123,6 +124,21 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return f"{value:.6g}" if abs(value) >= 1e6 else f"{round(value, 6):g}"
+
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides: in a document's text they
+# could move the cursor, recolor or hide a terminal's output ("\x1b[2J" clears the screen).
+_UNPRINTABLE: Final = {
+    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{ord(space): " " for space in "\t\n\v\f\r\x85\u2028\u2029"},
+}
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show a person on one line: a line break or tab is a space, any other
+    control character U+FFFD, so 'Iran\x1b[31m launched' can no longer recolor a terminal."""
+    return text.translate(_UNPRINTABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +182,7 @@ class Interval:
 class Document:
     """One loaded file with its provenance."""
 
-    id: str
+    id: str  # the path relative to the working directory, as posix: unique in a run
     path: Path
     text: str
     title: str = ""

@@ -17,8 +17,9 @@ from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
 from checker.config import Config, load_config
 from checker.engine import EngineName, open_engine
+from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
-from checker.load import display_path
+from checker.load import MANIFEST, display_path, expand_paths
 from checker.model import (
     CheckResult,
     Claim,
@@ -36,7 +37,7 @@ from checker.model import (
     SpeakerCount,
 )
 from checker.origins import ORIGIN_COLUMNS, resolve_claim_origins, resolve_origins
-from checker.rules import load_rules
+from checker.rules import load_rules, rule_files
 from checker.stream import Outcome, Send, stream
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ __all__ = [
     "Execution",
     "ExtractResult",
     "find_unmatched",
+    "input_files",
     "iter_extract",
     "iter_unmatched",
     "lint_rules",
@@ -103,9 +105,38 @@ def _paths(
     return given or configured or (default,)
 
 
-def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
-    """Validate rules files without documents; RuleError lists every problem."""
+def input_files(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+) -> list[tuple[str, Path]]:
+    """Every file a run on these paths reads, with what it is (documents, their manifests,
+    rules files, the project config): an output must never be one of them."""
     config = config if config is not None else load_config()
+    documents, _ = expand_paths(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    manifests = sorted({d.parent / MANIFEST for d in documents})
+    found = [("document", d) for d in documents]
+    found += [("manifest", m) for m in manifests if m.exists()]
+    found += [("rules file", r) for r in rule_files(_paths(rules, config.rules, DEFAULT_RULES))[0]]
+    if config.path is not None:
+        found.append(("config", config.path))
+    return found
+
+
+def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
+    """Validate rules files without documents; RuleError lists every problem, the project
+    config's and the rules files' together (a bad config does not hide the rules' problems)."""
+    if config is None:
+        try:
+            config = load_config()
+        except RuleError as error:
+            try:
+                load_rules(_paths(rules, (), DEFAULT_RULES))
+            except RuleError as more:
+                raise RuleError(
+                    [*error.problems, *more.problems], {**error.sources, **more.sources}
+                ) from error
+            raise
     return load_rules(_paths(rules, config.rules, DEFAULT_RULES), config.defaults)
 
 

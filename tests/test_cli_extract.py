@@ -65,7 +65,10 @@ def test_csv_has_the_documented_columns(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "csv"])
     lines = result.output.splitlines()
     assert lines[0] == ",".join(FIELDS)
-    assert lines[1].startswith("a,") and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    assert (
+        lines[1].startswith(f"{tmp_path.as_posix()}/a.txt,")
+        and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    )
     assert lines[1].endswith(",count,True,soldiers,soldiers,soldier,Officials,"
                              "Officials said up to 700 soldiers were deployed.,,,count,False,"
                              "False,,")  # fmt: skip
@@ -175,3 +178,17 @@ def test_the_listing_streamed_batch_by_batch_is_the_whole_rendering(
         assert out.read_text(encoding="utf-8") == whole
     printed = CliRunner().invoke(app, ["extract", "seeds", "--format", fmt, "--no-cache"])
     assert printed.stdout == whole
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_number_too_large_for_a_float_is_no_figure(digits: int, tmp_path: Path) -> None:
+    """'1' and 308 zeros is no float: it printed "value": Infinity (not JSON) and agreed with
+    every other claim as [inf, inf]."""
+    (tmp_path / "a.txt").write_text(
+        f"Iran launched {'9' * digits} drones, and 170 drones more.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "Infinity" not in result.stdout and "NaN" not in result.stdout
+    figures = json.loads(result.stdout)["figures"]
+    assert [f["text"] for f in figures] == ["170"]

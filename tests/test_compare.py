@@ -168,8 +168,8 @@ def test_one_against_one_has_a_conflict_but_no_outlier(tmp_path: Path) -> None:
     found = finding(result, "drones-launched")
     assert (found.majority, found.outliers, found.agreed) == ((), (), None)
     assert found.why == (
-        f"2 documents, 2 origins; '170' ({tmp_path}/docs/a.txt:5, Wire A) and "
-        f"'185' ({tmp_path}/docs/b.txt:5, Wire B) cannot both be true: "
+        "2 documents, 2 origins; '170' (docs/a.txt:5, Wire A) and "
+        "'185' (docs/b.txt:5, Wire B) cannot both be true: "
         "'170' is 8.1% below '185'; tolerance 2%"
     )
 
@@ -559,7 +559,7 @@ def test_a_disagreement_needs_a_pair_from_two_documents(tmp_path: Path) -> None:
     )
     found = finding(result, "people-sheltering")
     assert found.verdict is Verdict.DISCREPANCY
-    assert sorted(c.figure.document for c in found.conflict) == ["a", "b"]
+    assert sorted(c.figure.document for c in found.conflict) == ["docs/a.txt", "docs/b.txt"]
     assert sorted(c.figure.text for c in found.conflict) == ["About 1,000", "Some 3,000"]
 
 

@@ -108,7 +108,7 @@ def test_two_documents_carrying_one_wire_copy_are_one_origin(tmp_path: Path) -> 
     found = finding(result, "homes-destroyed")
     assert found.verdict is Verdict.SINGLE_SOURCE
     assert found.origins == ("Daily Gazette",)
-    assert [c.copy_of for c in found.claims] == ["a", "a"]
+    assert [c.copy_of for c in found.claims] == ["docs/a.txt", "docs/a.txt"]
     assert "2 documents carry one wire copy" in found.why
 
 

@@ -12,7 +12,7 @@ import checker.stream as stream_module
 from checker.engine.local import LocalEngine
 from checker.extract import extract_figures
 from checker.load import load_documents
-from checker.model import FIGURE_KINDS, Document
+from checker.model import FIGURE_KINDS
 from checker.pipeline import iter_extract, run_check, run_extract
 from checker.stream import Outcome, Send, stream
 
@@ -82,7 +82,9 @@ def test_streamed_extract_across_processes_keeps_order_and_problems(
     assert len(frames) == 6
     streamed = pd.concat(frames, ignore_index=True)
     pd.testing.assert_frame_equal(streamed, run_extract([corpus], jobs=1).figures)
-    assert list(streamed["document"].unique()) == [f"story{n:02d}" for n in range(24)]
+    assert list(streamed["document"].unique()) == [
+        f"{corpus.as_posix()}/story{n:02d}.txt" for n in range(24)
+    ]
 
 
 def test_a_small_corpus_starts_no_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +122,7 @@ def test_a_large_corpus_uses_every_core_by_default(
     text = STORIES[0] + " " + STORIES[4]
     for n in range(6):
         (tmp_path / f"d{n}.txt").write_text(text, encoding="utf-8")
-    documents = [Document(id=f"d{n}", path=tmp_path / f"d{n}.txt", text=text) for n in range(6)]
+    documents, _ = load_documents([tmp_path])
     engine = LocalEngine(jobs=0)
     try:
         frames = [o.figures for o in _outcomes(tmp_path, engine) if o.figures is not None]

@@ -8,6 +8,7 @@ import pytest
 
 from checker.model import CheckResult, ExitCode, Verdict
 from checker.pipeline import run_check, run_extract
+from tests.helpers import RULES, check, finding
 
 
 @pytest.fixture
@@ -102,3 +103,32 @@ def test_unreadable_document_is_reported_and_the_rest_checked(
     claimed = [f.fact.id for f in result.findings if f.verdict is not Verdict.NO_CLAIM]
     assert claimed == ["drones-launched"]
     assert result.exit_code is ExitCode.ERROR
+
+
+def test_same_file_stem_in_two_folders_is_two_documents(tmp_path: Path) -> None:
+    """The second report's figure must not merge into the first's sentence: 170 vs 185."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text("Iran launched 170 drones, the IDF said.\n")
+    (tmp_path / "b" / "report.txt").write_text("Iran launched 185 drones, the Pentagon said.\n")
+    (tmp_path / "rules.yaml").write_text(RULES)
+    result = run_check([tmp_path / "a", tmp_path / "b"], [tmp_path / "rules.yaml"])
+    (found,) = result.findings
+    assert (found.verdict, found.documents) == (Verdict.DISCREPANCY, 2)
+    assert [c.figure.text for c in found.conflict] == ["170", "185"]
+    assert result.exit_code is ExitCode.FINDINGS
+
+
+def test_worded_publication_dates_order_a_toll_by_time(tmp_path: Path) -> None:
+    """'15 April 2024' sorts before '9 April 2024' as text: read as dates, 30,000 on 9 April
+    then 34,000 on 15 April is a toll that grew, not a discrepancy."""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "9 April 2024", "In Gaza, 30,000 people have been killed."),
+            "b.txt": ("Wire B", "15 April 2024", "In Gaza, 34,000 people have been killed."),
+        },
+    )
+    toll = finding(result, "gaza-death-toll")
+    assert toll.verdict is not Verdict.DISCREPANCY
+    assert [c.figure.published for c in toll.claims] == ["2024-04-09", "2024-04-15"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.model import SHOWN_CLAIMS, Claim, ExampleResult, Explanation, Fact, NearMiss
+from checker.model import SHOWN_CLAIMS, Claim, ExampleResult, Explanation, Fact, NearMiss, printable
 from checker.report.terminal import excerpt
 
 
@@ -95,7 +95,12 @@ def render(explanation: Explanation, *, everything: bool = False) -> str:
     lines.append("")
     lines.append("how the verdict was reached:")
     lines.extend(f"  {n}. {step}" for n, step in enumerate(explanation.steps, start=1))
-    return "\n".join(lines) + "\n"
+    return _text(lines)
+
+
+def _text(lines: list[str]) -> str:
+    """One line per entry, each printable: figure texts, nouns and origins are documents'."""
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def render_examples(results: Sequence[ExampleResult], untested: Sequence[Fact] = ()) -> str:
@@ -123,4 +128,4 @@ def render_examples(results: Sequence[ExampleResult], untested: Sequence[Fact] =
     if untested:
         summary += f"; {_plural(len(untested), 'fact')} without examples"
     lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return _text(lines)

@@ -23,7 +23,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from checker.model import FIGURE_KINDS, Kind, format_number
+from checker.model import FIGURE_KINDS, Kind, format_number, printable
 
 SCHEMA_VERSION: Final = 1
 
@@ -208,7 +208,7 @@ def render_table(frame: pd.DataFrame, *, width: int | None = None) -> str:
         table.add_column(name, overflow="fold")
     records = figure_records(frame)
     for record in records:
-        table.add_row(*_cells(record))
+        table.add_row(*(printable(cell) for cell in _cells(record)))  # a document's text
     out = StringIO()
     console = Console(
         file=out, width=width or 10_000, color_system=None, highlight=False, markup=False

@@ -13,20 +13,21 @@ from __future__ import annotations
 
 from typing import Final
 
-from checker.model import SHOWN_CLAIMS, CheckResult, Claim, Finding, Location, Verdict
+from checker.model import SHOWN_CLAIMS, CheckResult, Claim, Finding, Location, Verdict, printable
 
 _DATA: Final = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
 _PROPERTY: Final = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"})
 
 
 def escape_data(text: str) -> str:
-    """A message: '%', CR and LF escaped."""
-    return text.translate(_DATA)
+    """A message: '%', CR and LF escaped; other control characters as U+FFFD (the log
+    viewer renders escape sequences)."""
+    return printable(text.translate(_DATA))
 
 
 def escape_property(text: str) -> str:
     """A property value (file, title): also ':' and ','."""
-    return text.translate(_PROPERTY)
+    return printable(text.translate(_PROPERTY))
 
 
 def command(level: str, message: str, location: Location | None = None, **extra: object) -> str:

@@ -11,7 +11,7 @@ import html
 import re
 from typing import Final
 
-from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict
+from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict, printable
 from checker.report.terminal import (
     EVERY_ONE,
     STEP_MARKS,
@@ -31,13 +31,14 @@ _SPACE: Final = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
-    """Inline Markdown text: special characters escaped, newlines as spaces."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    """Inline Markdown text: special characters escaped, newlines as spaces, control
+    characters as U+FFFD (a rendered comment is safe, a `cat` of the file is not)."""
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", printable(text)))
 
 
 def code(text: str) -> str:
     """Inline code; a backtick inside is avoided rather than escaped (Markdown cannot)."""
-    return "`" + text.replace("`", "'") + "`"
+    return "`" + printable(text).replace("`", "'") + "`"
 
 
 def icon(result: CheckResult, finding: Finding) -> str:
@@ -75,7 +76,7 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
     lines = [
         f"<details{opened}>",
         f"<summary>{icon(result, finding)} <code>{fact.id}</code> — "
-        f"{html.escape(fact.title)}: {_status(result, finding)}</summary>",
+        f"{html.escape(printable(fact.title))}: {_status(result, finding)}</summary>",
         "",
         f"{escape(finding.why)}",
         "",

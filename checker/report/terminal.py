@@ -26,6 +26,7 @@ from checker.model import (
     Step,
     TimelineStep,
     Verdict,
+    printable,
 )
 
 STYLES: Final = {
@@ -78,7 +79,9 @@ def counts(result: CheckResult) -> str:
 
 
 def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:
-    """The sentence around the figure, the figure itself highlighted."""
+    """The sentence around the figure, the figure itself highlighted; control characters
+    shown as U+FFFD (printable keeps every offset where it is)."""
+    sentence = printable(sentence)
     start = max(0, offset - CONTEXT_CHARS)
     end = min(len(sentence), offset + length + CONTEXT_CHARS)
     if start > 0:
@@ -236,46 +239,60 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
     )
     problems, more = capped(result.problems)
     for problem in problems:
-        console.print(Text(f"error: {problem}", style="bold red"))
+        _print(console, Text(f"error: {problem}", style="bold red"))
     if more:
-        console.print(Text(f"error: … and {left_out(more, 'unreadable document')}", style="red"))
+        _print(console, Text(f"error: … and {left_out(more, 'unreadable document')}", style="red"))
     headline = Text("factcheck: ", style="bold")
     headline.append(summary(result))
-    console.print(headline)
+    _print(console, headline)
     for finding in result.findings:
-        console.print()
+        _print(console)
         for line in _finding_block(result, finding, color):
-            console.print(line)
+            _print(console, line)
     if result.notes:
-        console.print()
+        _print(console)
         notes, more = capped(result.notes)
         for note in notes:
-            console.print(Text(f"note: {note}", style="dim"))
+            _print(console, Text(f"note: {note}", style="dim"))
         if more:
-            console.print(Text(f"note: … and {left_out(more, 'note')}: {EVERY_ONE}", style="dim"))
+            _print(console, Text(f"note: … and {left_out(more, 'note')}: {EVERY_ONE}", style="dim"))
     if result.stale:
-        console.print()
+        _print(console)
         stale = len(result.stale)
         entries = "1 entry no longer occurs" if stale == 1 else f"{stale} entries no longer occur"
-        console.print(
+        _print(
+            console,
             Text(
                 f"baseline {result.baseline}: {entries}; "
                 "refresh it with 'factcheck baseline' once fixed",
                 style="yellow",
-            )
+            ),
         )
         entries_shown, more = capped(result.stale)
         for entry in entries_shown:
-            console.print(
-                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+            _print(
+                console,
+                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}"),
             )
         if more:
-            console.print(
-                Text(f"  … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}", style="dim")
+            _print(
+                console,
+                Text(f"  … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}", style="dim"),
             )
-    console.print()
-    console.print(verdict_line(result))
+    _print(console)
+    _print(console, verdict_line(result))
     return out.getvalue()
+
+
+def _print(console: Console, line: Text | None = None) -> None:
+    """Print one line that never carries a document's control characters: file names,
+    sentences, origins and figure texts come from documents, and "\x1b[2J" would clear the
+    reader's screen. Only the colors rich adds itself reach the terminal."""
+    if line is None:
+        console.print()
+        return
+    line.plain = printable(line.plain)  # one character for one: the styles stay in place
+    console.print(line)
 
 
 def verdict_line(result: CheckResult) -> Text:

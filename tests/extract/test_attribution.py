@@ -321,6 +321,24 @@ PARAGRAPHS: list[Case] = [
         [("300", "Federal Emergency Management Agency (FEMA)")],
     ),
     ("The WHO said 30 clinics closed.", [("30", "WHO")]),
+    # a paragraph that opens by pointing back at what the one before reported goes on with it
+    (
+        "The county said 40 homes burned.\n\nThese figures leave out Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThe maps also cover Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    # ... and only then
+    (
+        "The county said 40 homes burned.\n\nThe storm moved east and flooded 12 towns.",
+        [("40", "county"), ("12", "")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThese towns had 300 residents.",
+        [("40", "county"), ("300", "")],
+    ),
 ]
 
 

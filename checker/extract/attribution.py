@@ -183,6 +183,23 @@ _QUOTED_AS: Final = re.compile(
     r"""\bquoted\s+(?P<who>""" + _name_chars(',;:()“”"') + r"""+?)\s+as\s+saying\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+def _relaying_apposition(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a "quoted by X" / "cited by X" stands between a subject and its saying verb:
+    then X passed on what the subject said (_QUOTED_BY), and is no origin."""
+    after = sentence[match.end() :].lstrip()
+    verb = after[1:].split()[:1] if after.startswith(",") else []
+    return (
+        match.group("how").lower().startswith(("quoted", "cited"))
+        and sentence[: match.start()].rstrip().endswith(",")
+        and bool(verb)
+        and verb[0].lower() in _SAY_FORMS
+    )
+
+
+# "Local authorities, quoted by Tass, said …": the one who quoted them passes it on
+_QUOTED_BY: Final = re.compile(
+    r",\s*(?:quoted|cited)\s+by\s+(?:the\s+)?(?P<who>[^,;:()“”\"]+?)\s*,\s*$", re.IGNORECASE
+)
 _VIA: Final = re.compile(r"\bvia\s+(?P<who>[A-Z][\w.&'’ -]*?)\s*(?=[,.;:()“”\"]|$)")
 # after a 'put … at' cue: "the police put it at 12,000, the organisers at 50,000"
 _ELLIPSIS_AT: Final = re.compile(
@@ -580,6 +597,7 @@ def _subjects(left: str) -> list[tuple[str, int, str]]:
             first in ("who", "which", "whose", "whom", "by", "in", "for", "however")
             or first in ("meanwhile", "though", "too", "also", "then", "separately")
             or (first.endswith("ing") and len(first) > 4)
+            or (first.endswith("ed") and len(words) > 1 and words[1].lower() == "by")
             or not re.search(r"[A-Za-z]{2}", piece)
             or all(w.lower().strip(".") in TIME_WORDS or w[:1].isdigit() for w in words)
             or first == "as"
@@ -727,6 +745,9 @@ def _verb_cues(sentence: str) -> list[Cue]:
         if verb in DOCUMENT_VERBS and speaker.person is not False:
             continue  # "he showed 40 photos": only a document shows a figure
         relay = _told_relay(sentence, match.end()) if verb.startswith("told") else ""
+        quoted_by = _QUOTED_BY.search(before, offset)
+        if quoted_by and not relay:
+            relay = _normalise_dots(quoted_by.group("who"))
         if relay:
             speaker = replace(speaker, relay=relay)
         # "…, the ministry said." covers what came before; "Hagari said 300…" what follows
@@ -829,6 +850,8 @@ def cues(sentence: str) -> list[Cue]:
         if not present:
             continue
         for match in pattern.finditer(sentence):
+            if pattern is _BY_AGENT and _relaying_apposition(sentence, match):
+                continue  # "The mayor, cited by Radio Sever, said": the mayor said it
             speaker = document_speaker(match.group("who"))
             if speaker is None:
                 continue

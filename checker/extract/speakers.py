@@ -85,6 +85,10 @@ class Speakers:
             if speaker.pronoun in ("its", "their", "his", "her", "our") and speaker.name:
                 # "its analysts": the analysts of the body named before
                 return replace(earlier, role=speaker.name, relay=speaker.relay or earlier.relay)
+            if speaker.reference and speaker.person is False and earlier.person:
+                body = _body_of(earlier, speaker.reference)
+                if body is not None:
+                    return replace(body, relay=speaker.relay or earlier.relay)
             return replace(earlier, relay=speaker.relay or earlier.relay)
         if speaker.reference and not speaker.pronoun:
             return replace(speaker, reference="")  # "the agency", named nowhere before
@@ -199,6 +203,18 @@ def spelled_out(text: str, acronym: str) -> str | None:
     words = [rf"{letter}[a-z]+" for letter in acronym]
     found = re.search(r"\b" + _LINKS.join(words) + r"\b", text)
     return found.group(0) if found else None
+
+
+def _body_of(person: Speaker, head: str) -> Speaker | None:
+    """The body a person speaks for, when a short reference names it: "the ministry" after
+    "the health ministry spokesman" is the health ministry, not its spokesman (so "It added"
+    goes on with the ministry)."""
+    words = person.name.split()
+    at = [i for i, w in enumerate(words) if w.lower().strip("'’") in (head, f"{head}s")]
+    if not at or (at[-1] == len(words) - 1 and not person.role):
+        return None
+    name = " ".join(words[: at[-1] + 1])
+    return replace(person, name=name, role="", person=False, gender="")
 
 
 def _fits(reference: Speaker, earlier: Speaker) -> bool:

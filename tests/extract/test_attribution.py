@@ -335,6 +335,30 @@ RELAYS: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 
 
+# the one who quoted a speaker, between the speaker and the saying verb, is a relay
+QUOTED_BY: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        "Local officials, quoted by the Kestrel news agency, said 23 people were hurt.",
+        [("23", "Local officials", "Kestrel news agency")],
+    ),
+    (
+        "The mayor, cited by Radio Vale, said 12 homes burned.",
+        [("12", "mayor", "Radio Vale")],
+    ),
+    # not a relay: other participles, or figures the body itself cites
+    ("The mayor, backed by the council, said 13 homes burned.", [("13", "mayor", "")]),
+    ("The figures, cited by the ministry, show 40 deaths.", [("40", "ministry", "")]),
+    ("According to figures cited by the ministry, 41 died.", [("41", "ministry", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_BY, ids=[t[:40] for t, _ in QUOTED_BY])
+def test_quoted_by_between_subject_and_verb_is_a_relay(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.text, f.origin, f.relay) for f in figures_in(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), RELAYS, ids=[t[:40] for t, _ in RELAYS])
 def test_a_relay_is_recorded_and_the_origin_is_who_it_relays(
     text: str, expected: list[tuple[str, str, str]]
@@ -375,6 +399,30 @@ REFERENCES: list[Case] = [
     # nothing to stand for
     ("Iran fired 120 missiles, he said.", [("120", "")]),
 ]
+
+
+# "the ministry" after its spokesman is the ministry: "it" then goes on with the body
+BODIES: list[Case] = [
+    (
+        "The farm ministry spokesman said the roads were shut.\n\n"
+        "The ministry said 30 schools were damaged. It added that 7 would stay closed.",
+        [("30", "farm ministry"), ("7", "farm ministry")],
+    ),
+    (
+        "Port authority spokeswoman Lena Berg said ships waited. "
+        "The authority counted 80 ships. It said 9 had left.",
+        [("80", "Port authority"), ("9", "Port authority")],
+    ),
+    # a person meant by a person word stays the person
+    (
+        "The farm ministry spokesman said the roads were shut. The spokesman said 30 had died.",
+        [("30", "farm ministry spokesman")],
+    ),
+]
+
+
+def test_a_body_named_after_its_spokesperson_is_the_body() -> None:
+    _run(BODIES)
 
 
 def test_pronouns_and_short_references_resolve_with_agreement() -> None:

@@ -31,6 +31,21 @@ NOUNS = [
         [("2,200", "damaged or destroyed structures", "structure")],
     ),
     ("The council counted 40 dead and missing.", [("40", "dead and missing", "missing")]),
+    # ... but a number after "and" starts a figure of its own, never a longer noun
+    (
+        "Two sailors drowned and three others were rescued.",
+        [("Two", "sailors", "sailor"), ("three", "sailors", "sailor")],
+    ),
+    (
+        "Seven barns and hundreds of sheep were lost.",
+        [("Seven", "barns", "barn"), ("hundreds of", "sheep", "sheep")],
+    ),
+    ("Five ferries and 12 tugs sank.", [("Five", "ferries", "ferry"), ("12", "tugs", "tug")]),
+    (
+        "Nine cranes and dozens of trucks stood idle.",
+        [("Nine", "cranes", "crane"), ("dozens of", "trucks", "truck")],
+    ),
+    ("40 boats and barges were lost.", [("40", "boats and barges", "barge")]),
     (
         "Iran fired 120 rockets, mortar shells and drones.",
         [("120", "rockets, mortar shells and drones", "drone")],

@@ -183,6 +183,8 @@ _QUOTED_AS: Final = re.compile(
     r"""\bquoted\s+(?P<who>""" + _name_chars(',;:()“”"') + r"""+?)\s+as\s+saying\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
 def _relaying_apposition(sentence: str, match: re.Match[str]) -> bool:
     """Whether a "quoted by X" / "cited by X" stands between a subject and its saying verb:
     then X passed on what the subject said (_QUOTED_BY), and is no origin."""

@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from checker.extract.numbers import Mention
-from checker.extract.units import STOP, Description, is_plural, noun_phrase, singular
+from checker.extract.units import (
+    STATE_WORDS,
+    STOP,
+    Description,
+    is_plural,
+    noun_phrase,
+    singular,
+)
 from checker.model import Kind
 
 __all__ = ["Previous", "count_or_measure", "restates"]
@@ -71,6 +78,11 @@ _COUNTED_BEFORE: Final = re.compile(
 # "more than 40 of them", "three others": the noun is one the sentence named before
 _PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
 _PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
+# a sentence that opens on what the figure after its comma is a part of
+_PARTITIVE_OPENER: Final = re.compile(
+    r"\W*Of\s+(?:the|these|those|its|their|all)\s+(?P<clause>(?:[^,;:]|(?<=\d),(?=\d))*?),\s*$",
+    re.IGNORECASE,
+)
 _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
                       "fatality": "fatalities"}  # fmt: skip
 
@@ -103,6 +115,16 @@ def count_or_measure(
         for word in reversed(_PLURAL_WORD.findall(before)):
             if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
                 return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
+    if not any(is_plural(w) or w.lower() in STATE_WORDS for w in description.noun.split()):
+        # "Of the 22 rockets fired, 18 were intercepted", "Of the 1,200 homes, 300 burned":
+        # a part of what the opener counts (a verb after the figure counts nothing)
+        opener = _PARTITIVE_OPENER.match(text, s_start, mention.start)
+        if opener is not None:
+            for word in _PLURAL_WORD.findall(opener.group("clause")):
+                if is_plural(word) and word.lower() not in STOP:
+                    return Kind.COUNT, replace(
+                        description, unit=word, noun=word, head=singular(word)
+                    )
     if not description.noun and restated is not None and restated.noun:
         return Kind.COUNT, replace(
             description, unit=restated.unit, noun=restated.noun, head=restated.head

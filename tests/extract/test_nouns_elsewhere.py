@@ -22,6 +22,26 @@ NOUNS = [
         "Of the 300 people, more than 40 of them were children.",
         [("300", "people", "people"), ("more than 40", "people", "people")],
     ),
+    # a sentence that opens on the whole: the figure after the comma counts a part of it
+    (
+        "Of the 22 rockets fired, 18 were intercepted.",
+        [("22", "rockets", "rocket"), ("18", "rockets", "rocket")],
+    ),
+    (
+        "It was a long night. Of the 1,200 homes in the valley, 300 burned.",
+        [("1,200", "homes", "home"), ("300", "homes", "home")],
+    ),
+    ("Of these patients, 40 needed surgery.", [("40", "patients", "patient")]),
+    # ... not without such an opener, and never over a plural the figure has
+    ("Out of caution, 12 were closed.", [("12", "", "")]),
+    (
+        "Most of the 50 ships left, and 20 tugs stayed.",
+        [("50", "ships", "ship"), ("20", "tugs", "tug")],
+    ),
+    (
+        "Of the 22 rockets fired, 18 drones were also seen.",
+        [("22", "rockets", "rocket"), ("18", "drones", "drone")],
+    ),
     # things counted in groups: the noun is what the groups hold
     ("Crews recovered 55 sets of remains.", [("55", "sets of remains", "remain")]),
     ("Rescuers found two pairs of boots.", [("two", "pairs of boots", "boot")]),

@@ -83,6 +83,16 @@ _PARTITIVE_OPENER: Final = re.compile(
     r"\W*Of\s+(?:the|these|those|its|their|all)\s+(?P<clause>(?:[^,;:]|(?<=\d),(?=\d))*?),\s*$",
     re.IGNORECASE,
 )
+_NOUN_AT: Final = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+(?:at|of)\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# words that name an amount of something, never the thing: "put the figure at 18,000"
+_GENERIC_AMOUNTS: Final = frozenset(
+    """figure figures number numbers total totals count counts tally estimate estimates sum
+    amount level levels rate share proportion score result value peak maximum minimum
+    average range upwards excess""".split()
+)
 _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
                       "fatality": "fatalities"}  # fmt: skip
 
@@ -149,4 +159,10 @@ def count_or_measure(
                 noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
             head = singular(noun.split()[-1])
             return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
+        # "police put the crowd at 45,000", "organisers claimed a turnout of 180,000": the
+        # thing counted is named just before, with 'at' or 'of'
+        named = _NOUN_AT.search(before)
+        if named is not None and named.group("noun").lower() not in _GENERIC_AMOUNTS:
+            noun = named.group("noun").lower()
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=singular(noun))
     return Kind.COUNT, description

@@ -42,6 +42,14 @@ NOUNS = [
         "Of the 22 rockets fired, 18 drones were also seen.",
         [("22", "rockets", "rocket"), ("18", "drones", "drone")],
     ),
+    # the thing counted named just before, with 'at' or 'of'
+    ("Police put the crowd at 45,000.", [("45,000", "crowd", "crowd")]),
+    ("Organisers claimed a turnout of 180,000.", [("180,000", "turnout", "turnout")]),
+    ("The rally drew a crowd of about 5,000.", [("about 5,000", "crowd", "crowd")]),
+    ("The town has a population of 20,000.", [("20,000", "population", "population")]),
+    # ... but an amount word names no thing, and a figure between commas has no noun
+    ("Police put the figure at 18,000.", [("18,000", "", "")]),
+    ("The march, at 40,000, was peaceful.", [("40,000", "", "")]),
     # things counted in groups: the noun is what the groups hold
     ("Crews recovered 55 sets of remains.", [("55", "sets of remains", "remain")]),
     ("Rescuers found two pairs of boots.", [("two", "pairs of boots", "boot")]),

@@ -39,6 +39,7 @@ from checker.pipeline import (
     run_extract,
     run_origins,
     run_rule_tests,
+    run_suggest,
 )
 from checker.report import REPORTERS, html, terminal
 from checker.report import explain as explain_report
@@ -46,6 +47,7 @@ from checker.report.figures import FIGURE_RENDERERS, render_table
 from checker.report.origins import ORIGINS_RENDERERS
 from checker.report.origins import render_table as render_origins_table
 from checker.rules import rule_warnings
+from checker.suggest import SuggestOptions
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -241,12 +243,21 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
         bar.close()
 
 
-def run(paths: list[Path] | None, rules: list[Path] | None, jobs: int = 0) -> CheckResult:
+def run(
+    paths: list[Path] | None,
+    rules: list[Path] | None,
+    jobs: int = 0,
+    suggest: SuggestOptions | None = None,
+) -> CheckResult:
     """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
+    if suggest is not None and rules:
+        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
     try:
         with progress_bar() as progress:
             # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else the default
-            return run_check(paths or None, rules or None, progress=progress, jobs=jobs)
+            return run_check(
+                paths or None, rules or None, progress=progress, jobs=jobs, suggest=suggest
+            )
     except CheckerError as error:
         raise fail(error) from error
 
@@ -255,6 +266,14 @@ Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, fold
 Rules = Annotated[
     list[Path] | None,
     typer.Option("--rules", "-r", help="Rules file or folder; may repeat. [default: rules]"),
+]
+Suggest = Annotated[
+    bool,
+    typer.Option(
+        "--suggest",
+        help="No rules yet: suggest them from the documents in memory (as 'factcheck "
+        "rules suggest' would) and use those; the report says so first.",
+    ),
 ]
 Jobs = Annotated[
     int,
@@ -305,6 +324,7 @@ def check(
     ] = None,
     color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
     jobs: Jobs = 0,
+    suggest: Suggest = False,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
     try:
@@ -312,7 +332,8 @@ def check(
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
-    result = dataclasses.replace(run(paths, rules, jobs), fail_on=fail_on)
+    suggested = SuggestOptions() if suggest else None
+    result = dataclasses.replace(run(paths, rules, jobs, suggested), fail_on=fail_on)
     if baseline is not None and accepted is not None:
         result = apply_baseline(result, accepted, baseline.as_posix())
     for problem in result.problems:
@@ -403,16 +424,111 @@ def rules_test(
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
 
+class RulesFormat(StrEnum):
+    YAML = "yaml"
+    JSON = "json"
+
+
+class AskedKind(StrEnum):
+    TIME = "time"
+    DURATION = "duration"
+    AGE = "age"
+    ORDINAL = "ordinal"
+
+
+@rules_app.command("suggest")
+def rules_suggest(
+    paths: Paths = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the rules file here, not to stdout."),
+    ] = None,
+    min_documents: Annotated[
+        int,
+        typer.Option(
+            "--min-documents", min=1, help="Propose facts reported by this many documents."
+        ),
+    ] = 2,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also propose facts only one document reports.")
+    ] = False,
+    kinds: Annotated[
+        list[AskedKind] | None,
+        typer.Option(
+            "--kind",
+            help="Also propose facts of this kind (may repeat): clock times, durations, "
+            "ages and ordinals are never proposed otherwise.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="yaml (with comments) or json.")
+    ] = RulesFormat.YAML,
+    fact_prefix: Annotated[
+        str, typer.Option("--fact-prefix", help="Put this before every fact id: 'maui-'.")
+    ] = "",
+    exclude_noun: Annotated[
+        list[str] | None,
+        typer.Option("--exclude-noun", help="Never propose facts counting this noun (may repeat)."),
+    ] = None,
+    rules: Rules = None,
+    skip_covered: Annotated[
+        bool,
+        typer.Option(
+            "--skip-covered",
+            help="Leave out figures the existing rules (--rules, else the config's) already "
+            "claim, to add the suggestions to them.",
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+) -> None:
+    """Suggest rules from the documents: the facts they report, with why, ready to check."""
+    options = SuggestOptions(
+        min_documents=1 if everything else min_documents,
+        kinds=tuple(k.value for k in kinds or []),
+        fact_prefix=fact_prefix,
+        exclude_nouns=tuple(exclude_noun or []),
+        skip_covered=skip_covered,
+    )
+    try:
+        result = run_suggest(paths or None, options, rules or None, jobs=jobs)
+    except CheckerError as error:
+        raise fail(error) from error
+    for problem in result.problems:
+        typer.echo(f"{problem}", err=True)
+    target = output if output is not None else Path("<stdout>")
+    text = result.suggestion.render(fmt.value, target)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_report(output, text)
+        facts = len(result.suggestion.facts)
+        typer.echo(
+            f"suggested {facts} fact{'' if facts == 1 else 's'} from "
+            f"{result.suggestion.documents} documents in {output.as_posix()}",
+            err=True,
+        )
+    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
+
+
 @app.command()
 def explain(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
     paths: Paths = None,
     rules: Rules = None,
     jobs: Jobs = 0,
+    suggest: Suggest = False,
 ) -> None:
     """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
+    if suggest and rules:
+        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
     try:
-        explanation = run_explain(fact_id, paths or None, rules or None, jobs=jobs)
+        explanation = run_explain(
+            fact_id,
+            paths or None,
+            rules or None,
+            jobs=jobs,
+            suggest=SuggestOptions() if suggest else None,
+        )
     except CheckerError as error:
         raise fail(error) from error
     for problem in explanation.problems:

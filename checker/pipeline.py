@@ -42,6 +42,7 @@ from checker.model import (
 )
 from checker.origins import resolve_origins
 from checker.rules import load_rules
+from checker.suggest import Suggestion, SuggestOptions, suggest_rules
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
@@ -65,6 +66,7 @@ __all__ = [
     "run_explain",
     "run_origins",
     "run_rule_tests",
+    "run_suggest",
 ]
 
 
@@ -121,13 +123,18 @@ def run_check(
     config: Config | None = None,
     progress: Progress | None = None,
     jobs: int = 0,
+    suggest: SuggestOptions | None = None,
 ) -> CheckResult:
     """Load rules (RuleError if any is bad), then load, extract, match and compare.
 
     `progress(done, total)` is called as documents are extracted, for a progress bar; `jobs`
     is the number of processes extraction may use (0: one per core on a large corpus).
+    With `suggest`, the rules are suggested from the documents in memory instead.
     """
-    run = _run(paths, rules, config, progress, jobs)
+    if suggest is not None:
+        run, suggestion = _suggested_run(paths, suggest, config, progress, jobs)
+    else:
+        run, suggestion = _run(paths, rules, config, progress, jobs), None
     notes = list(run.matches.notes)
     return CheckResult(
         documents=run.documents,
@@ -136,7 +143,55 @@ def run_check(
         unmatched=run.matches.unmatched,
         problems=run.problems,
         notes=tuple(notes),
+        rules_note=suggestion.note() if suggestion is not None else "",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestResult:
+    """What ``factcheck rules suggest`` writes: the suggestion, and unreadable documents."""
+
+    suggestion: Suggestion
+    problems: tuple[InputProblem, ...] = ()
+
+
+def run_suggest(
+    paths: Sequence[Path] | None = None,
+    options: SuggestOptions | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+    jobs: int = 0,
+) -> SuggestResult:
+    """Suggest rules for the documents; `rules` (or, for `skip_covered`, the config's) are
+    the existing ones the suggestion must add to."""
+    config = config if config is not None else load_config()
+    options = options or SuggestOptions()
+    existing = RuleSet(())
+    if rules or options.skip_covered:
+        existing = lint_rules(rules, config)
+    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    figures = _extract_all(documents, jobs, None)
+    suggestion = suggest_rules(figures, documents, run_examples, options, existing)
+    return SuggestResult(suggestion, tuple(problems))
+
+
+def _suggested_run(
+    paths: Sequence[Path] | None,
+    options: SuggestOptions,
+    config: Config | None,
+    progress: Progress | None = None,
+    jobs: int = 0,
+) -> tuple[_Run, Suggestion]:
+    """A run on rules suggested from the documents themselves, extracting them once."""
+    config = config if config is not None else load_config()
+    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    figures = _extract_all(documents, jobs, progress)
+    suggestion = suggest_rules(figures, documents, run_examples, options)
+    ruleset = suggestion.ruleset()
+    matches = match_claims(figures, ruleset)
+    findings = compare_claims(ruleset.facts, matches.claims, len(documents))
+    run = _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
+    return run, suggestion
 
 
 def run_explain(
@@ -145,14 +200,20 @@ def run_explain(
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     jobs: int = 0,
+    suggest: SuggestOptions | None = None,
 ) -> Explanation:
     """Why FACT_ID got its verdict; CheckerError with a did-you-mean for an unknown id.
 
-    The id is checked before any document is read, so a typo fails fast."""
+    The id is checked before any document is read, so a typo fails fast (with `suggest`,
+    the rules come from the documents, so it is checked after)."""
     config = config if config is not None else load_config()
-    ruleset = lint_rules(rules, config)
-    find_fact(ruleset, fact_id)
-    run = _run(paths, ruleset, config, jobs=jobs)
+    if suggest is not None:
+        run, _ = _suggested_run(paths, suggest, config, jobs=jobs)
+        find_fact(run.rules, fact_id)
+    else:
+        ruleset = lint_rules(rules, config)
+        find_fact(ruleset, fact_id)
+        run = _run(paths, ruleset, config, jobs=jobs)
     explanation = explain_fact(
         fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
     )

@@ -59,7 +59,8 @@ def summary(result: CheckResult) -> str:
     """'2 documents, 30 figures (4 matched no fact), 10 facts: 0 discrepancies, …'"""
     figures = int(result.figures.shape[0])
     return (
-        f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
+        (f"{result.rules_note}; " if result.rules_note else "")
+        + f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
         f"{counts(result)}"
     )

@@ -1,0 +1,265 @@
+"""Figures of a corpus -> suggested rules: the facts its documents report, ready to check.
+
+    factcheck rules suggest news/ --output rules/suggested.yaml
+
+The figures are read with the words around them (`cues`), gathered into candidate facts
+(`cluster`: blocked by kind and noun first, never all pairs), written as facts and run
+through the real matcher until each claims its own figures (`propose`), given real
+sentences as examples that the rules pass as written, and rendered as a rules file with a
+comment above each fact saying why it was proposed (`writer`). Organisations the corpus
+names several ways become `origins` groups (`speakers`). Nothing here knows any corpus:
+every word, group and value comes from the documents given. The same corpus gives the
+same text, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from checker.extract import sentence_spans
+from checker.extract.units import normalise_noun
+from checker.match import Matches, match_claims
+from checker.model import Document, Fact, OriginGroup, RuleSet, format_number
+from checker.suggest.cluster import cluster, weigh
+from checker.suggest.cues import Item, figure_kinds, read_items
+from checker.suggest.propose import (
+    SUGGESTED,
+    ExampleRunner,
+    Proposal,
+    draft,
+    examples,
+    places_of,
+    settle,
+)
+from checker.suggest.speakers import propose_groups
+from checker.suggest.writer import render_json, render_yaml
+from checker.words import stem, tokens
+
+WINDOW: Final = 10  # words either side of a figure that say what it counts
+VALUES_SHOWN: Final = 8  # values listed in a fact's comment
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestOptions:
+    """What `factcheck rules suggest` is asked for."""
+
+    min_documents: int = 2  # a fact needs figures from this many documents
+    kinds: tuple[str, ...] = ()  # kinds proposed beyond the figures: time, duration, age…
+    fact_prefix: str = ""  # put before every id: "maui-people-killed"
+    exclude_nouns: tuple[str, ...] = ()  # counted nouns never proposed: "cats"
+    skip_covered: bool = False  # leave out figures the existing rules already claim
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedFact:
+    fact: Fact
+    why: str  # the comment above it: documents, origins, values, evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Suggested rules, with why each part was proposed."""
+
+    facts: tuple[SuggestedFact, ...]
+    origin_groups: tuple[tuple[OriginGroup, str], ...]
+    documents: int
+    options: SuggestOptions
+    covered: int = 0  # figures the existing rules already claim (with skip_covered)
+
+    def note(self) -> str:
+        """What a report on these rules says first: they were suggested, not written."""
+        facts = len(self.facts)
+        return (
+            f"rules suggested from the documents ({facts} fact{'' if facts == 1 else 's'}; "
+            "save them with 'factcheck rules suggest')"
+        )
+
+    def header(self) -> list[str]:
+        reach = f"{self.options.min_documents} or more" if self.options.min_documents > 1 else "1"
+        lines = [
+            f"Suggested by factcheck rules suggest: {len(self.facts)} facts from "
+            f"{self.documents} documents (facts reported by {reach})."
+        ]
+        if self.options.skip_covered:
+            lines.append(f"{self.covered} figures the existing rules claim were left to them.")
+        return [
+            *lines,
+            "Each comment says why a fact was proposed: its documents, origins and values.",
+            "Prune, rename and refine them, then check the file with",
+            "  factcheck rules lint FILE && factcheck rules test --strict FILE",
+        ]
+
+    def render(self, fmt: str = "yaml", path: Path = SUGGESTED) -> str:
+        """The rules file as `fmt` ('yaml' or 'json')."""
+        if fmt == "json":
+            return render_json([g for g, _ in self.origin_groups], [f.fact for f in self.facts])
+        text, _ = render_yaml(self.header(), self.origin_groups, self._written(), path)
+        return text
+
+    def _written(self) -> list[tuple[Fact, str]]:
+        return [(f.fact, f.why) for f in self.facts]
+
+    def ruleset(self, path: Path = SUGGESTED, noun_cutoff: float = 85.0) -> RuleSet:
+        """The suggested facts as rules, each located where the YAML text puts it."""
+        _, where = render_yaml(self.header(), self.origin_groups, self._written(), path)
+        facts = tuple(replace(f.fact, location=where[f.fact.id]) for f in self.facts)
+        return RuleSet(facts, tuple(g for g, _ in self.origin_groups), noun_cutoff)
+
+
+def _sentences(documents: Iterable[Document]) -> Iterable[list[str]]:
+    for document in documents:
+        for start, end in sentence_spans(document.text):
+            yield [stem(w) for _, _, w in tokens(document.text[start:end])]
+
+
+def _excluded(item: Item, nouns: Sequence[str]) -> bool:
+    heads = {normalise_noun(n).split()[-1] for n in nouns if normalise_noun(n)}
+    return bool(item.head) and normalise_noun(item.head).split()[-1:] in [[h] for h in heads]
+
+
+def suggest_rules(
+    figures: pd.DataFrame,
+    documents: Sequence[Document],
+    run_examples: ExampleRunner,
+    options: SuggestOptions | None = None,
+    existing: RuleSet | None = None,
+) -> Suggestion:
+    """Suggest rules for the corpus whose figures (every kind, as extracted) and documents
+    are given. `existing` rules keep their ids and, with `skip_covered`, their figures;
+    `run_examples` runs rule examples (pipeline.run_examples) to keep only those that pass."""
+    options = options or SuggestOptions()
+    existing = existing or RuleSet(())
+    covered: set[int] = set()
+    if options.skip_covered and existing.facts:
+        covered = set(match_claims(figures, existing).claimed)
+    items = [
+        i
+        for i in read_items(figures, figure_kinds(options.kinds), WINDOW, covered)
+        if not _excluded(i, options.exclude_nouns)
+    ]
+    weights = weigh(_sentences(documents))
+    groups = cluster(items, weights)
+    by_row = {i.row: i for i in items}
+    owner = {i.row: g for g in groups for i in g.items}
+    chosen = [g for g in groups if len(g.documents) >= options.min_documents]
+    speakers = [i.origin for i in items]
+    taken_groups = existing.origin_groups if options.skip_covered else ()
+    proposed_groups = propose_groups(speakers, taken_groups)
+    base = RuleSet(
+        existing.facts, (*existing.origin_groups, *proposed_groups), existing.noun_cutoff
+    )
+    taken = {f.id for f in existing.facts}
+    proposals = draft(chosen, figures, weights, WINDOW, taken, options.fact_prefix)
+    matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
+    while True:
+        documents_of = _claim_documents(matches)
+        kept = [
+            p for p in proposals if len(documents_of.get(p.fact.id, set())) >= options.min_documents
+        ]
+        if len(kept) == len(proposals):
+            break
+        proposals = kept
+        matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
+    examples(proposals, figures, base, base.noun_cutoff, run_examples)
+    proposals.sort(key=lambda p: (-len(documents_of[p.fact.id]), p.fact.id))
+    places = places_of(figures)
+    facts = tuple(
+        SuggestedFact(p.fact, _why(p, matches, figures, places, by_row)) for p in proposals
+    )
+    return Suggestion(
+        facts,
+        tuple((g, _group_why(g, speakers)) for g in proposed_groups),
+        len(documents),
+        options,
+        len(covered),
+    )
+
+
+def _claim_documents(matches: Matches) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for claim in matches.claims:
+        out.setdefault(claim.fact_id, set()).add(claim.figure.document)
+    return out
+
+
+def _where(figures: pd.DataFrame, row: int) -> str:
+    return f"{Path(str(figures.at[row, 'path'])).name}:{int(str(figures.at[row, 'line']))}"
+
+
+def _why(
+    proposal: Proposal,
+    matches: Matches,
+    figures: pd.DataFrame,
+    places: dict[tuple[str, int, int], int],
+    items: dict[int, Item],
+) -> str:
+    """The comment above a fact: what it claims in the corpus, and what shaped it."""
+    claims = [c for c in matches.claims if c.fact_id == proposal.fact.id]
+    documents = {c.figure.document for c in claims}
+    origins = Counter(c.origin for c in claims)
+    named = ", ".join(o for o, _ in sorted(origins.items(), key=lambda oc: (-oc[1], oc[0]))[:3])
+    more = ", …" if len(origins) > 3 else ""
+    values = sorted(
+        {(c.interval.low, c.interval.high, c.figure.text) for c in claims},
+        key=lambda v: (v[0], v[1], v[2]),
+    )
+    texts = list(dict.fromkeys(" ".join(text.split()) for _, _, text in values))
+    shown = ", ".join(repr(t) for t in texts[:VALUES_SHOWN]) + (
+        ", …" if len(texts) > VALUES_SHOWN else ""
+    )
+    low = format_number(min(c.interval.low for c in claims))
+    high = format_number(max(c.interval.high for c in claims))
+    parts = [
+        f"{len(documents)} documents, {len(origins)} origins ({named}{more}); "
+        f"{len(claims)} figures from {low} to {high}: {shown}."
+    ]
+    if proposal.trend_why:
+        parts.append(f"Changes over time: {proposal.trend_why}.")
+    for word, row in sorted(proposal.excluded_for.items()):
+        parts.append(
+            f"Excludes {word!r}, near {str(figures.at[row, 'text'])!r} ({_where(figures, row)})."
+        )
+    if proposal.unsure:
+        row = proposal.unsure[0]
+        parts.append(
+            f"Also claims {str(figures.at[row, 'text'])!r} ({_where(figures, row)}), which "
+            "reads like another fact's figure."
+        )
+    rows = [places[(c.figure.document, c.figure.line, c.figure.column)] for c in claims]
+    if rows:
+        row = min(rows, key=lambda r: (len(str(figures.at[r, "sentence"])), r))
+        parts.append(f"{_quote(figures, row)} ({_where(figures, row)})")
+    return " ".join(parts)
+
+
+def _quote(figures: pd.DataFrame, row: int, reach: int = 60) -> str:
+    sentence = " ".join(str(figures.at[row, "sentence"]).split())
+    text = " ".join(str(figures.at[row, "text"]).split())
+    at = sentence.find(text)
+    if at < 0 or len(sentence) <= 2 * reach + len(text):
+        return f'"{sentence}"'
+    start, end = max(0, at - reach), min(len(sentence), at + len(text) + reach)
+    start = sentence.find(" ", start) + 1 if start else 0
+    stop = sentence.rfind(" ", 0, end) if end < len(sentence) else end
+    return (
+        '"'
+        + ("…" if start else "")
+        + sentence[start:stop]
+        + ("…" if stop < len(sentence) else "")
+        + '"'
+    )
+
+
+def _group_why(group: OriginGroup, speakers: Sequence[str]) -> str:
+    counted = Counter(s for s in speakers if s in group.aliases)
+    listed = "; ".join(f"{s} ({counted[s]})" for s in group.aliases)
+    return f"One body, named {len(group.aliases)} ways (figures): {listed}."
+
+
+__all__ = ["SuggestOptions", "SuggestedFact", "Suggestion", "suggest_rules"]

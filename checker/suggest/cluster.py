@@ -1,0 +1,342 @@
+"""Items -> Groups: the figures of a corpus gathered into candidate facts.
+
+Never all pairs of figures: items are first blocked by what they can be compared with (kind,
+currency or dimension) and their counted noun's head, then each block is split by its
+*sense words* and by its values, and only then are the senses of different nouns merged.
+
+1. **Sense words.** In a block ("people"), a cue is a sense word when figures of two or
+   more documents have it near and it is not one of the corpus's topic words (in a quarter
+   or more of the sentences that hold figures: "fire", "Maui"). Each figure takes the sense
+   word that most documents of the block share, a predicate ("killed", "missing") counting
+   double and rarer words more (inverse sentence frequency). "Figures of one noun that
+   differ by verb" — 93 people *killed*, 850 people *missing* — are separate senses.
+2. **Values.** A document does not contradict itself within one sense: two figures of one
+   document with no common value (and neither quoted as an earlier figure nor a stated
+   revision) are two facts, so the sense is cut where its values are furthest apart ("2,170
+   acres" burned in Lahaina, "678 acres" burned in Kula).
+3. **Merging.** Two senses of one block class are one fact when documents give the same
+   specific value (two significant digits or more: 93, 850, 2,207) in both, and they share
+   their noun, their sense word, or a second such value: "93 people killed" and "93 people
+   have died"; "850 people unaccounted for" and "850 people missing"; "drones" and "UAVs"
+   launched 170 times.
+4. **Figures without a noun** ("hundreds are still missing", "down from 385") join the one
+   fact whose sense word they have near; none when two facts could take them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from rapidfuzz import fuzz
+
+from checker.suggest.cues import Item, specific
+
+# A word in this share of the sentences holding figures is what the corpus is about, not
+# what tells its facts apart ("fire" in a corpus about a fire).
+TOPIC_SHARE: Final = 0.25
+TOPIC_MIN_SENTENCES: Final = 5  # ... and in at least this many: a small corpus repeats words
+VERB_WEIGHT: Final = 2.0  # a predicate says what happened to what is counted
+# Documents that write one shared value, across two groups, for it to merge them alone.
+SHARED_DOCUMENTS: Final = 3
+NOUN_SIMILARITY: Final = 85.0  # rapidfuzz ratio of two heads that are one noun spelled two ways
+
+
+@dataclass(slots=True)
+class Group:
+    """Items that the suggestion takes for one fact."""
+
+    block: str  # 'count', 'percent', 'money:USD', 'measure:area'
+    items: list[Item]
+    senses: list[str] = field(default_factory=list)  # sense words (stems), strongest first
+    heads: list[str] = field(default_factory=list)  # heads of its counted nouns, most first
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({i.document for i in self.items})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How telling each cue is: its inverse sentence frequency; topic words weigh 0."""
+
+    idf: dict[str, float]
+
+    def of(self, cue: str) -> float:
+        return self.idf.get(cue, 0.0)
+
+
+def weigh(sentences: Iterable[Iterable[str]]) -> Weights:
+    """Inverse sentence frequency of every stem over the corpus's sentences (as stem sets)."""
+    counted: Counter[str] = Counter()
+    total = 0
+    for stems in sentences:
+        total += 1
+        counted.update(set(stems))
+    idf: dict[str, float] = {}
+    for cue, n in counted.items():
+        topic = n >= TOPIC_MIN_SENTENCES and n >= TOPIC_SHARE * total
+        idf[cue] = 0.0 if topic else math.log((total + 1) / n)
+    return Weights(idf)
+
+
+def _overlap(a: Item, b: Item) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _sense_words(block: list[Item], weights: Weights) -> dict[str, float]:
+    """Cue -> weight, for the cues figures of two or more documents of the block have."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for item in block:
+        for cue in item.cues:
+            documents[cue].add(item.document)
+    return {
+        cue: len(docs) * weights.of(cue)
+        for cue, docs in documents.items()
+        if len(docs) >= 2 and weights.of(cue) > 0
+    }
+
+
+def _sense(item: Item, words: dict[str, float]) -> str | None:
+    """The item's strongest sense word: most weight, a predicate counting double, then the
+    nearest, then alphabetical."""
+    found = [
+        (-(words[c] * (VERB_WEIGHT if c in item.verbal else 1.0)), item.cues[c], c)
+        for c in item.cues
+        if c in words
+    ]
+    return min(found)[2] if found else None
+
+
+def split_senses(block: list[Item], weights: Weights) -> list[Group]:
+    """One block (one kind and noun) -> its senses (see the module docstring, step 1).
+
+    A sense whose word is no predicate ("wildfire", "toll") joins a sense its values fall
+    within, unless one document gives figures of both that cannot both be true: "99
+    deaths … the wildfire" is the toll that "the toll stood at 93" gives. Items with no
+    sense word are left to the rules' matching; the block is one sense ('') when no sense
+    word exists."""
+    words = _sense_words(block, weights)
+    senses: dict[str, list[Item]] = defaultdict(list)
+    loose: list[Item] = []
+    for item in block:
+        sense = _sense(item, words)
+        if sense is None:
+            loose.append(item)
+        else:
+            senses[sense].append(item)
+    if not senses:
+        return [Group(block[0].block, list(block), [])]
+    groups = [Group(items[0].block, items, [sense]) for sense, items in sorted(senses.items())]
+    return _absorb(groups)
+
+
+def _predicate(group: Group) -> bool:
+    """Whether the group's sense word reads as a predicate in most of its figures."""
+    sense = group.senses[0] if group.senses else ""
+    return 2 * sum(1 for i in group.items if sense in i.verbal) >= len(group.items)
+
+
+def _absorb(groups: list[Group]) -> list[Group]:
+    """Senses whose word is no predicate join the largest sense of the block whose values
+    they fall within and from which no document tells them apart."""
+    ordered = sorted(groups, key=lambda g: (-len({i.document for i in g.items}), g.senses))
+    kept: list[Group] = []
+    for group in ordered:
+        host = None
+        if not _predicate(group):
+            low, high = _hull(group)
+            host = next(
+                (
+                    k
+                    for k in kept
+                    if _hull(k)[0] <= low
+                    and high <= _hull(k)[1]
+                    and not _distinct(k.items, group.items)
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(group)
+        else:
+            host.items.extend(group.items)
+    return kept
+
+
+def _hull(group: Group) -> tuple[float, float]:
+    """The lowest and highest place of the group's figures on a log scale."""
+    places = [_position(i) for i in group.items]
+    return min(places), max(places)
+
+
+def _distinct(a: list[Item], b: list[Item]) -> bool:
+    """Whether one document gives a figure of each that cannot both be true (neither an
+    earlier figure quoted again): then they are two facts."""
+    return any(
+        x.document == y.document and not _overlap(x, y) and not (x.earlier or y.earlier)
+        for x in a
+        for y in b
+    )
+
+
+def _shares_value(a: Item, b: Item) -> bool:
+    """Two documents write one specific value ("at least 115" and "115")."""
+    x, y = a.written, b.written
+    return (
+        a.document != b.document
+        and x is not None
+        and y is not None
+        and math.isclose(x, y, rel_tol=1e-9)
+        and specific(x)
+    )
+
+
+def _clash(a: Item, b: Item) -> bool:
+    """Two current figures of one document that cannot both be true, unless two speakers
+    it quotes give them (a document reporting a dispute does not contradict itself)."""
+    return (
+        a.document == b.document
+        and not _overlap(a, b)
+        and not (a.origin and b.origin and a.origin != b.origin)
+    )
+
+
+def split_values(group: Group) -> list[Group]:
+    """Cut a group where one document gives two values that cannot both be true (see the
+    module docstring, step 2), between the two values furthest apart (on a log scale)
+    that such a pair straddles."""
+    current = [i for i in group.items if not i.earlier and not i.revision]
+    clashes = [(a, b) for n, a in enumerate(current) for b in current[n + 1 :] if _clash(a, b)]
+    if not clashes:
+        return [group]
+    ordered = sorted(group.items, key=_position)
+    best: tuple[int, float, int] | None = None
+    for cut in range(1, len(ordered)):
+        below, above = _position(ordered[cut - 1]), _position(ordered[cut])
+        if above <= below:
+            continue
+        parted = sum(1 for a, b in clashes if (_position(a) < above) != (_position(b) < above))
+        key = (parted, above - below, -cut)
+        if best is None or key > best:
+            best = key
+    if best is None or best[0] == 0:
+        return [group]
+    cut = -best[2]
+    out: list[Group] = []
+    for part in (ordered[:cut], ordered[cut:]):
+        out.extend(split_values(Group(group.block, part, list(group.senses))))
+    return out
+
+
+def _position(item: Item) -> float:
+    """Where a figure sits on a log scale: its middle, or its finite bound when open."""
+    low = item.low if item.low > 0 else None
+    high = item.high if math.isfinite(item.high) and item.high > 0 else None
+    if low is not None and high is not None:
+        return (math.log(low) + math.log(high)) / 2
+    bound = low if low is not None else high
+    return math.log(bound) if bound is not None else 0.0
+
+
+def merge_groups(groups: list[Group]) -> list[Group]:
+    """Merge the groups of one block class that documents show to be one fact (see the
+    module docstring, step 3)."""
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shared = _shared_values(groups)
+    for (a, b), (values, documents) in sorted(shared.items()):
+        ga, gb = groups[a], groups[b]
+        same_noun = bool(set(_heads(ga)) & set(_heads(gb))) or _similar_heads(ga, gb)
+        same_sense = bool(set(ga.senses) & set(gb.senses))
+        if len(values) >= 2 or len(documents) >= SHARED_DOCUMENTS or same_noun or same_sense:
+            parent[find(a)] = find(b)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(groups)):
+        merged[find(i)].append(i)
+    out = []
+    for members in merged.values():
+        items = [item for i in members for item in groups[i].items]
+        senses = [s for i in members for s in groups[i].senses]
+        out.append(Group(groups[members[0]].block, items, list(dict.fromkeys(senses))))
+    return out
+
+
+def _heads(group: Group) -> list[str]:
+    return sorted({i.head for i in group.items if i.head})
+
+
+def _similar_heads(a: Group, b: Group) -> bool:
+    return any(fuzz.ratio(x, y) >= NOUN_SIMILARITY for x in _heads(a) for y in _heads(b) if x != y)
+
+
+def _shared_values(groups: list[Group]) -> dict[tuple[int, int], tuple[set[float], set[str]]]:
+    """(group, group) -> the specific values both write, from different documents, and the
+    documents that write them: figures are indexed by their written value, never compared
+    in all pairs."""
+    by_value: dict[float, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for g, group in enumerate(groups):
+        for item in group.items:
+            value = item.written
+            if value is not None and specific(value):
+                by_value[round(value, 6)][g].add(item.document)
+    out: dict[tuple[int, int], tuple[set[float], set[str]]] = {}
+    for value, found in by_value.items():
+        ordered = sorted(found)
+        for n, a in enumerate(ordered):
+            for b in ordered[n + 1 :]:
+                documents = found[a] | found[b]
+                if len(documents) < 2:
+                    continue  # one document writing it twice shows nothing
+                values, seen = out.setdefault((a, b), (set(), set()))
+                values.add(value)
+                seen.update(documents)
+    return out
+
+
+def join_nounless(groups: list[Group], nounless: list[Item]) -> None:
+    """Each figure without a counted noun joins the one count group whose sense word it has
+    near ("hundreds are still missing" joins the missing); none when several could."""
+    by_sense: dict[str, set[int]] = defaultdict(set)
+    for g, group in enumerate(groups):
+        if group.block == "count":
+            for sense in group.senses:
+                by_sense[sense].add(g)
+    for item in nounless:
+        fits = {g for cue in item.cues for g in by_sense.get(cue, ())}
+        if len(fits) == 1:
+            groups[fits.pop()].items.append(item)
+
+
+def cluster(items: list[Item], weights: Weights) -> list[Group]:
+    """Every candidate item -> the groups a rules file can propose (see the docstring)."""
+    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    nounless: list[Item] = []
+    for item in items:
+        if item.elsewhere:
+            continue
+        if item.block == "count" and not item.head:
+            nounless.append(item)
+        else:
+            blocks[(item.block, item.head)].append(item)
+    by_class: dict[str, list[Group]] = defaultdict(list)
+    for (block, _), members in sorted(blocks.items()):
+        for sense in split_senses(members, weights):
+            by_class[block].extend(split_values(sense))
+    groups: list[Group] = []
+    for block in sorted(by_class):
+        groups.extend(merge_groups(by_class[block]))
+    join_nounless(groups, nounless)
+    for group in groups:
+        counted = Counter(i.head for i in group.items if i.head)
+        group.heads = [h for h, _ in sorted(counted.items(), key=lambda hc: (-hc[1], hc[0]))]
+        group.items.sort(key=lambda i: i.row)
+    return groups

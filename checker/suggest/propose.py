@@ -1,0 +1,473 @@
+"""Groups -> proposed Facts: ids, titles, counted nouns, context words, trends, and the
+`exclude` words the real matcher shows they need.
+
+A group becomes a fact the way a person would write it: `counts` are the heads of its nouns
+as written ("people", "deaths"); `context` its sense words as written ("killed", "died"),
+needed when the noun alone would also claim other figures; `window` the reach the words
+were read within. A group with figures that name no noun ("hundreds are still missing")
+is claimed by its context words alone, as a fact without `counts`.
+
+Then the proposal is *run*: ``match_claims`` with every proposed fact over the corpus. A
+fact that claims a figure of another group (or of another event) gets an `exclude` word
+that stands near that figure and near none of its own ("2018" for "California's 2018 Camp
+Fire, in which 85 people died"), and the run is repeated until no fact changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from checker.match import Matches, hedged_interval, match_claims
+from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
+from checker.suggest.cluster import Group, Weights
+from checker.suggest.cues import Item
+from checker.words import stem
+
+ROUNDS: Final = 4  # runs of the matcher to settle the exclude words
+MATCH_EXAMPLES: Final = 2  # real sentences each fact must match
+NO_MATCH_EXAMPLES: Final = 1  # real sentences of a neighbouring fact it must not
+CANDIDATES: Final = 4  # sentences tried for each of them
+QUOTE_CHARS: Final = 70  # the excerpt of a sentence in a fact's comment, either side
+SUGGESTED: Final = Path("<suggested rules>")
+ExampleRunner = Callable[[RuleSet], tuple[ExampleResult, ...]]
+
+
+@dataclass(slots=True)
+class Proposal:
+    """A fact in the making, with the group it was made from and why."""
+
+    fact: Fact
+    group: Group
+    trend_why: str = ""  # what shows the figure moving, for the comment
+    claimed: list[int] = field(default_factory=list)  # row labels the fact claims
+    excluded_for: dict[str, int] = field(default_factory=dict)  # exclude word -> row
+    unsure: list[int] = field(default_factory=list)  # other groups' rows it still claims
+
+
+_SLUG: Final = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def _form(items: Sequence[Item], cue: str) -> str:
+    """The word as the documents write it most often near the group's figures."""
+    forms = Counter(i.forms[cue] for i in items if cue in i.forms)
+    if not forms:
+        return cue
+    word, _ = min(forms.items(), key=lambda fc: (-fc[1], fc[0]))
+    return (
+        word if word.isupper() or (word[:1].isupper() and not word[1:].islower()) else word.lower()
+    )
+
+
+def _noun_forms(items: Sequence[Item]) -> list[str]:
+    """The heads of the group's nouns as written ("people", "deaths"), most used first."""
+    forms: Counter[str] = Counter()
+    for item in items:
+        if item.noun:
+            last = item.noun.replace("’", "'").split()[-1].strip(",.;:'\"")
+            last = re.sub(r"'s$", "", last)
+            forms[last if last.isupper() else last.lower()] += 1
+    by_head: dict[str, str] = {}
+    for form, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0])):
+        by_head.setdefault(stem(form), form)
+    return list(by_head.values())
+
+
+def _kind_and_unit(group: Group, figures: pd.DataFrame) -> tuple[Kind, str]:
+    kind, _, rest = group.block.partition(":")
+    if kind == Kind.MONEY.value:
+        return Kind.MONEY, rest
+    if kind in (Kind.MEASURE.value, Kind.DURATION.value):
+        units = Counter(str(figures.at[i.row, "unit"]) for i in group.items)
+        unit, _ = min(units.items(), key=lambda uc: (-uc[1], uc[0]))
+        return Kind(kind), unit
+    return Kind(kind), ""
+
+
+def trend(items: Sequence[Item]) -> tuple[Trend | None, str]:
+    """How the group's figure moves, from what the corpus shows, and the evidence: an earlier
+    figure quoted beside the current one ("down from 385"), or values that move between
+    statement dates. Stated revisions ("revised down to 97") show a correction, not the
+    way the figure goes."""
+    ups: list[str] = []
+    downs: list[str] = []
+    by_sentence: dict[tuple[str, int], list[Item]] = defaultdict(list)
+    for item in items:
+        by_sentence[item.sentence_key].append(item)
+    for group in by_sentence.values():
+        group.sort(key=lambda i: i.start)
+        for before, after in itertools.pairwise(group):
+            earlier, current = (before, after) if before.earlier else (after, before)
+            if not earlier.earlier or current.earlier or current.revision:
+                continue
+            step = f"{_text(earlier)} to {_text(current)}"
+            if current.low > earlier.high:
+                ups.append(step)
+            elif current.high < earlier.low:
+                downs.append(step)
+    dated = sorted(
+        (i for i in items if i.date and not i.earlier and not i.revision),
+        key=lambda i: (i.date, i.low),
+    )
+    days: dict[str, list[Item]] = defaultdict(list)
+    for item in dated:
+        days[item.date].append(item)
+    order = sorted(days)
+    for first, second in itertools.pairwise(order):
+        low = max(i.low for i in days[first])
+        high = min(i.high for i in days[first])
+        later_low = max(i.low for i in days[second])
+        later_high = min(i.high for i in days[second])
+        step = f"{_values(days[first])} on {first} to {_values(days[second])} on {second}"
+        if later_low > high and min(i.low for i in days[second]) > low:
+            ups.append(step)
+        elif later_high < low and max(i.high for i in days[second]) < high:
+            downs.append(step)
+    if not ups and not downs:
+        return None, ""
+    if ups and not downs:
+        return Trend.INCREASING, "rises: " + "; ".join(ups[:2])
+    if downs and not ups:
+        return Trend.DECREASING, "falls: " + "; ".join(downs[:2])
+    return Trend.ANY, f"rises ({ups[0]}) and falls ({downs[0]})"
+
+
+def _text(item: Item) -> str:
+    from checker.model import format_number
+
+    return format_number(item.value)
+
+
+def _values(items: Sequence[Item]) -> str:
+    return "/".join(sorted({_text(i) for i in items}))
+
+
+def _id_parts(group: Group, kind: Kind, unit: str) -> tuple[str, str]:
+    """The noun and the word of a fact's id and title: "people" and "killed"."""
+    nouns = _noun_forms(group.items)
+    if kind is Kind.COUNT:
+        noun = nouns[0] if nouns else "figures"
+    elif kind is Kind.PERCENT:
+        noun = "percent"
+    elif kind is Kind.MONEY:
+        noun = unit or "money"
+    else:
+        noun = unit + ("s" if unit and not unit.endswith("s") and len(unit) > 3 else "")
+    word = _form(group.items, group.senses[0]) if group.senses else ""
+    return noun, word
+
+
+def draft(
+    groups: Sequence[Group],
+    figures: pd.DataFrame,
+    weights: Weights,
+    window: int,
+    taken: set[str],
+    prefix: str = "",
+) -> list[Proposal]:
+    """A first fact for each group (ids unique among `taken`, which gains them)."""
+    heads_of: dict[str, list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        for head in group.heads:
+            heads_of[head].append(g)
+    out: list[Proposal] = []
+    for group in groups:
+        kind, unit = _kind_and_unit(group, figures)
+        nounless = kind is Kind.COUNT and any(not i.head for i in group.items)
+        counts = () if nounless or kind is not Kind.COUNT else tuple(_noun_forms(group.items))
+        shared_noun = any(len(heads_of[h]) > 1 for h in group.heads)
+        context = [_form(group.items, s) for s in group.senses]
+        if not context and (shared_noun or not counts):
+            context = _best_cues(group, weights)
+        if nounless and not context:
+            counts = tuple(_noun_forms(group.items))  # the figures without a noun are lost
+        noun, word = _id_parts(group, kind, unit)
+        fact_id = _unique(slug(f"{prefix}-{noun}-{word}" if prefix else f"{noun}-{word}"), taken)
+        title = (f"{noun} {word}".strip()).capitalize()
+        if kind is Kind.PERCENT and group.heads:
+            title = f"Percent of the {group.heads[0]} {word}".strip()
+        moving, why = trend(group.items)
+        fact = Fact(
+            id=fact_id,
+            title=title,
+            kind=kind,
+            location=Location(SUGGESTED, 1, 1),
+            counts=counts,
+            context=tuple(dict.fromkeys(context)),
+            unit=unit,
+            changes_over_time=moving,
+            window=window if context else None,
+        )
+        out.append(Proposal(fact, group, why))
+    return _distinguishable(out)
+
+
+def _signature(fact: Fact) -> tuple[object, ...]:
+    return (fact.kind, fact.unit, fact.counts, tuple(stem(w) for w in fact.context))
+
+
+def _distinguishable(proposals: list[Proposal]) -> list[Proposal]:
+    """Of facts the matcher could not tell apart (same kind, unit, nouns and words: two
+    groups of one sense cut by their values), the one from most documents; its run then
+    excludes the others' figures where a word can."""
+    best: dict[tuple[object, ...], Proposal] = {}
+    for proposal in proposals:
+        key = _signature(proposal.fact)
+        held = best.get(key)
+        if held is None or len(proposal.group.documents) > len(held.group.documents):
+            best[key] = proposal
+    return [p for p in proposals if best[_signature(p.fact)] is p]
+
+
+def _best_cues(group: Group, weights: Weights, most: int = 2) -> list[str]:
+    """The group's most telling words when it has no sense word: those most of its
+    documents have near, rarer first."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for item in group.items:
+        for cue in item.cues:
+            documents[cue].add(item.document)
+    ranked = sorted(
+        (c for c, docs in documents.items() if len(docs) >= 2 and weights.of(c) > 0),
+        key=lambda c: (-len(documents[c]) * weights.of(c), c),
+    )
+    return [_form(group.items, c) for c in ranked[:most]]
+
+
+def _unique(fact_id: str, taken: set[str]) -> str:
+    fact_id = fact_id or "fact"
+    out, n = fact_id, 2
+    while out in taken:
+        out, n = f"{fact_id}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def settle(
+    proposals: list[Proposal],
+    figures: pd.DataFrame,
+    items: dict[int, Item],
+    owner: dict[int, Group],
+    existing: RuleSet,
+    noun_cutoff: float,
+) -> Matches:
+    """Run the matcher with the proposed facts until none claims another group's figures
+    that an exclude word can keep out; return the last run's matches."""
+    places = places_of(figures)
+    matches = _run(proposals, figures, existing, noun_cutoff)
+    for _ in range(ROUNDS):
+        changed = False
+        claimed = _claimed(matches, places)
+        for proposal in proposals:
+            rows = claimed.get(proposal.fact.id, [])
+            proposal.claimed = rows
+            members = proposal.group.items
+            strangers = [
+                r
+                for r in rows
+                if r in items
+                and (items[r].elsewhere or (r in owner and owner[r] is not proposal.group))
+            ]
+            proposal.unsure = []
+            for row in sorted(strangers):
+                word = _exclude_word(items[row], members, proposal.fact)
+                if word is None:
+                    proposal.unsure.append(row)
+                    continue
+                proposal.fact = replace(
+                    proposal.fact,
+                    exclude=(*proposal.fact.exclude, word),
+                    window=proposal.fact.window or _window(proposal),
+                )
+                proposal.excluded_for[word] = row
+                changed = True
+        if not changed:
+            break
+        matches = _run(proposals, figures, existing, noun_cutoff)
+    claimed = _claimed(matches, places)
+    for proposal in proposals:
+        proposal.claimed = claimed.get(proposal.fact.id, [])
+    return matches
+
+
+def _window(proposal: Proposal) -> int:
+    return max((max(i.cues.values(), default=0) for i in proposal.group.items), default=8) or 8
+
+
+def _run(
+    proposals: list[Proposal], figures: pd.DataFrame, existing: RuleSet, noun_cutoff: float
+) -> Matches:
+    rules = RuleSet(
+        (*existing.facts, *(p.fact for p in proposals)), existing.origin_groups, noun_cutoff
+    )
+    return match_claims(figures, rules)
+
+
+def _claimed(matches: Matches, places: dict[tuple[str, int, int], int]) -> dict[str, list[int]]:
+    """Fact id -> the row labels it claims."""
+    rows: dict[str, set[int]] = defaultdict(set)
+    for claim in matches.claims:
+        figure = claim.figure
+        rows[claim.fact_id].add(places[(figure.document, figure.line, figure.column)])
+    return {fact: sorted(found) for fact, found in rows.items()}
+
+
+def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
+    """(document, line, column) -> row label: where a claim's figure is in the frame."""
+    return {
+        (str(d), int(line), int(col)): int(label)
+        for label, d, line, col in zip(
+            figures.index, figures["document"], figures["line"], figures["column"], strict=True
+        )
+    }
+
+
+def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | None:
+    """A word near the stranger and near none of the fact's own figures, as written:
+    a year or number first ("2018"), then a name, then the nearest."""
+    theirs = set().union(*(m.seen for m in members)) if members else set()
+    context = {stem(w) for w in fact.context}
+    excluded = {stem(w) for w in fact.exclude}
+    options = [
+        (cue, distance)
+        for cue, distance in stranger.cues.items()
+        if cue not in theirs and cue not in context and cue not in excluded
+    ]
+    if not options:
+        return None
+
+    def rank(option: tuple[str, int]) -> tuple[int, int, str]:
+        cue, distance = option
+        form = stranger.forms.get(cue, cue)
+        kind = 0 if form.isdigit() else 1 if form[:1].isupper() else 2
+        return (kind, distance, cue)
+
+    cue, _ = min(options, key=rank)
+    return stranger.forms.get(cue, cue)
+
+
+def examples(
+    proposals: list[Proposal],
+    figures: pd.DataFrame,
+    existing: RuleSet,
+    noun_cutoff: float,
+    run_examples: ExampleRunner,
+) -> None:
+    """Give each fact real sentences of the corpus: `match` with the interval the checker
+    prints, `no_match` from the claims of a neighbouring fact; keep only those the rules,
+    run as written, pass."""
+    candidates: dict[str, list[Example]] = {}
+    claimed_by = {row: p.fact.id for p in proposals for row in p.claimed}
+    for proposal in proposals:
+        fact = proposal.fact
+        found: list[Example] = []
+        seen: set[str] = set()
+        for row in _spread(proposal.claimed, figures):
+            figure = _figure(figures, row)
+            text = _example_text(figure.sentence)
+            if text in seen:
+                continue
+            seen.add(text)
+            found.append(Example(text, True, str(hedged_interval(figure, fact))))
+            if len(found) >= CANDIDATES:
+                break
+        others = 0
+        for row in _neighbour_rows(proposal, proposals, claimed_by, figures):
+            figure = _figure(figures, row)
+            text = _example_text(figure.sentence)
+            if text in seen:
+                continue
+            seen.add(text)
+            found.append(Example(text, False))
+            others += 1
+            if others >= CANDIDATES:
+                break
+        candidates[fact.id] = found
+    trial = RuleSet(
+        (
+            *existing.facts,
+            *(replace(p.fact, examples=tuple(candidates[p.fact.id])) for p in proposals),
+        ),
+        existing.origin_groups,
+        noun_cutoff,
+    )
+    passed: dict[tuple[str, str, bool], bool] = {
+        (r.fact_id, r.example.text, r.example.match): r.passed for r in run_examples(trial)
+    }
+    for proposal in proposals:
+        kept: list[Example] = []
+        matches = no_matches = 0
+        for example in candidates[proposal.fact.id]:
+            if not passed.get((proposal.fact.id, example.text, example.match), False):
+                continue
+            if example.match and matches < MATCH_EXAMPLES:
+                kept.append(example)
+                matches += 1
+            elif not example.match and no_matches < NO_MATCH_EXAMPLES:
+                kept.append(example)
+                no_matches += 1
+        proposal.fact = replace(proposal.fact, examples=tuple(kept))
+
+
+def _example_text(sentence: str) -> str:
+    return " ".join(sentence.split())
+
+
+def _figure(figures: pd.DataFrame, row: int) -> Figure:
+    found = figures.loc[row]
+    assert isinstance(found, pd.Series)
+    return Figure.from_row(found)
+
+
+def _spread(rows: Sequence[int], figures: pd.DataFrame) -> list[int]:
+    """Rows in an order that visits each document before any second figure of one, the
+    shortest sentence of each document first."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: (len(str(figures.at[r, "sentence"])), r)):
+        by_document[str(figures.at[row, "document"])].append(row)
+    out: list[int] = []
+    depth = 0
+    while len(out) < len(rows):
+        for document in sorted(by_document):
+            if depth < len(by_document[document]):
+                out.append(by_document[document][depth])
+        depth += 1
+    return out
+
+
+def _neighbour_rows(
+    proposal: Proposal,
+    proposals: Sequence[Proposal],
+    claimed_by: dict[int, str],
+    figures: pd.DataFrame,
+) -> list[int]:
+    """Claims of the facts nearest this one (same kind and noun first, then same kind) in
+    sentences where this fact claims nothing."""
+    own_sentences = {
+        (str(figures.at[r, "document"]), int(str(figures.at[r, "sentence_index"])))
+        for r in proposal.claimed
+    }
+    heads = set(proposal.group.heads)
+
+    def nearness(other: Proposal) -> tuple[int, str]:
+        same_block = other.group.block == proposal.group.block
+        same_noun = bool(heads & set(other.group.heads))
+        return (0 if same_noun else 1 if same_block else 2, other.fact.id)
+
+    out: list[int] = []
+    for other in sorted((p for p in proposals if p is not proposal), key=nearness):
+        for row in _spread(other.claimed, figures):
+            key = (str(figures.at[row, "document"]), int(str(figures.at[row, "sentence_index"])))
+            if key not in own_sentences and claimed_by.get(row) == other.fact.id:
+                out.append(row)
+    return out

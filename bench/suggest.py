@@ -44,7 +44,8 @@ def suggest(event: Path, target: Path, extra: list[str]) -> str:
             [factcheck(), *check], cwd=ROOT, capture_output=True, text=True, check=False
         )
         if ran.returncode != 0:
-            return f"'factcheck {' '.join(check[:2])}' failed: {ran.stdout.strip()[-500:]}"
+            said = (ran.stdout + ran.stderr).strip()[-500:]
+            return f"'factcheck {' '.join(check[:2])}' failed: {said}"
     return ""
 
 

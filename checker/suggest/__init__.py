@@ -26,7 +26,7 @@ from checker.extract import sentence_spans
 from checker.extract.units import normalise_noun
 from checker.match import Matches, match_claims
 from checker.model import Document, Fact, OriginGroup, RuleSet, format_number
-from checker.suggest.cluster import cluster, weigh
+from checker.suggest.cluster import group_items, weigh
 from checker.suggest.cues import Item, figure_kinds, read_items
 from checker.suggest.propose import (
     SUGGESTED,
@@ -34,6 +34,7 @@ from checker.suggest.propose import (
     Proposal,
     draft,
     examples,
+    name,
     places_of,
     settle,
 )
@@ -144,7 +145,7 @@ def suggest_rules(
         if not _excluded(i, options.exclude_nouns)
     ]
     weights = weigh(_sentences(documents))
-    groups = cluster(items, weights)
+    groups = group_items(items, weights)
     by_row = {i.row: i for i in items}
     owner = {i.row: g for g in groups for i in g.items}
     chosen = [g for g in groups if len(g.documents) >= options.min_documents]
@@ -154,8 +155,7 @@ def suggest_rules(
     base = RuleSet(
         existing.facts, (*existing.origin_groups, *proposed_groups), existing.noun_cutoff
     )
-    taken = {f.id for f in existing.facts}
-    proposals = draft(chosen, figures, weights, WINDOW, taken, options.fact_prefix)
+    proposals = draft(chosen, figures, weights, WINDOW)
     matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
     while True:
         documents_of = _claim_documents(matches)
@@ -166,8 +166,20 @@ def suggest_rules(
             break
         proposals = kept
         matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
+    proposals.sort(key=lambda p: (-len(documents_of[p.fact.id]), min(p.claimed, default=0)))
+    renamed = {p.fact.id: p for p in proposals}
+    name(proposals, {f.id for f in existing.facts}, options.fact_prefix)
+    documents_of = {
+        renamed[old].fact.id: docs for old, docs in documents_of.items() if old in renamed
+    }
+    matches = replace(
+        matches,
+        claims=tuple(
+            replace(c, fact_id=renamed[c.fact_id].fact.id) if c.fact_id in renamed else c
+            for c in matches.claims
+        ),
+    )
     examples(proposals, figures, base, base.noun_cutoff, run_examples)
-    proposals.sort(key=lambda p: (-len(documents_of[p.fact.id]), p.fact.id))
     places = places_of(figures)
     facts = tuple(
         SuggestedFact(p.fact, _why(p, matches, figures, places, by_row)) for p in proposals
@@ -224,6 +236,14 @@ def _why(
     for word, row in sorted(proposal.excluded_for.items()):
         parts.append(
             f"Excludes {word!r}, near {str(figures.at[row, 'text'])!r} ({_where(figures, row)})."
+        )
+    if proposal.apart:
+        listed = ", ".join(
+            f"{str(figures.at[r, 'text'])!r} ({_where(figures, r)})"
+            for r in sorted(proposal.apart)[:3]
+        )
+        parts.append(
+            f"Figures with the same words but values of another fact were left apart: {listed}."
         )
     if proposal.unsure:
         row = proposal.unsure[0]

@@ -25,6 +25,7 @@ currency or dimension) and their counted noun's head, then each block is split b
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -42,7 +43,9 @@ TOPIC_MIN_SENTENCES: Final = 5  # ... and in at least this many: a small corpus 
 VERB_WEIGHT: Final = 2.0  # a predicate says what happened to what is counted
 # Documents that write one shared value, across two groups, for it to merge them alone.
 SHARED_DOCUMENTS: Final = 3
-NOUN_SIMILARITY: Final = 85.0  # rapidfuzz ratio of two heads that are one noun spelled two ways
+NOUN_SIMILARITY: Final = 85.0
+MAGNITUDE: Final = math.log(10)  # the widest gap a noun alone ties figures across
+ADOPT_DOCUMENTS: Final = 3  # a group of this many documents takes other nouns' figures  # rapidfuzz ratio of two heads that are one noun spelled two ways
 
 
 @dataclass(slots=True)
@@ -117,8 +120,8 @@ def split_senses(block: list[Item], weights: Weights) -> list[Group]:
     A sense whose word is no predicate ("wildfire", "toll") joins a sense its values fall
     within, unless one document gives figures of both that cannot both be true: "99
     deaths … the wildfire" is the toll that "the toll stood at 93" gives. Items with no
-    sense word are left to the rules' matching; the block is one sense ('') when no sense
-    word exists."""
+    sense word join the one sense whose specific value they share; the block is one sense
+    ('') when no sense word exists."""
     words = _sense_words(block, weights)
     senses: dict[str, list[Item]] = defaultdict(list)
     loose: list[Item] = []
@@ -130,8 +133,17 @@ def split_senses(block: list[Item], weights: Weights) -> list[Group]:
             senses[sense].append(item)
     if not senses:
         return [Group(block[0].block, list(block), [])]
+    # figures of a sense word keep it; a figure without one joins the one sense whose
+    # specific value it shares (another document's "544 structures")
     groups = [Group(items[0].block, items, [sense]) for sense, items in sorted(senses.items())]
-    return _absorb(groups)
+    if block[0].head:
+        # one noun says the senses may be one thing; a percent or an amount says nothing
+        groups = _absorb(groups)
+    for item in loose:
+        joined = [g for g in groups if any(_shares_value(item, other) for other in g.items)]
+        if len(joined) == 1:
+            joined[0].items.append(item)
+    return groups
 
 
 def _predicate(group: Group) -> bool:
@@ -168,7 +180,7 @@ def _absorb(groups: list[Group]) -> list[Group]:
 
 def _hull(group: Group) -> tuple[float, float]:
     """The lowest and highest place of the group's figures on a log scale."""
-    places = [_position(i) for i in group.items]
+    places = [position(i) for i in group.items]
     return min(places), max(places)
 
 
@@ -183,10 +195,12 @@ def _distinct(a: list[Item], b: list[Item]) -> bool:
 
 
 def _shares_value(a: Item, b: Item) -> bool:
-    """Two documents write one specific value ("at least 115" and "115")."""
+    """Two documents write one specific value ("at least 115" and "115") as one kind of
+    figure ("a fourth" is a share, not the percent "25 percent")."""
     x, y = a.written, b.written
     return (
         a.document != b.document
+        and a.kind == b.kind
         and x is not None
         and y is not None
         and math.isclose(x, y, rel_tol=1e-9)
@@ -212,13 +226,13 @@ def split_values(group: Group) -> list[Group]:
     clashes = [(a, b) for n, a in enumerate(current) for b in current[n + 1 :] if _clash(a, b)]
     if not clashes:
         return [group]
-    ordered = sorted(group.items, key=_position)
+    ordered = sorted(group.items, key=position)
     best: tuple[int, float, int] | None = None
     for cut in range(1, len(ordered)):
-        below, above = _position(ordered[cut - 1]), _position(ordered[cut])
+        below, above = position(ordered[cut - 1]), position(ordered[cut])
         if above <= below:
             continue
-        parted = sum(1 for a, b in clashes if (_position(a) < above) != (_position(b) < above))
+        parted = sum(1 for a, b in clashes if (position(a) < above) != (position(b) < above))
         key = (parted, above - below, -cut)
         if best is None or key > best:
             best = key
@@ -231,7 +245,7 @@ def split_values(group: Group) -> list[Group]:
     return out
 
 
-def _position(item: Item) -> float:
+def position(item: Item) -> float:
     """Where a figure sits on a log scale: its middle, or its finite bound when open."""
     low = item.low if item.low > 0 else None
     high = item.high if math.isfinite(item.high) and item.high > 0 else None
@@ -282,14 +296,14 @@ def _shared_values(groups: list[Group]) -> dict[tuple[int, int], tuple[set[float
     """(group, group) -> the specific values both write, from different documents, and the
     documents that write them: figures are indexed by their written value, never compared
     in all pairs."""
-    by_value: dict[float, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    by_value: dict[tuple[str, float], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, group in enumerate(groups):
         for item in group.items:
             value = item.written
             if value is not None and specific(value):
-                by_value[round(value, 6)][g].add(item.document)
+                by_value[(item.kind, round(value, 6))][g].add(item.document)
     out: dict[tuple[int, int], tuple[set[float], set[str]]] = {}
-    for value, found in by_value.items():
+    for (_, value), found in by_value.items():
         ordered = sorted(found)
         for n, a in enumerate(ordered):
             for b in ordered[n + 1 :]:
@@ -316,7 +330,56 @@ def join_nounless(groups: list[Group], nounless: list[Item]) -> None:
             groups[fits.pop()].items.append(item)
 
 
-def cluster(items: list[Item], weights: Weights) -> list[Group]:
+def split_magnitudes(group: Group) -> list[Group]:
+    """A group that only its noun ties (no sense word) holds one quantity within an order
+    of magnitude: "around 10 rockets" in a salvo and "about 450 rockets" that misfired
+    since October are two facts, cut where their values are furthest apart."""
+    if group.senses or len(group.items) < 2:
+        return [group]
+    ordered = sorted(group.items, key=position)
+    gaps = [
+        (position(b) - position(a), n + 1) for n, (a, b) in enumerate(itertools.pairwise(ordered))
+    ]
+    widest, cut = max(gaps)
+    if widest <= MAGNITUDE:
+        return [group]
+    return [
+        part
+        for items in (ordered[:cut], ordered[cut:])
+        for part in split_magnitudes(Group(group.block, items, []))
+    ]
+
+
+def adopt(groups: list[Group]) -> None:
+    """A figure of a small group (fewer than ADOPT_DOCUMENTS documents) joins the one
+    larger count group whose sense word it has near and whose values it falls within:
+    "it killed more than 500 Palestinians" joins the people killed. Figures of different
+    nouns with the same verb and values are one fact's."""
+    large = [
+        g for g in groups if g.block == "count" and g.senses and len(g.documents) >= ADOPT_DOCUMENTS
+    ]
+    if not large:
+        return
+    hulls = {id(g): (min(map(position, g.items)), max(map(position, g.items))) for g in large}
+    for group in groups:
+        if group.block != "count" or len(group.documents) >= ADOPT_DOCUMENTS:
+            continue
+        for item in list(group.items):
+            if item.head.endswith("ed"):
+                continue  # "300 wounded": the noun is its own predicate, not the verb near
+            place = position(item)
+            homes = [
+                g
+                for g in large
+                if any(s in item.cues for s in g.senses)
+                and hulls[id(g)][0] <= place <= hulls[id(g)][1]
+            ]
+            if len(homes) == 1:
+                group.items.remove(item)
+                homes[0].items.append(item)
+
+
+def group_items(items: list[Item], weights: Weights) -> list[Group]:
     """Every candidate item -> the groups a rules file can propose (see the docstring)."""
     blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
     nounless: list[Item] = []
@@ -330,10 +393,13 @@ def cluster(items: list[Item], weights: Weights) -> list[Group]:
     by_class: dict[str, list[Group]] = defaultdict(list)
     for (block, _), members in sorted(blocks.items()):
         for sense in split_senses(members, weights):
-            by_class[block].extend(split_values(sense))
+            for part in split_values(sense):
+                by_class[block].extend(split_magnitudes(part))
     groups: list[Group] = []
     for block in sorted(by_class):
         groups.extend(merge_groups(by_class[block]))
+    adopt(groups)
+    groups = [g for g in groups if g.items]
     join_nounless(groups, nounless)
     for group in groups:
         counted = Counter(i.head for i in group.items if i.head)

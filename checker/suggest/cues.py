@@ -79,9 +79,9 @@ class Item:
     cues: dict[str, int] = field(default_factory=dict)  # stem -> distance in words
     forms: dict[str, str] = field(default_factory=dict)  # stem -> the word as written
     verbal: set[str] = field(default_factory=set)  # cues that read as a predicate: "killed"
-    # every word the matcher sees within `window` words (and the noun), as stems: what an
-    # `exclude` word must not be for the fact to keep the figure
-    seen: set[str] = field(default_factory=set)
+    # every content word the matcher sees within `window` words (and the noun), as stems,
+    # with its distance: what an `exclude` word must not be for the fact to keep the figure
+    seen: dict[str, int] = field(default_factory=dict)
 
     @property
     def written(self) -> float | None:
@@ -292,9 +292,7 @@ def _read_cues(sentence: str, items: list[Item], window: int) -> None:
         for head in heads:
             rivals.append([i for i in members if i.head in (head, "")])
     for item in items:
-        before = " ".join(sentence[: item.start].split()[-window:])
-        after = " ".join(sentence[item.end :].split()[:window])
-        item.seen = {stem(w) for w in _WORD.findall(f"{before} {after} {item.noun}")}
+        _read_seen(item, sentence, window)
     for i, token in enumerate(tokens):
         lower = token.word.lower()
         if i in inside or lower in NOT_CUES or (token.word.isdigit() and len(token.word) < 4):
@@ -317,6 +315,24 @@ def _read_cues(sentence: str, items: list[Item], window: int) -> None:
                     item.forms.setdefault(cue, token.word)
                 if verbal:
                     item.verbal.add(cue)
+
+
+def _read_seen(item: Item, sentence: str, window: int) -> None:
+    """The words the matcher reads near the item: `window` words either side, and the noun."""
+    before = sentence[: item.start].split()[-window:]
+    after = sentence[item.end :].split()[:window]
+    near = [(len(before) - n, w) for n, w in enumerate(before)]
+    near += [(n + 1, w) for n, w in enumerate(after)]
+    near += [(0, w) for w in item.noun.split()]
+    for distance, chunk in near:
+        for word in _WORD.findall(chunk):
+            lower = word.lower()
+            if lower in NOT_CUES or len(lower) < 2 or (word.isdigit() and len(word) < 4):
+                continue
+            cue = stem(word)
+            if cue not in item.seen or item.seen[cue] > distance:
+                item.seen[cue] = distance
+                item.forms.setdefault(cue, word)
 
 
 def _verbal(tokens: list[_Token], at: int) -> bool:

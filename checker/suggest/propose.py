@@ -27,11 +27,15 @@ import pandas as pd
 
 from checker.match import Matches, hedged_interval, match_claims
 from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
-from checker.suggest.cluster import Group, Weights
+from checker.suggest.cluster import Group, Weights, position
 from checker.suggest.cues import Item
 from checker.words import stem
 
 ROUNDS: Final = 4  # runs of the matcher to settle the exclude words
+# Steps one way that make a trend of a figure that also moved the other way: a toll that
+# rose at four dates and fell at one (a stated correction, a late outlet) still rises.
+MAJORITY: Final = 3
+CONTEXT_WORDS: Final = 5  # the most context words a fact is proposed with
 MATCH_EXAMPLES: Final = 2  # real sentences each fact must match
 NO_MATCH_EXAMPLES: Final = 1  # real sentences of a neighbouring fact it must not
 CANDIDATES: Final = 4  # sentences tried for each of them
@@ -50,6 +54,7 @@ class Proposal:
     claimed: list[int] = field(default_factory=list)  # row labels the fact claims
     excluded_for: dict[str, int] = field(default_factory=dict)  # exclude word -> row
     unsure: list[int] = field(default_factory=list)  # other groups' rows it still claims
+    apart: list[int] = field(default_factory=list)  # rows of groups no word tells from it
 
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -136,11 +141,19 @@ def trend(items: Sequence[Item]) -> tuple[Trend | None, str]:
             downs.append(step)
     if not ups and not downs:
         return None, ""
-    if ups and not downs:
-        return Trend.INCREASING, "rises: " + "; ".join(ups[:2])
-    if downs and not ups:
-        return Trend.DECREASING, "falls: " + "; ".join(downs[:2])
+    shown = "; ".join((ups if len(ups) >= len(downs) else downs)[:2])
+    if len(ups) >= MAJORITY * len(downs):
+        return Trend.INCREASING, f"rises: {shown}" + _against(downs, "falls")
+    if len(downs) >= MAJORITY * len(ups):
+        return Trend.DECREASING, f"falls: {shown}" + _against(ups, "rises")
     return Trend.ANY, f"rises ({ups[0]}) and falls ({downs[0]})"
+
+
+def _against(steps: list[str], way: str) -> str:
+    """The steps the other way, which the check will question."""
+    if not steps:
+        return ""
+    return f"; {way} once or more, which the check will show ({steps[0]})"
 
 
 def _text(item: Item) -> str:
@@ -153,30 +166,53 @@ def _values(items: Sequence[Item]) -> str:
     return "/".join(sorted({_text(i) for i in items}))
 
 
-def _id_parts(group: Group, kind: Kind, unit: str) -> tuple[str, str]:
-    """The noun and the word of a fact's id and title: "people" and "killed"."""
-    nouns = _noun_forms(group.items)
+def name_parts(group: Group, kind: Kind, unit: str) -> tuple[str, str]:
+    """The noun and the word of a fact's id and title ("people", "killed"): the sense word
+    most often a predicate near its figures, and the noun written most often with it."""
+    items = group.items
+
+    def strength(sense: str) -> tuple[int, int]:
+        return (
+            -sum(1 for i in items if sense in i.verbal),
+            -sum(1 for i in items if sense in i.cues),
+        )
+
+    senses = sorted(group.senses, key=strength)
+    word = _form(items, senses[0]) if senses else ""
+    with_word = [i for i in items if senses and senses[0] in i.cues] or list(items)
+    nouns = _noun_forms(with_word) or _noun_forms(items)
     if kind is Kind.COUNT:
         noun = nouns[0] if nouns else "figures"
     elif kind is Kind.PERCENT:
         noun = "percent"
     elif kind is Kind.MONEY:
         noun = unit or "money"
+    elif kind in (Kind.MEASURE, Kind.DURATION) and unit:
+        noun = unit + ("s" if not unit.endswith("s") and len(unit) > 3 else "")
     else:
-        noun = unit + ("s" if unit and not unit.endswith("s") and len(unit) > 3 else "")
-    word = _form(group.items, group.senses[0]) if group.senses else ""
+        noun = kind.value  # "time", "age", "ordinal"
     return noun, word
 
 
+def name(proposals: Sequence[Proposal], taken: set[str], prefix: str = "") -> None:
+    """Give the facts their ids and titles, in the order given, each id unique among
+    `taken` (which gains them): 'people-killed', 'People killed'."""
+    for proposal in proposals:
+        kind, unit = proposal.fact.kind, proposal.fact.unit
+        noun, word = name_parts(proposal.group, kind, unit)
+        base = slug(f"{prefix}-{noun}-{word}" if prefix else f"{noun}-{word}")
+        title = f"{noun} {word}".strip()
+        if kind is Kind.MONEY:
+            title = f"Amount {word} ({unit})" if word else f"Amount in {unit}"
+        proposal.fact = replace(
+            proposal.fact, id=_unique(base, taken), title=title[:1].upper() + title[1:]
+        )
+
+
 def draft(
-    groups: Sequence[Group],
-    figures: pd.DataFrame,
-    weights: Weights,
-    window: int,
-    taken: set[str],
-    prefix: str = "",
+    groups: Sequence[Group], figures: pd.DataFrame, weights: Weights, window: int
 ) -> list[Proposal]:
-    """A first fact for each group (ids unique among `taken`, which gains them)."""
+    """A first fact for each group, with a provisional id (`name` gives the real one)."""
     heads_of: dict[str, list[int]] = defaultdict(list)
     for g, group in enumerate(groups):
         for head in group.heads:
@@ -188,19 +224,14 @@ def draft(
         counts = () if nounless or kind is not Kind.COUNT else tuple(_noun_forms(group.items))
         shared_noun = any(len(heads_of[h]) > 1 for h in group.heads)
         context = [_form(group.items, s) for s in group.senses]
-        if not context and (shared_noun or not counts):
-            context = _best_cues(group, weights)
+        if context or shared_noun or not counts:
+            context += _best_cues(group, weights, CONTEXT_WORDS - len(context), context)
         if nounless and not context:
             counts = tuple(_noun_forms(group.items))  # the figures without a noun are lost
-        noun, word = _id_parts(group, kind, unit)
-        fact_id = _unique(slug(f"{prefix}-{noun}-{word}" if prefix else f"{noun}-{word}"), taken)
-        title = (f"{noun} {word}".strip()).capitalize()
-        if kind is Kind.PERCENT and group.heads:
-            title = f"Percent of the {group.heads[0]} {word}".strip()
         moving, why = trend(group.items)
         fact = Fact(
-            id=fact_id,
-            title=title,
+            id=f"suggested-{len(out) + 1}",
+            title="",
             kind=kind,
             location=Location(SUGGESTED, 1, 1),
             counts=counts,
@@ -213,35 +244,57 @@ def draft(
     return _distinguishable(out)
 
 
-def _signature(fact: Fact) -> tuple[object, ...]:
-    return (fact.kind, fact.unit, fact.counts, tuple(stem(w) for w in fact.context))
+def _signature(proposal: Proposal) -> tuple[object, ...]:
+    """What the matcher tells facts apart by, before any word is added: kind, unit,
+    nouns, sense words."""
+    fact = proposal.fact
+    return (fact.kind, fact.unit, fact.counts, tuple(sorted(proposal.group.senses)))
 
 
 def _distinguishable(proposals: list[Proposal]) -> list[Proposal]:
-    """Of facts the matcher could not tell apart (same kind, unit, nouns and words: two
-    groups of one sense cut by their values), the one from most documents; its run then
-    excludes the others' figures where a word can."""
+    """Of facts the matcher could not tell apart (same kind, unit, nouns and sense words:
+    groups of one sense that their values cut apart), the one from most documents; the
+    others' figures become strangers it excludes where a word can, and its comment names
+    them."""
     best: dict[tuple[object, ...], Proposal] = {}
     for proposal in proposals:
-        key = _signature(proposal.fact)
+        key = _signature(proposal)
         held = best.get(key)
         if held is None or len(proposal.group.documents) > len(held.group.documents):
             best[key] = proposal
-    return [p for p in proposals if best[_signature(p.fact)] is p]
+    out = []
+    for proposal in proposals:
+        kept = best[_signature(proposal)]
+        if kept is proposal:
+            out.append(proposal)
+        else:
+            kept.apart.extend(i.row for i in proposal.group.items)
+    return out
 
 
-def _best_cues(group: Group, weights: Weights, most: int = 2) -> list[str]:
-    """The group's most telling words when it has no sense word: those most of its
-    documents have near, rarer first."""
+def _best_cues(group: Group, weights: Weights, most: int, have: Sequence[str]) -> list[str]:
+    """The group's most telling words besides its sense words: those most of its documents
+    have near (two or more), a predicate counting double, rarer first."""
     documents: dict[str, set[str]] = defaultdict(set)
+    verbal: Counter[str] = Counter()
     for item in group.items:
         for cue in item.cues:
             documents[cue].add(item.document)
+        verbal.update(item.verbal)
+    taken = {stem(w) for w in have}
+
+    def weight(cue: str) -> float:
+        return len(documents[cue]) * weights.of(cue) * (2.0 if verbal[cue] else 1.0)
+
     ranked = sorted(
-        (c for c, docs in documents.items() if len(docs) >= 2 and weights.of(c) > 0),
-        key=lambda c: (-len(documents[c]) * weights.of(c), c),
+        (
+            c
+            for c, docs in documents.items()
+            if len(docs) >= 2 and weights.of(c) > 0 and c not in taken
+        ),
+        key=lambda c: (-weight(c), c),
     )
-    return [_form(group.items, c) for c in ranked[:most]]
+    return [_form(group.items, c) for c in ranked[: max(0, most)]]
 
 
 def _unique(fact_id: str, taken: set[str]) -> str:
@@ -264,19 +317,20 @@ def settle(
     """Run the matcher with the proposed facts until none claims another group's figures
     that an exclude word can keep out; return the last run's matches."""
     places = places_of(figures)
+    proposed = {id(p.group) for p in proposals}
     matches = _run(proposals, figures, existing, noun_cutoff)
     for _ in range(ROUNDS):
         changed = False
         claimed = _claimed(matches, places)
+        tied = _tied(matches)
         for proposal in proposals:
             rows = claimed.get(proposal.fact.id, [])
             proposal.claimed = rows
             members = proposal.group.items
+            # a figure it ties for with another fact is a stranger when it is not its own
+            near = sorted({*rows, *tied.get(proposal.fact.id, ())})
             strangers = [
-                r
-                for r in rows
-                if r in items
-                and (items[r].elsewhere or (r in owner and owner[r] is not proposal.group))
+                r for r in near if r in items and _stranger(items[r], proposal, owner, proposed)
             ]
             proposal.unsure = []
             for row in sorted(strangers):
@@ -298,6 +352,21 @@ def settle(
     for proposal in proposals:
         proposal.claimed = claimed.get(proposal.fact.id, [])
     return matches
+
+
+def _stranger(item: Item, proposal: Proposal, owner: dict[int, Group], proposed: set[int]) -> bool:
+    """Whether a figure the fact claims belongs elsewhere: to another event, to another
+    proposed fact, or to a group no fact was proposed for whose values fall outside the
+    fact's own (a figure of no group, or within its values, is welcome)."""
+    if item.elsewhere:
+        return True
+    group = owner.get(item.row)
+    if group is None or group is proposal.group:
+        return False
+    if id(group) in proposed:
+        return True
+    places = [position(i) for i in proposal.group.items]
+    return not min(places) <= position(item) <= max(places)
 
 
 def _window(proposal: Proposal) -> int:
@@ -322,6 +391,15 @@ def _claimed(matches: Matches, places: dict[tuple[str, int, int], int]) -> dict[
     return {fact: sorted(found) for fact, found in rows.items()}
 
 
+def _tied(matches: Matches) -> dict[str, set[int]]:
+    """Fact id -> rows it tied for with another fact, which neither got."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for miss in matches.near_misses:
+        if miss.reason.startswith("tied with "):
+            out[miss.fact_id].add(miss.row)
+    return out
+
+
 def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
     """(document, line, column) -> row label: where a claim's figure is in the frame."""
     return {
@@ -333,24 +411,27 @@ def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
 
 
 def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | None:
-    """A word near the stranger and near none of the fact's own figures, as written:
-    a year or number first ("2018"), then a name, then the nearest."""
-    theirs = set().union(*(m.seen for m in members)) if members else set()
+    """A word near the stranger and near none of the fact's own figures, as written: a
+    year or number first ("2018"), then a word of the stranger's own clause, then a name,
+    then the nearest."""
+    theirs = {cue for m in members for cue in m.seen}
     context = {stem(w) for w in fact.context}
     excluded = {stem(w) for w in fact.exclude}
     options = [
         (cue, distance)
-        for cue, distance in stranger.cues.items()
+        for cue, distance in stranger.seen.items()
         if cue not in theirs and cue not in context and cue not in excluded
     ]
     if not options:
         return None
 
-    def rank(option: tuple[str, int]) -> tuple[int, int, str]:
+    def rank(option: tuple[str, int]) -> tuple[int, int, int, str]:
         cue, distance = option
         form = stranger.forms.get(cue, cue)
-        kind = 0 if form.isdigit() else 1 if form[:1].isupper() else 2
-        return (kind, distance, cue)
+        number = 0 if form.isdigit() else 1
+        own = 0 if cue in stranger.cues else 1
+        name = 0 if form[:1].isupper() else 1
+        return (number, own, name, distance, cue)
 
     cue, _ = min(options, key=rank)
     return stranger.forms.get(cue, cue)

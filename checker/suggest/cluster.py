@@ -43,9 +43,9 @@ TOPIC_MIN_SENTENCES: Final = 5  # ... and in at least this many: a small corpus 
 VERB_WEIGHT: Final = 2.0  # a predicate says what happened to what is counted
 # Documents that write one shared value, across two groups, for it to merge them alone.
 SHARED_DOCUMENTS: Final = 3
-NOUN_SIMILARITY: Final = 85.0
+NOUN_SIMILARITY: Final = 85.0  # rapidfuzz ratio of two heads that are one noun spelled two ways
 MAGNITUDE: Final = math.log(10)  # the widest gap a noun alone ties figures across
-ADOPT_DOCUMENTS: Final = 3  # a group of this many documents takes other nouns' figures  # rapidfuzz ratio of two heads that are one noun spelled two ways
+ADOPT_DOCUMENTS: Final = 3  # a group of this many documents takes other nouns' figures
 
 
 @dataclass(slots=True)

@@ -425,7 +425,7 @@ def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | 
     if not options:
         return None
 
-    def rank(option: tuple[str, int]) -> tuple[int, int, int, str]:
+    def rank(option: tuple[str, int]) -> tuple[int, int, int, int, str]:
         cue, distance = option
         form = stranger.forms.get(cue, cue)
         number = 0 if form.isdigit() else 1

@@ -24,18 +24,19 @@ import pandas as pd
 
 from checker.extract import sentence_spans
 from checker.extract.units import normalise_noun
-from checker.match import Matches, match_claims
+from checker.match import match_claims
 from checker.model import Document, Fact, OriginGroup, RuleSet, format_number
+from checker.origins import resolve_origins
 from checker.suggest.cluster import group_items, weigh
 from checker.suggest.cues import Item, figure_kinds, read_items
 from checker.suggest.propose import (
     SUGGESTED,
+    Corpus,
     ExampleRunner,
     Proposal,
     draft,
     examples,
     name,
-    places_of,
     settle,
 )
 from checker.suggest.speakers import propose_groups
@@ -146,8 +147,9 @@ def suggest_rules(
     ]
     weights = weigh(_sentences(documents))
     groups = group_items(items, weights)
-    by_row = {i.row: i for i in items}
-    owner = {i.row: g for g in groups for i in g.items}
+    corpus = Corpus.of(
+        figures, {i.row: i for i in items}, {i.row: g for g in groups for i in g.items}
+    )
     chosen = [g for g in groups if len(g.documents) >= options.min_documents]
     speakers = [i.origin for i in items]
     taken_groups = existing.origin_groups if options.skip_covered else ()
@@ -156,34 +158,23 @@ def suggest_rules(
         existing.facts, (*existing.origin_groups, *proposed_groups), existing.noun_cutoff
     )
     proposals = draft(chosen, figures, weights, WINDOW)
-    matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
+    board = settle(proposals, corpus, base)
     while True:
-        documents_of = _claim_documents(matches)
-        kept = [
-            p for p in proposals if len(documents_of.get(p.fact.id, set())) >= options.min_documents
-        ]
-        if len(kept) == len(proposals):
+        # a fact whose claims come from too few documents once settled is dropped, and the
+        # figures it claimed or tied for are run again without it
+        few = [p for p in proposals if _documents(p, corpus) < options.min_documents]
+        if not few:
             break
-        proposals = kept
-        matches = settle(proposals, figures, by_row, owner, base, base.noun_cutoff)
-    proposals.sort(key=lambda p: (-len(documents_of[p.fact.id]), min(p.claimed, default=0)))
-    renamed = {p.fact.id: p for p in proposals}
+        dirty = board.touched(p.fact.id for p in few)
+        proposals = [p for p in proposals if p not in few]
+        board = settle(proposals, corpus, base, board, dirty)
+    proposals = [p for p in proposals if p.claimed]
+    proposals.sort(key=lambda p: (-_documents(p, corpus), min(p.claimed)))
     name(proposals, {f.id for f in existing.facts}, options.fact_prefix)
-    documents_of = {
-        renamed[old].fact.id: docs for old, docs in documents_of.items() if old in renamed
-    }
-    matches = replace(
-        matches,
-        claims=tuple(
-            replace(c, fact_id=renamed[c.fact_id].fact.id) if c.fact_id in renamed else c
-            for c in matches.claims
-        ),
-    )
-    examples(proposals, figures, base, base.noun_cutoff, run_examples)
-    places = places_of(figures)
-    facts = tuple(
-        SuggestedFact(p.fact, _why(p, matches, figures, places, by_row)) for p in proposals
-    )
+    examples(proposals, corpus, base, run_examples)
+    frame = figures[figures["kind"].isin(sorted(figure_kinds(options.kinds)))]
+    origins = resolve_origins(frame, base).by_row
+    facts = tuple(SuggestedFact(p.fact, _why(p, corpus, origins)) for p in proposals)
     return Suggestion(
         facts,
         tuple((g, _group_why(g, speakers)) for g in proposed_groups),
@@ -193,54 +184,35 @@ def suggest_rules(
     )
 
 
-def _claim_documents(matches: Matches) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for claim in matches.claims:
-        out.setdefault(claim.fact_id, set()).add(claim.figure.document)
-    return out
+def _documents(proposal: Proposal, corpus: Corpus) -> int:
+    return len({corpus.sentence_of[r][0] for r in proposal.claimed})
 
 
-def _where(figures: pd.DataFrame, row: int) -> str:
-    return f"{Path(str(figures.at[row, 'path'])).name}:{int(str(figures.at[row, 'line']))}"
-
-
-def _why(
-    proposal: Proposal,
-    matches: Matches,
-    figures: pd.DataFrame,
-    places: dict[tuple[str, int, int], int],
-    items: dict[int, Item],
-) -> str:
+def _why(proposal: Proposal, corpus: Corpus, origin_of: dict[int, str]) -> str:
     """The comment above a fact: what it claims in the corpus, and what shaped it."""
-    claims = [c for c in matches.claims if c.fact_id == proposal.fact.id]
-    documents = {c.figure.document for c in claims}
-    origins = Counter(c.origin for c in claims)
+    rows = proposal.claimed
+    documents = {corpus.sentence_of[r][0] for r in rows}
+    origins = Counter(origin_of.get(r, "") for r in rows)
     named = ", ".join(o for o, _ in sorted(origins.items(), key=lambda oc: (-oc[1], oc[0]))[:3])
     more = ", …" if len(origins) > 3 else ""
-    values = sorted(
-        {(c.interval.low, c.interval.high, c.figure.text) for c in claims},
-        key=lambda v: (v[0], v[1], v[2]),
-    )
+    values = sorted({(*corpus.bounds[r], corpus.text[r]) for r in rows})
     texts = list(dict.fromkeys(" ".join(text.split()) for _, _, text in values))
     shown = ", ".join(repr(t) for t in texts[:VALUES_SHOWN]) + (
         ", …" if len(texts) > VALUES_SHOWN else ""
     )
-    low = format_number(min(c.interval.low for c in claims))
-    high = format_number(max(c.interval.high for c in claims))
+    low = format_number(min(corpus.bounds[r][0] for r in rows))
+    high = format_number(max(corpus.bounds[r][1] for r in rows))
     parts = [
         f"{len(documents)} documents, {len(origins)} origins ({named}{more}); "
-        f"{len(claims)} figures from {low} to {high}: {shown}."
+        f"{len(rows)} figures from {low} to {high}: {shown}."
     ]
     if proposal.trend_why:
         parts.append(f"Changes over time: {proposal.trend_why}.")
     for word, row in sorted(proposal.excluded_for.items()):
-        parts.append(
-            f"Excludes {word!r}, near {str(figures.at[row, 'text'])!r} ({_where(figures, row)})."
-        )
+        parts.append(f"Excludes {word!r}, near {corpus.text[row]!r} ({corpus.where[row]}).")
     if proposal.apart:
         listed = ", ".join(
-            f"{str(figures.at[r, 'text'])!r} ({_where(figures, r)})"
-            for r in sorted(proposal.apart)[:3]
+            f"{corpus.text[r]!r} ({corpus.where[r]})" for r in sorted(proposal.apart)[:3]
         )
         parts.append(
             f"Figures with the same words but values of another fact were left apart: {listed}."
@@ -248,19 +220,19 @@ def _why(
     if proposal.unsure:
         row = proposal.unsure[0]
         parts.append(
-            f"Also claims {str(figures.at[row, 'text'])!r} ({_where(figures, row)}), which "
-            "reads like another fact's figure."
+            f"Also claims {corpus.text[row]!r} ({corpus.where[row]}), which reads like "
+            "another fact's figure."
         )
-    rows = [places[(c.figure.document, c.figure.line, c.figure.column)] for c in claims]
-    if rows:
-        row = min(rows, key=lambda r: (len(str(figures.at[r, "sentence"])), r))
-        parts.append(f"{_quote(figures, row)} ({_where(figures, row)})")
+    if proposal.claimed:
+        row = min(proposal.claimed, key=lambda r: (len(corpus.sentence[r]), r))
+        parts.append(f"{_quote(corpus.sentence[row], corpus.text[row])} ({corpus.where[row]})")
     return " ".join(parts)
 
 
-def _quote(figures: pd.DataFrame, row: int, reach: int = 60) -> str:
-    sentence = " ".join(str(figures.at[row, "sentence"]).split())
-    text = " ".join(str(figures.at[row, "text"]).split())
+def _quote(sentence: str, figure: str, reach: int = 60) -> str:
+    """The sentence around the figure, at most `reach` characters either side."""
+    sentence = " ".join(sentence.split())
+    text = " ".join(figure.split())
     at = sentence.find(text)
     if at < 0 or len(sentence) <= 2 * reach + len(text):
         return f'"{sentence}"'

@@ -25,6 +25,7 @@ currency or dimension) and their counted noun's head, then each block is split b
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -187,10 +188,12 @@ def _hull(group: Group) -> tuple[float, float]:
 def _distinct(a: list[Item], b: list[Item]) -> bool:
     """Whether one document gives a figure of each that cannot both be true (neither an
     earlier figure quoted again): then they are two facts."""
+    by_document: dict[str, list[Item]] = defaultdict(list)
+    for x in a:
+        if not x.earlier:
+            by_document[x.document].append(x)
     return any(
-        x.document == y.document and not _overlap(x, y) and not (x.earlier or y.earlier)
-        for x in a
-        for y in b
+        not _overlap(x, y) for y in b if not y.earlier for x in by_document.get(y.document, ())
     )
 
 
@@ -222,17 +225,29 @@ def split_values(group: Group) -> list[Group]:
     """Cut a group where one document gives two values that cannot both be true (see the
     module docstring, step 2), between the two values furthest apart (on a log scale)
     that such a pair straddles."""
-    current = [i for i in group.items if not i.earlier and not i.revision]
-    clashes = [(a, b) for n, a in enumerate(current) for b in current[n + 1 :] if _clash(a, b)]
+    by_document: dict[str, list[Item]] = defaultdict(list)
+    for item in group.items:
+        if not item.earlier and not item.revision:
+            by_document[item.document].append(item)
+    clashes = [
+        (min(a.place, b.place), max(a.place, b.place))
+        for figures in by_document.values()
+        for n, a in enumerate(figures)
+        for b in figures[n + 1 :]
+        if _clash(a, b)
+    ]
     if not clashes:
         return [group]
+    lows = sorted(low for low, _ in clashes)
+    highs = sorted(high for _, high in clashes)
     ordered = sorted(group.items, key=position)
     best: tuple[int, float, int] | None = None
     for cut in range(1, len(ordered)):
-        below, above = position(ordered[cut - 1]), position(ordered[cut])
+        below, above = ordered[cut - 1].place, ordered[cut].place
         if above <= below:
             continue
-        parted = sum(1 for a, b in clashes if (position(a) < above) != (position(b) < above))
+        # the clashes this cut parts: one value below it, the other at or above it
+        parted = bisect.bisect_left(lows, above) - bisect.bisect_left(highs, above)
         key = (parted, above - below, -cut)
         if best is None or key > best:
             best = key
@@ -246,13 +261,8 @@ def split_values(group: Group) -> list[Group]:
 
 
 def position(item: Item) -> float:
-    """Where a figure sits on a log scale: its middle, or its finite bound when open."""
-    low = item.low if item.low > 0 else None
-    high = item.high if math.isfinite(item.high) and item.high > 0 else None
-    if low is not None and high is not None:
-        return (math.log(low) + math.log(high)) / 2
-    bound = low if low is not None else high
-    return math.log(bound) if bound is not None else 0.0
+    """Where a figure sits on a log scale (see Item.place)."""
+    return item.place
 
 
 def merge_groups(groups: list[Group]) -> list[Group]:

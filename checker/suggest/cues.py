@@ -38,6 +38,9 @@ SPEECH: Final = frozenset(
 )
 _ADVERB_WORDS: Final = frozenset(ADVERBS.replace(r"\s+", " ").split("|"))
 NOT_CUES: Final = FUNCTION_WORDS | TIME_WORDS | DISCOURSE | _ADVERB_WORDS | STOP | SPEECH
+# Their stems too: rules match words by stem, so "reporters" as a context word would match
+# "reported" (a speech verb) wherever a figure is reported.
+NOT_CUE_STEMS: Final = frozenset(stem(w) for w in NOT_CUES)
 # Where one clause ends and the next begins: a context word does not reach across.
 CLAUSE_BREAK: Final = re.compile(
     r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|:|\s[—–]\s|[()]", re.IGNORECASE
@@ -79,9 +82,12 @@ class Item:
     cues: dict[str, int] = field(default_factory=dict)  # stem -> distance in words
     forms: dict[str, str] = field(default_factory=dict)  # stem -> the word as written
     verbal: set[str] = field(default_factory=set)  # cues that read as a predicate: "killed"
-    # every content word the matcher sees within `window` words (and the noun), as stems,
-    # with its distance: what an `exclude` word must not be for the fact to keep the figure
+    # every word the matcher sees within `window` words (and the noun), as stems, with its
+    # distance: what an `exclude` word must not be for the fact to keep the figure, and
+    # what a context word must be for the fact to claim it
     seen: dict[str, int] = field(default_factory=dict)
+
+    place: float = 0.0  # where the figure sits on a log scale (see `place_of`)
 
     @property
     def written(self) -> float | None:
@@ -90,6 +96,16 @@ class Item:
         if self.hedge in ("range", "vague") or not math.isfinite(self.value):
             return None
         return self.value
+
+
+def place_of(low: float, high: float) -> float:
+    """Where a figure sits on a log scale: its middle, or its finite bound when open."""
+    lower = low if low > 0 else None
+    upper = high if math.isfinite(high) and high > 0 else None
+    if lower is not None and upper is not None:
+        return (math.log(lower) + math.log(upper)) / 2
+    bound = lower if lower is not None else upper
+    return math.log(bound) if bound is not None else 0.0
 
 
 def block_of(kind: str, unit: str) -> str:
@@ -239,6 +255,7 @@ def read_items(
                 start=int(row["start"]) - sentence_start,
                 end=int(row["end"]) - sentence_start,
                 elsewhere=key in elsewhere,
+                place=place_of(float(row["low"]) * scale, float(row["high"]) * scale),
             )
         )
     sentences = dict(
@@ -300,6 +317,8 @@ def _read_cues(sentence: str, items: list[Item], window: int) -> None:
         if len(lower) < 2:
             continue
         cue = stem(token.word)
+        if cue in NOT_CUE_STEMS:
+            continue
         verbal = _verbal(tokens, i)
         for group in rivals:
             owner = min(group, key=lambda it: _distance(it, token, breaks, commas))
@@ -326,9 +345,6 @@ def _read_seen(item: Item, sentence: str, window: int) -> None:
     near += [(0, w) for w in item.noun.split()]
     for distance, chunk in near:
         for word in _WORD.findall(chunk):
-            lower = word.lower()
-            if lower in NOT_CUES or len(lower) < 2 or (word.isdigit() and len(word) < 4):
-                continue
             cue = stem(word)
             if cue not in item.seen or item.seen[cue] > distance:
                 item.seen[cue] = distance

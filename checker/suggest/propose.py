@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
@@ -27,11 +27,13 @@ import pandas as pd
 
 from checker.match import Matches, hedged_interval, match_claims
 from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
-from checker.suggest.cluster import Group, Weights, position
-from checker.suggest.cues import Item
+from checker.suggest.cluster import Group, Weights
+from checker.suggest.cues import NOT_CUE_STEMS, Item
 from checker.words import stem
 
 ROUNDS: Final = 4  # runs of the matcher to settle the exclude words
+# A fact needing more exclude words than this is a poor one: the rest are left to the user.
+EXCLUDE_WORDS: Final = 6
 # Steps one way that make a trend of a figure that also moved the other way: a toll that
 # rose at four dates and fell at one (a stated correction, a late outlet) still rises.
 MAJORITY: Final = 3
@@ -55,6 +57,12 @@ class Proposal:
     excluded_for: dict[str, int] = field(default_factory=dict)  # exclude word -> row
     unsure: list[int] = field(default_factory=list)  # other groups' rows it still claims
     apart: list[int] = field(default_factory=list)  # rows of groups no word tells from it
+
+    @property
+    def hull(self) -> tuple[float, float]:
+        """The lowest and highest place of its group's figures on a log scale."""
+        places = [i.place for i in self.group.items]
+        return min(places), max(places)
 
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -306,52 +314,194 @@ def _unique(fact_id: str, taken: set[str]) -> str:
     return out
 
 
+@dataclass(slots=True)
+class Board:
+    """Which rows each proposed fact claims, and which it tied for with another fact, as
+    the matcher last said; kept up to date by running it again on the sentences a change
+    can touch, never on the whole corpus."""
+
+    claimed: dict[str, set[int]]
+    tied: dict[str, set[int]]
+
+    @classmethod
+    def of(cls, matches: Matches, places: dict[tuple[str, int, int], int]) -> Board:
+        claimed: dict[str, set[int]] = defaultdict(set)
+        for claim in matches.claims:
+            figure = claim.figure
+            claimed[claim.fact_id].add(places[(figure.document, figure.line, figure.column)])
+        tied: dict[str, set[int]] = defaultdict(set)
+        for miss in matches.near_misses:
+            if miss.reason.startswith("tied with "):
+                tied[miss.fact_id].add(miss.row)
+        return cls(claimed, tied)
+
+    def touched(self, facts: Iterable[str]) -> set[int]:
+        return {row for f in facts for row in (*self.claimed.get(f, ()), *self.tied.get(f, ()))}
+
+    def update(self, rows: set[int], fresh: Board) -> None:
+        """Take `fresh` (a run on `rows`) for those rows."""
+        for table, new in ((self.claimed, fresh.claimed), (self.tied, fresh.tied)):
+            for fact in set(table) | set(new):
+                table[fact] = (table.get(fact, set()) - rows) | new.get(fact, set())
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The figures and what settling needs of them: where claims are, which rows share a
+    sentence, the candidate items by row, the group each row was put in."""
+
+    figures: pd.DataFrame
+    items: dict[int, Item]
+    owner: dict[int, Group]
+    places: dict[tuple[str, int, int], int]
+    sentence_rows: dict[tuple[str, int], list[int]]
+    sentence_of: dict[int, tuple[str, int]]  # row -> (document, sentence index)
+    sentence: dict[int, str]  # row -> its sentence
+    text: dict[int, str]  # row -> the figure as written
+    where: dict[int, str]  # row -> 'file.md:line'
+    bounds: dict[int, tuple[float, float]]  # row -> the figure's interval, as extracted
+
+    @classmethod
+    def of(cls, figures: pd.DataFrame, items: dict[int, Item], owner: dict[int, Group]) -> Corpus:
+        labels = [int(label) for label in figures.index.tolist()]
+
+        def column(name: str) -> list[str]:
+            return [str(v) for v in figures[name].tolist()]
+
+        keys = list(
+            zip(
+                column("document"),
+                [int(i) for i in figures["sentence_index"].tolist()],
+                strict=True,
+            )
+        )
+        rows: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for label, key in zip(labels, keys, strict=True):
+            rows[key].append(label)
+        where = [
+            f"{Path(path).name}:{line}"
+            for path, line in zip(column("path"), column("line"), strict=True)
+        ]
+        return cls(
+            figures,
+            items,
+            owner,
+            places_of(figures),
+            dict(rows),
+            dict(zip(labels, keys, strict=True)),
+            dict(zip(labels, column("sentence"), strict=True)),
+            dict(zip(labels, column("text"), strict=True)),
+            dict(zip(labels, where, strict=True)),
+            dict(
+                zip(
+                    labels,
+                    zip(figures["low"].tolist(), figures["high"].tolist(), strict=True),
+                    strict=True,
+                )
+            ),
+        )
+
+    def figure(self, row: int) -> Figure:
+        found = self.figures.loc[row]
+        assert isinstance(found, pd.Series)
+        return Figure.from_row(found)
+
+    def reachable(self, proposals: Sequence[Proposal]) -> set[int]:
+        """The rows a proposed fact could claim: those with one of its context words near
+        (a fact's `window` never reaches beyond the words items were read with), or with
+        its noun when it has no context words; and every row the suggestion did not read.
+        The matcher gives a word only to figures that have it near, so leaving the others
+        out of a run changes no claim."""
+        words = {stem(w) for p in proposals for w in p.fact.context}
+        wordless = [p for p in proposals if not p.fact.context]
+        heads = {h for p in wordless for h in p.group.heads}
+        everything = any(not p.fact.counts for p in wordless)
+        out = set()
+        for row in self.sentence_of:
+            item = self.items.get(row)
+            if item is None or everything or item.head in heads or not words.isdisjoint(item.seen):
+                out.add(row)
+        return out
+
+    def sentences(self, rows: Iterable[int]) -> set[int]:
+        """Every row of the sentences the given rows stand in: the matcher gives a word to
+        the nearest figure of its sentence, so they are run together."""
+        return {r for row in rows for r in self.sentence_rows[self.sentence_of[row]]}
+
+
 def settle(
     proposals: list[Proposal],
-    figures: pd.DataFrame,
-    items: dict[int, Item],
-    owner: dict[int, Group],
+    corpus: Corpus,
     existing: RuleSet,
-    noun_cutoff: float,
-) -> Matches:
-    """Run the matcher with the proposed facts until none claims another group's figures
-    that an exclude word can keep out; return the last run's matches."""
-    places = places_of(figures)
+    board: Board | None = None,
+    dirty: Iterable[int] = (),
+) -> Board:
+    """Add exclude words until no proposed fact claims (or ties for) a figure of another
+    group that a word can keep out. The matcher runs once on the whole corpus (unless a
+    `board` of an earlier run is given, with the `dirty` rows whose facts went away), then
+    only on the sentences each change touches."""
     proposed = {id(p.group) for p in proposals}
-    matches = _run(proposals, figures, existing, noun_cutoff)
-    for _ in range(ROUNDS):
-        changed = False
-        claimed = _claimed(matches, places)
-        tied = _tied(matches)
+    reachable = corpus.reachable(proposals)
+    if board is None:
+        board = Board.of(
+            _run(proposals, corpus.figures.loc[sorted(reachable)], existing), corpus.places
+        )
+    rows = corpus.sentences(dirty)
+    for _ in range(ROUNDS + 1):
+        if rows:
+            fresh = _run(proposals, corpus.figures.loc[sorted(rows & reachable)], existing)
+            board.update(rows, Board.of(fresh, corpus.places))
+        # an exclude word changes only the claims it stands near: those are run again
+        changed: set[int] = set()
         for proposal in proposals:
-            rows = claimed.get(proposal.fact.id, [])
-            proposal.claimed = rows
-            members = proposal.group.items
-            # a figure it ties for with another fact is a stranger when it is not its own
-            near = sorted({*rows, *tied.get(proposal.fact.id, ())})
-            strangers = [
-                r for r in near if r in items and _stranger(items[r], proposal, owner, proposed)
-            ]
-            proposal.unsure = []
-            for row in sorted(strangers):
-                word = _exclude_word(items[row], members, proposal.fact)
-                if word is None:
-                    proposal.unsure.append(row)
-                    continue
-                proposal.fact = replace(
-                    proposal.fact,
-                    exclude=(*proposal.fact.exclude, word),
-                    window=proposal.fact.window or _window(proposal),
-                )
-                proposal.excluded_for[word] = row
-                changed = True
+            words = _exclude_strangers(proposal, board, corpus, proposed)
+            if words:
+                changed |= _near(board.touched([proposal.fact.id]), words, corpus)
         if not changed:
             break
-        matches = _run(proposals, figures, existing, noun_cutoff)
-    claimed = _claimed(matches, places)
+        rows = corpus.sentences(changed)
     for proposal in proposals:
-        proposal.claimed = claimed.get(proposal.fact.id, [])
-    return matches
+        proposal.claimed = sorted(board.claimed.get(proposal.fact.id, ()))
+    return board
+
+
+def _near(rows: Iterable[int], words: set[str], corpus: Corpus) -> set[int]:
+    """The rows with one of the (stemmed) words near; every row the suggestion has no
+    reading of."""
+    return {r for r in rows if r not in corpus.items or words & corpus.items[r].seen.keys()}
+
+
+def _exclude_strangers(
+    proposal: Proposal, board: Board, corpus: Corpus, proposed: set[int]
+) -> set[str]:
+    """Give the fact an exclude word for each figure of another group it claims or ties
+    for (a figure it ties for that is not its own is a stranger too); the words added, as
+    stems."""
+    near = sorted(
+        board.claimed.get(proposal.fact.id, set()) | board.tied.get(proposal.fact.id, set())
+    )
+    strangers = [
+        r
+        for r in near
+        if r in corpus.items and _stranger(corpus.items[r], proposal, corpus.owner, proposed)
+    ]
+    proposal.unsure = []
+    added: set[str] = set()
+    for row in strangers:
+        word = None
+        if len(proposal.fact.exclude) < EXCLUDE_WORDS:
+            word = _exclude_word(corpus.items[row], proposal.group.items, proposal.fact)
+        if word is None:
+            proposal.unsure.append(row)
+            continue
+        proposal.fact = replace(
+            proposal.fact,
+            exclude=(*proposal.fact.exclude, word),
+            window=proposal.fact.window or _window(proposal),
+        )
+        proposal.excluded_for[word] = row
+        added.add(stem(word))
+    return added
 
 
 def _stranger(item: Item, proposal: Proposal, owner: dict[int, Group], proposed: set[int]) -> bool:
@@ -365,39 +515,21 @@ def _stranger(item: Item, proposal: Proposal, owner: dict[int, Group], proposed:
         return False
     if id(group) in proposed:
         return True
-    places = [position(i) for i in proposal.group.items]
-    return not min(places) <= position(item) <= max(places)
+    low, high = proposal.hull
+    return not low <= item.place <= high
 
 
 def _window(proposal: Proposal) -> int:
     return max((max(i.cues.values(), default=0) for i in proposal.group.items), default=8) or 8
 
 
-def _run(
-    proposals: list[Proposal], figures: pd.DataFrame, existing: RuleSet, noun_cutoff: float
-) -> Matches:
+def _run(proposals: list[Proposal], figures: pd.DataFrame, existing: RuleSet) -> Matches:
     rules = RuleSet(
-        (*existing.facts, *(p.fact for p in proposals)), existing.origin_groups, noun_cutoff
+        (*existing.facts, *(p.fact for p in proposals)),
+        existing.origin_groups,
+        existing.noun_cutoff,
     )
     return match_claims(figures, rules)
-
-
-def _claimed(matches: Matches, places: dict[tuple[str, int, int], int]) -> dict[str, list[int]]:
-    """Fact id -> the row labels it claims."""
-    rows: dict[str, set[int]] = defaultdict(set)
-    for claim in matches.claims:
-        figure = claim.figure
-        rows[claim.fact_id].add(places[(figure.document, figure.line, figure.column)])
-    return {fact: sorted(found) for fact, found in rows.items()}
-
-
-def _tied(matches: Matches) -> dict[str, set[int]]:
-    """Fact id -> rows it tied for with another fact, which neither got."""
-    out: dict[str, set[int]] = defaultdict(set)
-    for miss in matches.near_misses:
-        if miss.reason.startswith("tied with "):
-            out[miss.fact_id].add(miss.row)
-    return out
 
 
 def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
@@ -420,7 +552,12 @@ def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | 
     options = [
         (cue, distance)
         for cue, distance in stranger.seen.items()
-        if cue not in theirs and cue not in context and cue not in excluded
+        if cue not in theirs
+        and cue not in context
+        and cue not in excluded
+        and cue not in NOT_CUE_STEMS
+        and (len(cue) > 1 or cue.isdigit())
+        and not (cue.isdigit() and len(cue) < 4)
     ]
     if not options:
         return None
@@ -438,11 +575,7 @@ def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | 
 
 
 def examples(
-    proposals: list[Proposal],
-    figures: pd.DataFrame,
-    existing: RuleSet,
-    noun_cutoff: float,
-    run_examples: ExampleRunner,
+    proposals: list[Proposal], corpus: Corpus, existing: RuleSet, run_examples: ExampleRunner
 ) -> None:
     """Give each fact real sentences of the corpus: `match` with the interval the checker
     prints, `no_match` from the claims of a neighbouring fact; keep only those the rules,
@@ -453,19 +586,18 @@ def examples(
         fact = proposal.fact
         found: list[Example] = []
         seen: set[str] = set()
-        for row in _spread(proposal.claimed, figures):
-            figure = _figure(figures, row)
-            text = _example_text(figure.sentence)
+        for row in _spread(proposal.claimed, corpus)[: CANDIDATES * 2]:
+            text = _example_text(corpus.sentence[row])
             if text in seen:
                 continue
             seen.add(text)
+            figure = corpus.figure(row)
             found.append(Example(text, True, str(hedged_interval(figure, fact))))
             if len(found) >= CANDIDATES:
                 break
         others = 0
-        for row in _neighbour_rows(proposal, proposals, claimed_by, figures):
-            figure = _figure(figures, row)
-            text = _example_text(figure.sentence)
+        for row in _neighbour_rows(proposal, proposals, claimed_by, corpus):
+            text = _example_text(corpus.sentence[row])
             if text in seen:
                 continue
             seen.add(text)
@@ -480,7 +612,7 @@ def examples(
             *(replace(p.fact, examples=tuple(candidates[p.fact.id])) for p in proposals),
         ),
         existing.origin_groups,
-        noun_cutoff,
+        existing.noun_cutoff,
     )
     passed: dict[tuple[str, str, bool], bool] = {
         (r.fact_id, r.example.text, r.example.match): r.passed for r in run_examples(trial)
@@ -504,18 +636,12 @@ def _example_text(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-def _figure(figures: pd.DataFrame, row: int) -> Figure:
-    found = figures.loc[row]
-    assert isinstance(found, pd.Series)
-    return Figure.from_row(found)
-
-
-def _spread(rows: Sequence[int], figures: pd.DataFrame) -> list[int]:
+def _spread(rows: Sequence[int], corpus: Corpus) -> list[int]:
     """Rows in an order that visits each document before any second figure of one, the
     shortest sentence of each document first."""
     by_document: dict[str, list[int]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: (len(str(figures.at[r, "sentence"])), r)):
-        by_document[str(figures.at[row, "document"])].append(row)
+    for row in sorted(rows, key=lambda r: (len(corpus.sentence[r]), r)):
+        by_document[corpus.sentence_of[row][0]].append(row)
     out: list[int] = []
     depth = 0
     while len(out) < len(rows):
@@ -530,14 +656,11 @@ def _neighbour_rows(
     proposal: Proposal,
     proposals: Sequence[Proposal],
     claimed_by: dict[int, str],
-    figures: pd.DataFrame,
-) -> list[int]:
+    corpus: Corpus,
+) -> Iterable[int]:
     """Claims of the facts nearest this one (same kind and noun first, then same kind) in
-    sentences where this fact claims nothing."""
-    own_sentences = {
-        (str(figures.at[r, "document"]), int(str(figures.at[r, "sentence_index"])))
-        for r in proposal.claimed
-    }
+    sentences where this fact claims nothing, a few of each."""
+    own_sentences = {corpus.sentence_of[r] for r in proposal.claimed}
     heads = set(proposal.group.heads)
 
     def nearness(other: Proposal) -> tuple[int, str]:
@@ -545,10 +668,10 @@ def _neighbour_rows(
         same_noun = bool(heads & set(other.group.heads))
         return (0 if same_noun else 1 if same_block else 2, other.fact.id)
 
-    out: list[int] = []
     for other in sorted((p for p in proposals if p is not proposal), key=nearness):
-        for row in _spread(other.claimed, figures):
-            key = (str(figures.at[row, "document"]), int(str(figures.at[row, "sentence_index"])))
-            if key not in own_sentences and claimed_by.get(row) == other.fact.id:
-                out.append(row)
-    return out
+        for row in _spread(other.claimed, corpus)[:CANDIDATES]:
+            if (
+                corpus.sentence_of[row] not in own_sentences
+                and claimed_by.get(row) == other.fact.id
+            ):
+                yield row

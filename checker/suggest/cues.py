@@ -26,7 +26,7 @@ from typing import Final
 import pandas as pd
 
 from checker.extract.lexicon import ADVERBS, DISCOURSE, FUNCTION_WORDS, TIME_WORDS
-from checker.extract.units import STOP, UNIT_SIZES, normalise_noun
+from checker.extract.units import UNIT_SIZES, normalise_noun
 from checker.model import FIGURE_KINDS, Kind
 from checker.words import stem
 
@@ -37,7 +37,12 @@ SPEECH: Final = frozenset(
     put puts""".split()
 )
 _ADVERB_WORDS: Final = frozenset(ADVERBS.replace(r"\s+", " ").split("|"))
-NOT_CUES: Final = FUNCTION_WORDS | TIME_WORDS | DISCOURSE | _ADVERB_WORDS | STOP | SPEECH
+# Particles and quantifiers around numbers ("down from", "up to", "fewer than", "any of").
+PARTICLES: Final = frozenset(
+    "ago almost any between down every fewer including nearly off out up allegedly "
+    "reportedly".split()
+)
+NOT_CUES: Final = FUNCTION_WORDS | TIME_WORDS | DISCOURSE | _ADVERB_WORDS | PARTICLES | SPEECH
 # Their stems too: rules match words by stem, so "reporters" as a context word would match
 # "reported" (a speech verb) wherever a figure is reported.
 NOT_CUE_STEMS: Final = frozenset(stem(w) for w in NOT_CUES)

@@ -37,6 +37,9 @@ EXCLUDE_WORDS: Final = 6
 # Steps one way that make a trend of a figure that also moved the other way: a toll that
 # rose at four dates and fell at one (a stated correction, a late outlet) still rises.
 MAJORITY: Final = 3
+# Steps between statement dates that show a figure moving (with no earlier figure quoted):
+# one step could as well be two documents disagreeing.
+DATED_STEPS: Final = 2
 CONTEXT_WORDS: Final = 5  # the most context words a fact is proposed with
 MATCH_EXAMPLES: Final = 2  # real sentences each fact must match
 NO_MATCH_EXAMPLES: Final = 1  # real sentences of a neighbouring fact it must not
@@ -58,11 +61,23 @@ class Proposal:
     unsure: list[int] = field(default_factory=list)  # other groups' rows it still claims
     apart: list[int] = field(default_factory=list)  # rows of groups no word tells from it
 
+    _hull: tuple[float, float] | None = None
+    _theirs: frozenset[str] | None = None
+
     @property
     def hull(self) -> tuple[float, float]:
         """The lowest and highest place of its group's figures on a log scale."""
-        places = [i.place for i in self.group.items]
-        return min(places), max(places)
+        if self._hull is None:
+            places = [i.place for i in self.group.items]
+            self._hull = (min(places), max(places))
+        return self._hull
+
+    @property
+    def theirs(self) -> frozenset[str]:
+        """Every word (stem) near one of its group's figures: no exclude word may be one."""
+        if self._theirs is None:
+            self._theirs = frozenset(cue for i in self.group.items for cue in i.seen)
+        return self._theirs
 
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -90,7 +105,9 @@ def _noun_forms(items: Sequence[Item]) -> list[str]:
         if item.noun:
             last = item.noun.replace("’", "'").split()[-1].strip(",.;:'\"")
             last = re.sub(r"'s$", "", last)
-            forms[last if last.isupper() else last.lower()] += 1
+            # an acronym keeps its capitals, plural or not: "UAVs", "IDPs"
+            acronym = len(last) > 1 and last.rstrip("s").isupper()
+            forms[last if acronym else last.lower()] += 1
     by_head: dict[str, str] = {}
     for form, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0])):
         by_head.setdefault(stem(form), form)
@@ -137,6 +154,8 @@ def trend(items: Sequence[Item]) -> tuple[Trend | None, str]:
     for item in dated:
         days[item.date].append(item)
     order = sorted(days)
+    rises: list[str] = []
+    falls: list[str] = []
     for first, second in itertools.pairwise(order):
         low = max(i.low for i in days[first])
         high = min(i.high for i in days[first])
@@ -144,9 +163,13 @@ def trend(items: Sequence[Item]) -> tuple[Trend | None, str]:
         later_high = min(i.high for i in days[second])
         step = f"{_values(days[first])} on {first} to {_values(days[second])} on {second}"
         if later_low > high and min(i.low for i in days[second]) > low:
-            ups.append(step)
+            rises.append(step)
         elif later_high < low and max(i.high for i in days[second]) < high:
-            downs.append(step)
+            falls.append(step)
+    # one step between two dates may be a disagreement; two or more steps are a trend
+    if len(rises) + len(falls) >= DATED_STEPS:
+        ups += rises
+        downs += falls
     if not ups and not downs:
         return None, ""
     shown = "; ".join((ups if len(ups) >= len(downs) else downs)[:2])
@@ -227,6 +250,10 @@ def draft(
             heads_of[head].append(g)
     out: list[Proposal] = []
     for group in groups:
+        if not group.senses and len(group.documents) > 1 and not _agree(group.items):
+            # documents that share only a noun, and disagree on its value, are not shown
+            # to report one fact ("the relatives of only 11", "five others")
+            continue
         kind, unit = _kind_and_unit(group, figures)
         nounless = kind is Kind.COUNT and any(not i.head for i in group.items)
         counts = () if nounless or kind is not Kind.COUNT else tuple(_noun_forms(group.items))
@@ -250,6 +277,12 @@ def draft(
         )
         out.append(Proposal(fact, group, why))
     return _distinguishable(out)
+
+
+def _agree(items: Sequence[Item]) -> bool:
+    """Whether one value satisfies every figure (intervals on a line: the highest lower
+    bound is at most the lowest upper bound)."""
+    return max(i.low for i in items) <= min(i.high for i in items)
 
 
 def _signature(proposal: Proposal) -> tuple[object, ...]:
@@ -298,7 +331,10 @@ def _best_cues(group: Group, weights: Weights, most: int, have: Sequence[str]) -
         (
             c
             for c, docs in documents.items()
-            if len(docs) >= 2 and weights.of(c) > 0 and c not in taken
+            if len(docs) >= 2
+            and weights.of(c) > 0
+            and c not in taken
+            and not _form(group.items, c)[:1].isupper()  # a name says who or where, not what
         ),
         key=lambda c: (-weight(c), c),
     )
@@ -490,7 +526,7 @@ def _exclude_strangers(
     for row in strangers:
         word = None
         if len(proposal.fact.exclude) < EXCLUDE_WORDS:
-            word = _exclude_word(corpus.items[row], proposal.group.items, proposal.fact)
+            word = _exclude_word(corpus.items[row], proposal.theirs, proposal.fact)
         if word is None:
             proposal.unsure.append(row)
             continue
@@ -542,11 +578,10 @@ def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
     }
 
 
-def _exclude_word(stranger: Item, members: Sequence[Item], fact: Fact) -> str | None:
-    """A word near the stranger and near none of the fact's own figures, as written: a
-    year or number first ("2018"), then a word of the stranger's own clause, then a name,
-    then the nearest."""
-    theirs = {cue for m in members for cue in m.seen}
+def _exclude_word(stranger: Item, theirs: frozenset[str], fact: Fact) -> str | None:
+    """A word near the stranger and near none of the fact's own figures (`theirs`), as
+    written: a year or number first ("2018"), then a word of the stranger's own clause,
+    then a name, then the nearest."""
     context = {stem(w) for w in fact.context}
     excluded = {stem(w) for w in fact.exclude}
     options = [
@@ -582,11 +617,12 @@ def examples(
     run as written, pass."""
     candidates: dict[str, list[Example]] = {}
     claimed_by = {row: p.fact.id for p in proposals for row in p.claimed}
+    spread = {p.fact.id: _spread(p.claimed, corpus)[: CANDIDATES * 2] for p in proposals}
     for proposal in proposals:
         fact = proposal.fact
         found: list[Example] = []
         seen: set[str] = set()
-        for row in _spread(proposal.claimed, corpus)[: CANDIDATES * 2]:
+        for row in spread[fact.id]:
             text = _example_text(corpus.sentence[row])
             if text in seen:
                 continue
@@ -596,7 +632,7 @@ def examples(
             if len(found) >= CANDIDATES:
                 break
         others = 0
-        for row in _neighbour_rows(proposal, proposals, claimed_by, corpus):
+        for row in _neighbour_rows(proposal, proposals, claimed_by, corpus, spread):
             text = _example_text(corpus.sentence[row])
             if text in seen:
                 continue
@@ -657,6 +693,7 @@ def _neighbour_rows(
     proposals: Sequence[Proposal],
     claimed_by: dict[int, str],
     corpus: Corpus,
+    spread: dict[str, list[int]],
 ) -> Iterable[int]:
     """Claims of the facts nearest this one (same kind and noun first, then same kind) in
     sentences where this fact claims nothing, a few of each."""
@@ -669,7 +706,7 @@ def _neighbour_rows(
         return (0 if same_noun else 1 if same_block else 2, other.fact.id)
 
     for other in sorted((p for p in proposals if p is not proposal), key=nearness):
-        for row in _spread(other.claimed, corpus)[:CANDIDATES]:
+        for row in spread[other.fact.id][:CANDIDATES]:
             if (
                 corpus.sentence_of[row] not in own_sentences
                 and claimed_by.get(row) == other.fact.id

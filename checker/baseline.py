@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from checker.errors import CheckerError
+from checker.files import LIMITS, FileProblem, read_text
 from checker.model import (
     FINGERPRINT_VERSION,
     BaselineEntry,
@@ -26,6 +27,12 @@ from checker.model import (
 BASELINE_VERSION: Final = 1
 _FINGERPRINT: Final = re.compile(r"[0-9a-f]{16}")
 _KEYS: Final = ("fingerprint", "fact", "verdict", "claims")
+# What each earlier fingerprint recipe did differently, so an old baseline says why it must be
+# regenerated rather than only that it cannot be used.
+_OLD_RECIPES: Final[dict[int, str]] = {
+    1: "version 1 named a document by its file stem, so 'a/report.txt' and 'b/report.txt' "
+    "were one document; version 2 names it by its path",
+}
 
 
 class BaselineError(CheckerError):
@@ -58,14 +65,15 @@ def render(result: CheckResult) -> str:
 
 def load_baseline(path: Path) -> tuple[BaselineEntry, ...]:
     """Read a baseline file; BaselineError names the file and the problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not (path.exists() or path.is_symlink()):
         raise BaselineError(
             f"{path.as_posix()}: no such baseline file; create it with 'factcheck baseline'"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(f"{path.as_posix()}: cannot read baseline: {error}") from None
+        )
+    try:
+        text = read_text(path, LIMITS["baseline"])
+    except FileProblem as error:
+        where = f"{path.as_posix()}:{error.line}:{error.col}"
+        raise BaselineError(f"{where}: cannot read baseline: {error.message}") from None
     return parse_baseline(text, path)
 
 
@@ -78,26 +86,45 @@ def parse_baseline(text: str, path: Path) -> tuple[BaselineEntry, ...]:
         raise BaselineError(
             f"{where}:{error.lineno}:{error.colno}: invalid baseline JSON: {error.msg}"
         ) from None
+    except RecursionError:
+        raise BaselineError(f"{where}: invalid baseline JSON: nested too deeply") from None
+    except ValueError as error:
+        # int() refuses a number of over 4,300 digits: "Exceeds the limit (4300 digits)…"
+        raise BaselineError(f"{where}: invalid baseline JSON: {error}") from None
     if not isinstance(data, dict) or "factcheck_baseline" not in data:
         raise BaselineError(
             f"{where}: not a factcheck baseline (no 'factcheck_baseline' key); "
             "create it with 'factcheck baseline'"
         )
-    if data["factcheck_baseline"] != BASELINE_VERSION:
+    if not _is_int(data["factcheck_baseline"], BASELINE_VERSION):
         raise BaselineError(
-            f"{where}: baseline version {data['factcheck_baseline']!r} is not supported "
+            f"{where}: baseline version {_shown(data['factcheck_baseline'])} is not supported "
             f"(expected {BASELINE_VERSION})"
         )
-    if data.get("fingerprint_version") != FINGERPRINT_VERSION:
+    version = data.get("fingerprint_version")
+    if not _is_int(version, FINGERPRINT_VERSION):
         # Comparing fingerprints made by another recipe would call every finding new.
+        why = _OLD_RECIPES.get(version) if type(version) is int else None
         raise BaselineError(
-            f"{where}: fingerprints of version {data.get('fingerprint_version')!r} cannot be "
-            f"compared with version {FINGERPRINT_VERSION}; regenerate it with 'factcheck baseline'"
+            f"{where}: fingerprints of version {_shown(version)} cannot be compared with version "
+            f"{FINGERPRINT_VERSION}{f' ({why})' if why else ''}; "
+            "regenerate it with 'factcheck baseline'"
         )
     findings = data.get("findings")
     if not isinstance(findings, list):
         raise BaselineError(f"{where}: 'findings' should be a list")
     return tuple(_entry(item, f"{where}: findings[{i}]") for i, item in enumerate(findings))
+
+
+def _is_int(value: object, expected: int) -> bool:
+    """`value` is the integer `expected`: JSON's true and 1.0 are not version 1."""
+    return type(value) is int and value == expected
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A JSON value quoted for a message, cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _entry(item: object, where: str) -> BaselineEntry:
@@ -108,12 +135,14 @@ def _entry(item: object, where: str) -> BaselineEntry:
         raise BaselineError(f"{where}: missing {', '.join(repr(k) for k in missing)}")
     fingerprint, fact, verdict, claims = (item[key] for key in _KEYS)
     if not isinstance(fingerprint, str) or not _FINGERPRINT.fullmatch(fingerprint):
-        raise BaselineError(f"{where}: fingerprint {fingerprint!r} is not 16 hex digits")
+        raise BaselineError(f"{where}: fingerprint {_shown(fingerprint)} is not 16 hex digits")
     if not isinstance(fact, str) or not fact:
         raise BaselineError(f"{where}: 'fact' should be a fact id")
     recorded = tuple(v.value for v in Verdict if v is not Verdict.AGREEMENT)
     if verdict not in recorded:
-        raise BaselineError(f"{where}: verdict {verdict!r} should be one of: {', '.join(recorded)}")
+        raise BaselineError(
+            f"{where}: verdict {_shown(verdict)} should be one of: {', '.join(recorded)}"
+        )
     if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
         raise BaselineError(f"{where}: 'claims' should be a list of strings")
     return BaselineEntry(fingerprint, fact, Verdict(verdict), tuple(claims))

@@ -5,49 +5,29 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import stat
+import signal
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Final, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Final, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from checker import __version__
-from checker.baseline import apply_baseline, load_baseline
-from checker.baseline import entries as baseline_entries
-from checker.baseline import render as render_baseline
+from checker.engine import EngineName
 from checker.errors import CheckerError
-from checker.model import CheckResult, ExitCode, FailOn
-from checker.pipeline import (
-    find_unmatched,
-    lint_rules,
-    run_check,
-    run_explain,
-    run_extract,
-    run_origins,
-    run_rule_tests,
-    run_suggest,
-)
-from checker.report import REPORTERS, html, terminal
-from checker.report import explain as explain_report
-from checker.report.figures import FIGURE_RENDERERS, render_table
-from checker.report.origins import ORIGINS_RENDERERS
-from checker.report.origins import render_table as render_origins_table
-from checker.rules import rule_warnings
-from checker.suggest import SuggestOptions
+from checker.model import CheckResult, ExitCode, FailOn, InputProblem, printable
+
+if TYPE_CHECKING:  # the rest is imported by the commands: `--version` starts in a blink
+    import pandas as pd
+    from rich.console import Console
+
+    from checker.cache import FigureCache
+    from checker.pipeline import Execution
+    from checker.suggest import SuggestOptions
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -94,44 +74,42 @@ def use_color(choice: Color) -> bool:
     return choice is Color.ALWAYS
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a plain open() would leave: an existing file keeps its own, a new one gets
-    0o666 less the umask (mkstemp's 0o600 would hide a CI artifact from everyone else)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write all of `content` or nothing: a temporary file beside `path`, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_report(path: Path, content: str) -> None:
-    """write_atomic, with a file that cannot be written reported as a run error (exit 2)."""
-    try:
-        write_atomic(path, content)
-    except OSError as error:
-        message = f"{path.as_posix()}: cannot write: {error.strerror or error}"
-        raise fail(CheckerError(message)) from error
-
-
 def fail(error: CheckerError) -> typer.Exit:
-    typer.echo(str(error), err=True)
+    typer.echo(_shown(str(error)), err=True)
     return typer.Exit(ExitCode.ERROR)
+
+
+def _shown(text: str) -> str:
+    """A message for the terminal: each line without control characters (a file name or a
+    document's text may hold "\x1b[2J")."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def echo_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        typer.echo(_shown(str(problem)), err=True)
+
+
+def guard_outputs(
+    outputs: Sequence[Path], inputs: list[tuple[str, Path]], baseline: Path | None = None
+) -> None:
+    """Before anything is read: every output can be written and none is an input."""
+    from checker.output import refuse_inputs, target
+
+    for path in outputs:
+        target(path)
+    refuse_inputs(outputs, [*inputs, *([("baseline", baseline)] if baseline else [])])
+
+
+def write_files(contents: Sequence[tuple[Path, str | Iterable[str]]]) -> None:
+    """All the files of a run as one set (checker.output); a failure is exit 2. A file's
+    text may come in pieces as they are made."""
+    from checker.output import write_outputs
+
+    try:
+        write_outputs(contents)
+    except CheckerError as error:
+        raise fail(error) from error
 
 
 def link_root(report: Path) -> str:
@@ -154,7 +132,11 @@ def render(
 ) -> str:
     """One report; the terminal one is colored and wrapped only when it goes to a terminal.
     `path` is the file it goes to, if any (the HTML report links documents relative to it)."""
+    from checker.report import REPORTERS, terminal
+
     if fmt is Format.HTML:
+        from checker.report import html
+
         return html.render(result, root=link_root(path) if path is not None else "")
     if fmt is Format.TERMINAL:
         if to_file:
@@ -173,8 +155,10 @@ def plan_outputs(
     PATH instead of stdout (as before FORMAT=PATH existed). `csv` is the `--csv` file. A path
     named twice with different formats is an error: one of them would silently be lost.
     """
+    from checker.output import same_file_key
+
     stdout: Format | None = fmt
-    files: dict[Path, Format] = {}
+    files: dict[str, tuple[Format, Path]] = {}  # by resolved path: r.json is ./sub/../r.json
     planned: list[tuple[Format, Path]] = [] if csv is None else [(Format.CSV, csv)]
     for value in outputs:
         name, sep, target = value.partition("=")
@@ -191,19 +175,30 @@ def plan_outputs(
             planned.append((fmt, Path(value)))
             stdout = None
     for out_fmt, path in planned:
-        if files.get(path, out_fmt) is not out_fmt:
+        key = same_file_key(path)
+        if key in files and files[key][0] is not out_fmt:
             raise CheckerError(
-                f"--output {path.as_posix()}: would get both {files[path].value} "
+                f"--output {path.as_posix()}: would get both {files[key][0].value} "
                 f"and {out_fmt.value}"
+                + (f" (it is {files[key][1].as_posix()})" if files[key][1] != path else "")
             )
-        files[path] = out_fmt
-    return stdout, [(out_fmt, path) for path, out_fmt in files.items()]
+        files.setdefault(key, (out_fmt, path))
+    return stdout, list(files.values())
 
 
 class ProgressBar:
     """A transient rich progress bar on stderr, shown only for a large corpus on a terminal."""
 
     def __init__(self, console: Console, minimum: int = PROGRESS_MIN_DOCUMENTS) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskID,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self.minimum = minimum
         self.bar = Progress(
             TextColumn("checking"),
@@ -236,6 +231,8 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
     if not stream.isatty():
         yield None
         return
+    from rich.console import Console
+
     bar = ProgressBar(Console(file=stream))
     try:
         yield bar
@@ -246,20 +243,62 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
 def run(
     paths: list[Path] | None,
     rules: list[Path] | None,
-    jobs: int = 0,
+    execution: Execution,
     suggest: SuggestOptions | None = None,
 ) -> CheckResult:
-    """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
-    if suggest is not None and rules:
-        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
+    """run_check on the given paths (or the defaults), with a progress bar on a terminal;
+    with `suggest`, on rules suggested from the documents."""
+    from checker.pipeline import run_check
+
     try:
         with progress_bar() as progress:
             # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else the default
             return run_check(
-                paths or None, rules or None, progress=progress, jobs=jobs, suggest=suggest
+                paths or None,
+                rules or None,
+                execution=dataclasses.replace(execution, progress=progress),
+                suggest=suggest,
             )
     except CheckerError as error:
         raise fail(error) from error
+
+
+def suggest_options(suggest: bool, rules: list[Path] | None) -> SuggestOptions | None:
+    """--suggest's options (None without it); exit 2 when rules are given too."""
+    if not suggest:
+        return None
+    if rules:
+        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
+    from checker.suggest import SuggestOptions
+
+    return SuggestOptions()
+
+
+@contextmanager
+def execution(
+    jobs: int,
+    engine: EngineName | None,
+    scheduler: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+) -> Iterator[Execution]:
+    """How the run extracts, with the cache open (and closed at the end) unless `no_cache`.
+
+    A cache that cannot be opened (a read-only checkout) is a warning: the run goes on
+    without it, since the cache only saves time."""
+    from checker.pipeline import Execution, open_project_cache
+
+    cache: FigureCache | None = None
+    if not no_cache:
+        try:
+            cache = open_project_cache(cache_dir)
+        except CheckerError as error:
+            typer.echo(f"warning: {error}; running without the cache", err=True)
+    try:
+        yield Execution(jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")]
@@ -282,7 +321,39 @@ Jobs = Annotated[
         "-j",
         min=0,
         help="Processes that extract figures: 0 uses every core once the corpus passes "
-        "0.5 MB of text; 1 never starts another. The results are the same either way.",
+        "0.5 MB of text; 1 never starts another. The results are the same either way. "
+        "With --engine dask and no --scheduler: the workers of the local cluster.",
+    ),
+]
+Engine = Annotated[
+    EngineName | None,
+    typer.Option(
+        "--engine",
+        help="Where extraction runs: local processes, or a Dask cluster (pip install "
+        "'factcheck[dask]'). [default: the config's engine, else local]",
+        show_default=False,
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="A Dask scheduler's address (tcp://host:8786); implies --engine dask.",
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Extract every document again; read and write no cache."),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="FACTCHECK_CACHE_DIR",
+        help="Where the cache of extracted figures lives. [default: .factcheck-cache in the "
+        "project folder]",
+        show_default=False,
     ),
 ]
 
@@ -324,25 +395,33 @@ def check(
     ] = None,
     color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
     suggest: Suggest = False,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
+    from checker.baseline import apply_baseline, load_baseline
+    from checker.load import shown_path
+    from checker.pipeline import input_files
+
+    suggested = suggest_options(suggest, rules)
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
+        guard_outputs([path for _, path in files], input_files(paths or None, rules), baseline)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
-    suggested = SuggestOptions() if suggest else None
-    result = dataclasses.replace(run(paths, rules, jobs, suggested), fail_on=fail_on)
+    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        result = dataclasses.replace(run(paths, rules, how, suggested), fail_on=fail_on)
     if baseline is not None and accepted is not None:
-        result = apply_baseline(result, accepted, baseline.as_posix())
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+        result = apply_baseline(result, accepted, shown_path(baseline).as_posix())
+    echo_problems(result.problems)
     # Render everything before writing anything: a failure leaves no half-updated set.
     reports = [(path, render(result, f, color, to_file=True, path=path)) for f, path in files]
     printed = render(result, stdout, color) if stdout is not None else None
-    for path, report in reports:
-        write_report(path, report)
+    write_files(reports)
     if printed is not None:
         typer.echo(printed, nl=False)
     raise typer.Exit(result.exit_code)
@@ -356,16 +435,28 @@ def make_baseline(
         Path, typer.Option("--output", "-o", help="The baseline file to write.")
     ] = DEFAULT_BASELINE,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Record the current findings, so 'check --baseline' fails only on new ones."""
-    result = run(paths, rules, jobs)
+    from checker.baseline import entries as baseline_entries
+    from checker.baseline import render as render_baseline
+    from checker.pipeline import input_files
+
+    try:
+        guard_outputs([output], input_files(paths or None, rules))
+    except CheckerError as error:
+        raise fail(error) from error
+    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        result = run(paths, rules, how)
     if result.problems:
-        for problem in result.problems:
-            typer.echo(f"{problem}", err=True)
+        echo_problems(result.problems)
         # A baseline of a partly read corpus would call the unread documents' findings new.
         typer.echo("baseline: not written, because some documents could not be read", err=True)
         raise typer.Exit(ExitCode.ERROR)
-    write_report(output, render_baseline(result))
+    write_files([(output, render_baseline(result))])
     recorded = len(baseline_entries(result))
     typer.echo(
         f"baseline: {recorded} finding{'' if recorded == 1 else 's'} recorded in "
@@ -389,6 +480,9 @@ RulesPaths = Annotated[
 @rules_app.command("lint")
 def rules_lint(paths: RulesPaths = None) -> None:
     """Validate rules files: every problem with file:line:col and a hint; exit 2 on any."""
+    from checker.pipeline import lint_rules
+    from checker.rules import rule_warnings
+
     try:
         ruleset = lint_rules(paths or None)
     except CheckerError as error:
@@ -414,6 +508,9 @@ def rules_test(
     ] = False,
 ) -> None:
     """Run every fact's examples; exit 1 when one fails, with the matcher's reason."""
+    from checker.pipeline import run_rule_tests
+    from checker.report import explain as explain_report
+
     try:
         ruleset, results = run_rule_tests(paths or None)
     except CheckerError as error:
@@ -480,8 +577,15 @@ def rules_suggest(
         ),
     ] = False,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Suggest rules from the documents: the facts they report, with why, ready to check."""
+    from checker.pipeline import input_files, run_suggest
+    from checker.suggest import SuggestOptions
+
     options = SuggestOptions(
         min_documents=1 if everything else min_documents,
         kinds=tuple(k.value for k in kinds or []),
@@ -489,22 +593,27 @@ def rules_suggest(
         exclude_nouns=tuple(exclude_noun or []),
         skip_covered=skip_covered,
     )
+    reads_rules = bool(rules) or skip_covered
     try:
-        result = run_suggest(paths or None, options, rules or None, jobs=jobs)
+        if output is not None:
+            inputs = input_files(paths or None, rules)
+            read = [(what, p) for what, p in inputs if what != "rules file" or reads_rules]
+            guard_outputs([output], read)
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            result = run_suggest(paths or None, options, rules or None, execution=how)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
-    target = output if output is not None else Path("<stdout>")
-    text = result.suggestion.render(fmt.value, target)
+    echo_problems(result.problems)
+    suggestion = result.suggestion
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(suggestion.render(fmt.value, Path("<stdout>")), nl=False)
     else:
-        write_report(output, text)
-        facts = len(result.suggestion.facts)
+        write_files([(output, suggestion.render(fmt.value, output))])
+        facts = len(suggestion.facts)
         typer.echo(
             f"suggested {facts} fact{'' if facts == 1 else 's'} from "
-            f"{result.suggestion.documents} documents in {output.as_posix()}",
+            f"{suggestion.documents} document{'' if suggestion.documents == 1 else 's'} "
+            f"in {output.as_posix()}",
             err=True,
         )
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
@@ -515,25 +624,31 @@ def explain(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
     paths: Paths = None,
     rules: Rules = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="List every claim and near miss, not the first 25 of each."),
+    ] = False,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
     suggest: Suggest = False,
 ) -> None:
     """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
-    if suggest and rules:
-        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
+    from checker.pipeline import run_explain
+    from checker.report import explain as explain_report
+
+    suggested = suggest_options(suggest, rules)
     try:
-        explanation = run_explain(
-            fact_id,
-            paths or None,
-            rules or None,
-            jobs=jobs,
-            suggest=SuggestOptions() if suggest else None,
-        )
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            explanation = run_explain(
+                fact_id, paths or None, rules or None, execution=how, suggest=suggested
+            )
     except CheckerError as error:
         raise fail(error) from error
-    for problem in explanation.problems:
-        typer.echo(f"{problem}", err=True)
-    typer.echo(explain_report.render(explanation), nl=False)
+    echo_problems(explanation.problems)
+    typer.echo(explain_report.render(explanation, everything=everything), nl=False)
     raise typer.Exit(ExitCode.ERROR if explanation.problems else ExitCode.OK)
 
 
@@ -558,30 +673,53 @@ def extract(
     ] = False,
     rules: Rules = None,
     jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
 ) -> None:
-    """List every figure of every document, as the checker reads it."""
+    """List every figure of every document, as the checker reads it.
+
+    The listing is written a batch of documents at a time, so a huge corpus streams through
+    (to a file, all of it or nothing)."""
+    from checker.pipeline import input_files, iter_extract, iter_unmatched
+    from checker.report.figures import FIGURE_STREAMERS, stream_table
+
     if unmatched and all_kinds:
         raise fail(CheckerError("--unmatched lists figures only; it cannot go with --all-kinds"))
+    problems = 0
+
+    def frames(items: Iterable[pd.DataFrame | InputProblem]) -> Iterator[pd.DataFrame]:
+        nonlocal problems
+        for item in items:
+            if isinstance(item, InputProblem):
+                problems += 1
+                echo_problems([item])
+            else:
+                yield item
+
     try:
-        result = (
-            find_unmatched(paths or None, rules or None, jobs=jobs)
-            if unmatched
-            else run_extract(paths or None, all_kinds=all_kinds, jobs=jobs)
-        )
+        if output is not None:
+            guard_outputs([output], input_files(paths or None, rules))
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            items = (
+                iter_unmatched(paths or None, rules or None, execution=how)
+                if unmatched
+                else iter_extract(paths or None, all_kinds=all_kinds, execution=how)
+            )
+            if fmt is FiguresFormat.TABLE:
+                width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+                pieces = stream_table(frames(items), width=None if output else width)
+            else:
+                pieces = FIGURE_STREAMERS[fmt.value](frames(items))
+            if output is not None:
+                write_files([(output, pieces)])
+            else:
+                for piece in pieces:
+                    typer.echo(piece, nl=False)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
-    if fmt is FiguresFormat.TABLE:
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        report = render_table(result.figures, width=width)
-    else:
-        report = FIGURE_RENDERERS[fmt.value](result.figures)
-    if output is not None:
-        write_atomic(output, report)
-    else:
-        typer.echo(report, nl=False)
-    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
+    raise typer.Exit(ExitCode.ERROR if problems else ExitCode.OK)
 
 
 @app.command()
@@ -597,19 +735,24 @@ def origins(
     jobs: Jobs = 0,
 ) -> None:
     """List every origin of the corpus's figures and the speakers it stands for."""
+    from checker.pipeline import input_files, run_origins
+    from checker.report.origins import ORIGINS_RENDERERS
+    from checker.report.origins import render_table as render_origins_table
+
     try:
+        if output is not None:
+            guard_outputs([output], input_files(paths or None, rules))
         result = run_origins(paths or None, rules or None, jobs=jobs)
     except CheckerError as error:
         raise fail(error) from error
-    for problem in result.problems:
-        typer.echo(f"{problem}", err=True)
+    echo_problems(result.problems)
     if fmt is FiguresFormat.TABLE:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         report = render_origins_table(result, width=width)
     else:
         report = ORIGINS_RENDERERS[fmt.value](result)
     if output is not None:
-        write_report(output, report)
+        write_files([(output, report)])
     else:
         typer.echo(report, nl=False)
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
@@ -627,12 +770,32 @@ def _root(
         typer.echo(ctx.get_help())
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException, so the run unwinds (workers are stopped, no
+    output is left half-written) and click does not turn it into exit status 1."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Console entry point: an unexpected exception exits 2, never 1 (1 means findings)."""
+    """Console entry point: an unexpected exception exits 2, never 1 (1 means findings);
+    Ctrl-C and SIGTERM stop the run cleanly with 130 and 143, as shells report them."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         app()
     except SystemExit:
         raise
+    except Interrupted as stop:
+        name = "interrupted" if stop.signum == signal.SIGINT else "terminated"
+        typer.echo(f"factcheck: {name}", err=True)
+        sys.exit(128 + stop.signum)
     except Exception as error:
         typer.echo(f"factcheck: internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(ExitCode.ERROR)

@@ -265,7 +265,14 @@ def timeline(claims: Sequence[Claim], trend: Trend) -> tuple[TimelineStep, ...]:
         allowed = direction != 0 and (
             trend is Trend.ANY or direction == (1 if trend is Trend.INCREASING else -1)
         )
-        same_day = bool(date) and date == current.figure.date and claim.origin != current.origin
+        # two origins the same day that no one value satisfies contradict each other; "101"
+        # after "at least 97" the same day is the figure growing, not a contradiction
+        same_day = (
+            bool(date)
+            and date == current.figure.date
+            and claim.origin != current.origin
+            and claim.tolerated.intersect(current.tolerated) is None
+        )
         if direction == 0 and claim.figure.revision and _lowers(claim, current, trend):
             # "revised downwards, to at least 97" after 115: both allow 115, but the text
             # says the figure went down, and a reader wants to be told

@@ -11,6 +11,8 @@ files: every problem at its ``file:line:col``, with a hint, raised together as o
     defaults:
       tolerance: 5%
       single_source: off
+    engine: dask                     # where extraction runs: local (default) or dask
+    scheduler: tcp://10.0.0.5:8786   # a Dask scheduler's address (implies engine: dask)
 """
 
 from __future__ import annotations
@@ -21,18 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, StreamMark
+from ruamel.yaml.error import StreamMark
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from checker.engine import EngineName
 from checker.errors import RuleError, RuleProblem
-from checker.load import display_path
+from checker.files import LIMITS, MAX_DEPTH, FileProblem, compose_yaml, read_text
+from checker.load import display_path, shown_path
 from checker.model import Location
 from checker.rules import Reader, RuleDefaults, read_defaults
 
 CONFIG_FILE: Final = "factcheck.yaml"
 PYPROJECT: Final = "pyproject.toml"
-CONFIG_KEYS: Final = ("defaults", "documents", "rules")
+CONFIG_KEYS: Final = ("defaults", "documents", "engine", "rules", "scheduler")
 _TOML_KEY: Final = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _TOML_TABLE: Final = re.compile(r"^\s*\[\s*(?P<name>[^\]]+?)\s*\]\s*(?:#.*)?$")
 
@@ -45,6 +48,8 @@ class Config:
     rules: tuple[Path, ...] = ()
     documents: tuple[Path, ...] = ()
     defaults: RuleDefaults = field(default_factory=RuleDefaults)
+    engine: EngineName | None = None  # None: the command line's, else local
+    scheduler: str | None = None  # a Dask scheduler's address
 
 
 def load_config(folder: Path | None = None) -> Config:
@@ -54,13 +59,25 @@ def load_config(folder: Path | None = None) -> Config:
     finds the project's config."""
     start = (folder if folder is not None else Path.cwd()).resolve()
     for here in (start, *start.parents):
-        if (here / CONFIG_FILE).is_file():
+        # exists(), not is_file(): a factcheck.yaml that is a FIFO or cannot be read is an
+        # error to report, not a reason to take the config of a folder further up
+        if (here / CONFIG_FILE).exists():
             return _load_yaml(here / CONFIG_FILE, here)
-        if (here / PYPROJECT).is_file():
+        if (here / PYPROJECT).exists():
             config = _load_pyproject(here / PYPROJECT, here)
             if config.path is not None:
                 return config
     return Config()
+
+
+def _read(path: Path) -> tuple[Path, str]:
+    """The config file's text, or a RuleError naming it: unreadable, not UTF-8, too large."""
+    shown = shown_path(path)
+    try:
+        return shown, read_text(path, LIMITS["config"])
+    except FileProblem as error:
+        where = Location(shown, error.line, error.col)
+        raise RuleError([RuleProblem(where, f"cannot read config: {error.message}")], {}) from None
 
 
 def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
@@ -75,22 +92,23 @@ def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
         # paths are relative to the config file, so the config works from any folder
         return tuple(display_path(folder / p) for p in reader.words(keys[name][1], f"{name} paths"))
 
-    return Config(reader.path, paths("rules"), paths("documents"), defaults)
+    engine = scheduler = None
+    if "engine" in keys:
+        name = reader.choice(keys["engine"][1], tuple(e.value for e in EngineName), "engine")
+        engine = EngineName(name) if name is not None else None
+    if "scheduler" in keys:
+        scheduler = reader.text(keys["scheduler"][1], "scheduler")
+    return Config(reader.path, paths("rules"), paths("documents"), defaults, engine, scheduler)
 
 
 def _load_yaml(path: Path, folder: Path) -> Config:
-    shown = display_path(path)
-    source = path.read_text(encoding="utf-8")
+    shown, source = _read(path)
     reader = Reader(shown)
     try:
-        root = YAML(typ="rt").compose(source)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = RuleProblem(
-            Location(shown, line, col), f"invalid YAML: {error.problem or error.context}"
-        )
-        raise RuleError([problem], {shown: source}) from error
+        root = compose_yaml(source)
+    except FileProblem as error:
+        problem = RuleProblem(Location(shown, error.line, error.col), error.message)
+        raise RuleError([problem], {shown: source}) from None
     if root is None:
         return Config(shown)
     config = _read_config(reader, root, folder)
@@ -100,19 +118,29 @@ def _load_yaml(path: Path, folder: Path) -> Config:
 
 
 def _load_pyproject(path: Path, folder: Path) -> Config:
-    shown = display_path(path)
-    source = path.read_text(encoding="utf-8")
+    shown, source = _read(path)
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        problem = RuleProblem(Location(shown, 1, 1), f"invalid TOML: {error}")
+        problem = RuleProblem(
+            Location(shown, *_toml_error_position(error, source)), f"invalid TOML: {error}"
+        )
         raise RuleError([problem], {shown: source}) from error
+    except (ValueError, RecursionError) as error:
+        # an integer of over 4,300 digits (int() refuses it), or arrays nested past the stack
+        why = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        problem = RuleProblem(Location(shown, 1, 1), f"invalid TOML: {why}")
+        raise RuleError([problem], {shown: source}) from None
     tool = data.get("tool", {})
     table = tool.get("factcheck") if isinstance(tool, dict) else None
     if table is None:
         return Config()
     reader = Reader(shown)
-    root = _as_node(table, ("tool", "factcheck"), _toml_positions(source))
+    try:
+        root = _as_node(table, ("tool", "factcheck"), _toml_positions(source))
+    except FileProblem as error:
+        problem = RuleProblem(Location(shown, error.line, error.col), error.message)
+        raise RuleError([problem], {shown: source}) from None
     config = _read_config(reader, root, folder)
     if reader.problems:
         raise RuleError(reader.problems, {shown: source})
@@ -144,11 +172,26 @@ def _mark(position: tuple[int, int]) -> StreamMark:
     return StreamMark("", 0, position[0] - 1, position[1] - 1)
 
 
+def _toml_error_position(error: tomllib.TOMLDecodeError, source: str) -> tuple[int, int]:
+    """tomllib says '(at line 3, column 7)' or '(at end of document)' only in its message."""
+    found = re.search(r"at line (\d+), column (\d+)", str(error))
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    if "end of document" in str(error):
+        return source.count("\n") + 1, 1
+    return 1, 1
+
+
 def _as_node(
-    value: object, keypath: tuple[str, ...], where: dict[tuple[str, ...], tuple[int, int]]
+    value: object,
+    keypath: tuple[str, ...],
+    where: dict[tuple[str, ...], tuple[int, int]],
+    depth: int = 0,
 ) -> Node:
     """A TOML value as the YAML node the rules reader validates, placed at its key's line."""
     position = where.get(keypath) or where.get(keypath[:-1]) or (1, 1)
+    if depth > MAX_DEPTH:
+        raise FileProblem(f"nested more than {MAX_DEPTH} levels deep", *position)
     mark = _mark(position)
     if isinstance(value, dict):
         pairs = []
@@ -157,17 +200,17 @@ def _as_node(
             pairs.append(
                 (
                     ScalarNode("tag:yaml.org,2002:str", str(key), key_mark, key_mark),
-                    _as_node(item, (*keypath, str(key)), where),
+                    _as_node(item, (*keypath, str(key)), where, depth + 1),
                 )
             )
         return MappingNode("tag:yaml.org,2002:map", pairs, mark, mark)
     if isinstance(value, list):
-        items = [_as_node(item, keypath, where) for item in value]
+        items = [_as_node(item, keypath, where, depth + 1) for item in value]
         return SequenceNode("tag:yaml.org,2002:seq", items, mark, mark)
     if isinstance(value, bool):
         return ScalarNode("tag:yaml.org,2002:bool", str(value).lower(), mark, mark)
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
+    if isinstance(value, float) and abs(value) < 1e15 and value == int(value):
+        value = int(value)  # 'window = 8.0' is 8; 'inf' and '1e+300' stay so for the reader
     return ScalarNode("tag:yaml.org,2002:str", str(value), mark, mark)
 
 

@@ -9,12 +9,11 @@ renders it.
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Iterable
 
 from checker.compare import compare_fact, describe_gap
 from checker.errors import CheckerError
 from checker.extract.hedges import describe_hedges
-from checker.match import Matches, figure_at
 from checker.model import (
     BAD_STEPS,
     DEFAULT_HEDGES,
@@ -44,21 +43,18 @@ def find_fact(rules: RuleSet, fact_id: str) -> Fact:
 def explain_fact(
     fact_id: str,
     rules: RuleSet,
-    figures: pd.DataFrame,
-    matches: Matches,
+    claims: Iterable[Claim],
+    near_misses: Iterable[NearMiss],
     findings: tuple[Finding, ...],
     documents: int,
 ) -> Explanation:
-    """Gather the claims, near misses and verdict steps of one fact from a finished run."""
+    """Gather the claims, near misses and verdict steps of one fact from a finished run
+    (`claims` may be the whole run's: only the fact's are kept; `near_misses` are the fact's)."""
     fact = find_fact(rules, fact_id)
-    claims = tuple(sorted((c for c in matches.claims if c.fact_id == fact.id), key=_key))
+    claims = tuple(sorted((c for c in claims if c.fact_id == fact.id), key=_key))
     near = tuple(
         sorted(
-            (
-                NearMiss(figure_at(figures, m.row), m.score, m.reason)
-                for m in matches.near_misses
-                if m.fact_id == fact.id
-            ),
+            near_misses,
             key=lambda n: (n.figure.path.as_posix(), n.figure.line, n.figure.column),
         )
     )

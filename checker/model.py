@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where figures are made: `--version` needs none of it
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +99,16 @@ PROMOTED: Final[dict[FailOn, frozenset[Verdict]]] = {
 # 3: the `evolving` verdict and `timeline`; `tolerated` widens by half the tolerance.
 RESULT_SCHEMA_VERSION: Final = 3
 # Version of the fingerprint recipe: bumped (never silently changed) so old baselines are
-# recognised as such instead of reporting every finding as new.
-FINGERPRINT_VERSION: Final = 1
+# recognised as such instead of reporting every finding as new. 2: a document is named by its
+# path relative to the working directory, no longer by its file stem.
+FINGERPRINT_VERSION: Final = 2
+
+
+# What the reports for people (terminal, Markdown, GitHub annotations) list at most, so a run
+# over a million documents prints a report one can read: the rest is counted ("… and 4,290
+# more claims") and the JSON, CSV and SARIF reports carry every one.
+SHOWN_CLAIMS: Final = 25  # claims per finding
+SHOWN_LINES: Final = 20  # notes, unreadable documents, stale baseline entries
 
 
 class ExitCode(IntEnum):
@@ -115,6 +124,21 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return f"{value:.6g}" if abs(value) >= 1e6 else f"{round(value, 6):g}"
+
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides: in a document's text they
+# could move the cursor, recolor or hide a terminal's output ("\x1b[2J" clears the screen).
+_UNPRINTABLE: Final = {
+    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{ord(space): " " for space in "\t\n\v\f\r\x85\u2028\u2029"},
+}
+
+
+def printable(text: str) -> str:
+    r"""Text safe to show a person on one line: a line break or tab is a space, any other
+    control character U+FFFD, so 'Iran\x1b[31m launched' can no longer recolor a terminal."""
+    return text.translate(_UNPRINTABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +182,7 @@ class Interval:
 class Document:
     """One loaded file with its provenance."""
 
-    id: str
+    id: str  # the path relative to the working directory, as posix: unique in a run
     path: Path
     text: str
     title: str = ""
@@ -213,6 +237,8 @@ FIGURE_COLUMNS: Final[dict[str, str]] = {
 
 def empty_figures() -> pd.DataFrame:
     """A figures DataFrame with no rows and every declared column."""
+    import pandas as pd
+
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in FIGURE_COLUMNS.items()})
 
 
@@ -245,6 +271,7 @@ class Figure:
     stated: str = ""
     dated: str = ""
     revision: bool = False
+    source: str = ""  # the origin of the document's unattributed figures (Document.source)
 
     @property
     def location(self) -> Location:
@@ -288,6 +315,7 @@ class Figure:
             stated=str(row["stated"]),
             dated=str(row["dated"]),
             revision=bool(row["revision"]),
+            source=str(row["source"]),
         )
 
 
@@ -574,6 +602,24 @@ class Finding:
         payload = json.dumps([FINGERPRINT_VERSION, fact, verdict, values], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
+    def shown(self, limit: int = SHOWN_CLAIMS) -> tuple[tuple[Claim, ...], int]:
+        """At most `limit` claims to list, in order, and how many are left out: the
+        conflicting pair and the outliers come first, then the others as they come."""
+        if len(self.claims) <= limit:
+            return self.claims, 0
+        first = {id(c) for c in self.conflict}
+        first.update(id(c) for c in self.outliers[: max(0, limit - len(first))])
+        room = limit - len(first)
+        keep = set(first)
+        for claim in self.claims:
+            if room <= 0:
+                break
+            if id(claim) not in keep:
+                keep.add(id(claim))
+                room -= 1
+        shown = tuple(c for c in self.claims if id(c) in keep)
+        return shown, len(self.claims) - len(shown)
+
     def summary(self) -> tuple[str, ...]:
         """The evidence as a reader would name it: "wire: '185' [185, 185]"."""
         return tuple(
@@ -673,10 +719,14 @@ VERDICT_ORDER: Final = {
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything a run found, already sorted: reporters read it and decide nothing."""
+    """Everything a run found, already sorted: reporters read it and decide nothing.
 
-    documents: tuple[Document, ...]
-    figures: pd.DataFrame
+    Documents and figures are counted, not kept: a run streams them (checker.stream), so
+    memory holds only the claims whatever the size of the corpus.
+    """
+
+    documents: int  # documents read
+    figures: int  # numbers extracted: figures and non-figures (dates, years…)
     findings: tuple[Finding, ...]  # discrepancies, then single-source, then agreement
     unmatched: int  # figures (of figure kinds) that matched no fact
     problems: tuple[InputProblem, ...] = ()
@@ -685,6 +735,7 @@ class CheckResult:
     baseline: str = ""  # the baseline file as given on the command line, '' without one
     baselined: tuple[str, ...] = ()  # fingerprints of findings the baseline accepts, sorted
     stale: tuple[BaselineEntry, ...] = ()  # baseline entries no finding matches any more
+    folders: tuple[tuple[str, int], ...] = ()  # (folder, documents read there), sorted
     # where the rules came from when no rules file did ("rules suggested from the
     # documents: 11 facts"), said first by every report; '' for rules files
     rules_note: str = ""
@@ -727,8 +778,8 @@ class CheckResult:
         return {
             "version": RESULT_SCHEMA_VERSION,
             "summary": {
-                "documents": len(self.documents),
-                "figures": int(self.figures.shape[0]),
+                "documents": self.documents,
+                "figures": self.figures,
                 "facts": len(self.findings),
                 "unmatched_figures": self.unmatched,
                 "discrepancy": self.count(Verdict.DISCREPANCY),

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Final
 
 import pandas as pd
@@ -34,7 +34,7 @@ from checker.extract.lexicon import (
     PERSON_NOUNS,
     RANK_ABBREVIATIONS,
 )
-from checker.model import FIGURE_KINDS, OriginGroup, RuleSet
+from checker.model import FIGURE_KINDS, Claim, Figure, OriginGroup, RuleSet
 
 # Two sentences around the same figure this similar (rapidfuzz ratio, 0-100) are one copy.
 COPY_SIMILARITY: Final = 90.0
@@ -173,7 +173,8 @@ def _document_or_role(rest: str) -> bool:
 
 def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -> dict[str, str]:
     """Documents that print unattributed figures in near-identical sentences -> the document
-    whose copy came first (by published date, then id); that one maps to itself.
+    whose copy came first (by published date, then id), or the one with an origin of its
+    own; that one maps to itself.
 
     Figures are blocked by kind and text as written ("170 drones" in both), so only a few
     sentences are ever compared; within a block, rapidfuzz scores every pair of sentences
@@ -195,6 +196,10 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
         published = dates.get(doc, "") if dates else ""
         return (published or "9999", doc)
 
+    # a document with an origin of its own (an `origin:`, an agency's dateline) is never
+    # relabelled; its copies take its origin
+    own = (rows["source"] != rows["outlet"]) & (rows["source"] != rows["document"])
+    pinned = set(rows.loc[own, "document"])
     keys = rows["kind"] + "\x00" + rows["text"].str.lower()
     for _, block in rows.groupby(keys, sort=False):
         if block["document"].nunique() < 2:
@@ -208,11 +213,60 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
             for j in range(i + 1, len(sentences)):
                 if scores[i][j] and documents[i] != documents[j]:
                     a, b = find(documents[i]), find(documents[j])
-                    if a != b:
+                    if a == b or (a in pinned and b in pinned):
+                        continue  # two documents with origins of their own stay apart
+                    if a in pinned or b in pinned:
+                        low, high = (a, b) if a in pinned else (b, a)
+                    else:
                         low, high = sorted((a, b), key=first)
-                        parent[high] = low
+                    parent[high] = low
     copied = {doc: find(doc) for doc in parent}
     return copied | {root: root for root in copied.values()}
+
+
+# The columns of the figures frame that origins are resolved from.
+ORIGIN_COLUMNS: Final = (
+    "document", "outlet", "origin", "source", "published", "kind", "text", "sentence",
+)  # fmt: skip
+
+
+def resolve_claim_origins(claims: Sequence[Claim], rules: RuleSet) -> list[Claim]:
+    """Claims made batch by batch, their origins resolved across all of them: a speaker's
+    name variants and the copies of one wire story are one origin wherever the batches were
+    cut. Each figure counts once, however many facts claimed it."""
+    if not claims:
+        return []
+    by_key: dict[tuple[str, str, int, int], Figure] = {}
+    for claim in claims:
+        by_key.setdefault(_figure_key(claim.figure), claim.figure)
+    rows = {key: n for n, key in enumerate(by_key)}
+    figures = list(by_key.values())
+    frame = pd.DataFrame(
+        {
+            "document": [f.document for f in figures],
+            "outlet": [f.outlet for f in figures],
+            "origin": [f.origin for f in figures],
+            "source": [f.source for f in figures],
+            "published": [f.published for f in figures],
+            "kind": [f.kind.value for f in figures],
+            "text": [f.text for f in figures],
+            "sentence": [f.sentence for f in figures],
+        }
+    )
+    origins = resolve_origins(frame, rules)
+    out = []
+    for claim in claims:
+        figure = claim.figure
+        origin = origins.by_row[rows[_figure_key(figure)]]
+        copy_of = "" if figure.origin else origins.copies.get(figure.document, "")
+        if (origin, copy_of) != (claim.origin, claim.copy_of):
+            claim = replace(claim, origin=origin, copy_of=copy_of)
+        out.append(claim)
+    return out
+
+
+def _figure_key(figure: Figure) -> tuple[str, str, int, int]:
+    return (figure.document, figure.path.as_posix(), figure.line, figure.column)
 
 
 def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:

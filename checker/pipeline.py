@@ -7,63 +7,65 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
 
-import pandas as pd
-
+from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
 from checker.config import Config, load_config
+from checker.engine import EngineName, open_engine
+from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
-from checker.extract import extract_figures
-from checker.load import iter_documents, load_documents
-from checker.match import Matches, figure_at, hedged_interval, match_claims, unmatched_figures
+from checker.load import MANIFEST, display_path, expand_paths
 from checker.model import (
-    FIGURE_KINDS,
     CheckResult,
+    Claim,
     Document,
     Example,
     ExampleResult,
     Explanation,
     Fact,
-    Finding,
     InputProblem,
+    Interval,
+    NearMiss,
     OriginsResult,
     OriginSummary,
     RuleSet,
     SpeakerCount,
-    empty_figures,
 )
-from checker.origins import resolve_origins
-from checker.rules import load_rules
-from checker.suggest import Suggestion, SuggestOptions, suggest_rules
+from checker.origins import ORIGIN_COLUMNS, resolve_claim_origins, resolve_origins
+from checker.rules import load_rules, rule_files
+from checker.stream import Outcome, Send, stream
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from checker.match import Matches
+    from checker.suggest import Suggestion, SuggestOptions
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
 Progress = Callable[[int, int], None]
-# Below this much text one process is quicker: starting workers and sending frames back costs
-# more than the extraction it shares out (bench/speed.py --jobs 2 on a 0.5 MB corpus).
-PARALLEL_MIN_CHARS: Final = 500_000
-# A batch is what one worker extracts at a time: small enough that two cores stay busy and
-# memory stays flat, large enough that sending a frame back is a small share of the work.
-BATCH_CHARS: Final = 200_000
 
 __all__ = [
     "DEFAULT_DOCUMENTS",
     "DEFAULT_RULES",
-    "available_cores",
-    "extract_batches",
+    "Execution",
+    "ExtractResult",
+    "SuggestResult",
     "find_unmatched",
+    "input_files",
+    "iter_extract",
+    "iter_unmatched",
     "lint_rules",
+    "open_project_cache",
     "run_check",
     "run_examples",
     "run_explain",
+    "run_extract",
     "run_origins",
     "run_rule_tests",
     "run_suggest",
@@ -71,13 +73,32 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class Execution:
+    """Where and how a run extracts: the engine, its workers, the cache.
+
+    `engine` and `scheduler` left None take the project config's (``engine:``,
+    ``scheduler:``), else the local engine; a scheduler address alone means Dask. `jobs` is
+    the number of worker processes (0: one per core once the corpus is large; 1: none).
+    """
+
+    jobs: int = 0
+    engine: EngineName | None = None
+    scheduler: str | None = None
+    cache: FigureCache | None = None
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Run:
     rules: RuleSet
-    documents: tuple[Document, ...]
+    documents: int
+    numbers: int
     problems: tuple[InputProblem, ...]
-    figures: pd.DataFrame
-    matches: Matches
-    findings: tuple[Finding, ...]
+    claims: tuple[Claim, ...]
+    unmatched: int
+    notes: tuple[str, ...]
+    near_misses: tuple[NearMiss, ...]
+    folders: tuple[tuple[str, int], ...] = ()
 
 
 def _paths(
@@ -87,9 +108,38 @@ def _paths(
     return given or configured or (default,)
 
 
-def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
-    """Validate rules files without documents; RuleError lists every problem."""
+def input_files(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+) -> list[tuple[str, Path]]:
+    """Every file a run on these paths reads, with what it is (documents, their manifests,
+    rules files, the project config): an output must never be one of them."""
     config = config if config is not None else load_config()
+    documents, _ = expand_paths(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    manifests = sorted({d.parent / MANIFEST for d in documents})
+    found = [("document", d) for d in documents]
+    found += [("manifest", m) for m in manifests if m.exists()]
+    found += [("rules file", r) for r in rule_files(_paths(rules, config.rules, DEFAULT_RULES))[0]]
+    if config.path is not None:
+        found.append(("config", config.path))
+    return found
+
+
+def lint_rules(rules: Sequence[Path] | None = None, config: Config | None = None) -> RuleSet:
+    """Validate rules files without documents; RuleError lists every problem, the project
+    config's and the rules files' together (a bad config does not hide the rules' problems)."""
+    if config is None:
+        try:
+            config = load_config()
+        except RuleError as error:
+            try:
+                load_rules(_paths(rules, (), DEFAULT_RULES))
+            except RuleError as more:
+                raise RuleError(
+                    [*error.problems, *more.problems], {**error.sources, **more.sources}
+                ) from error
+            raise
     return load_rules(_paths(rules, config.rules, DEFAULT_RULES), config.defaults)
 
 
@@ -101,20 +151,120 @@ def run_rule_tests(
     return ruleset, run_examples(ruleset)
 
 
+def open_project_cache(folder: Path | None = None, config: Config | None = None) -> FigureCache:
+    """The cache in `folder`, else ``.factcheck-cache`` in the project folder (where the
+    project config is, else the working directory); CheckerError if it cannot be opened."""
+    if folder is None:
+        config = config if config is not None else load_config()
+        project = config.path.parent if config.path is not None else Path()
+        folder = display_path(project / DEFAULT_DIR)
+    return open_cache(folder)
+
+
+def _execution(execution: Execution | None, jobs: int, config: Config) -> Execution:
+    """The run's execution with the project config's engine and scheduler filled in."""
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    scheduler = execution.scheduler or config.scheduler
+    engine = execution.engine or config.engine
+    if engine is None:
+        engine = EngineName.DASK if scheduler else EngineName.LOCAL
+    return replace(execution, engine=engine, scheduler=scheduler)
+
+
+def _stream(
+    paths: Sequence[Path] | None,
+    config: Config,
+    execution: Execution,
+    *,
+    rules: RuleSet | None = None,
+    fact: str | None = None,
+    send: Send = Send.NONE,
+    folders: Counter[str] | None = None,
+) -> Iterator[Outcome | InputProblem]:
+    """The outcomes of the documents under `paths` (or the config's, or the default)."""
+    found = _paths(paths, config.documents, DEFAULT_DOCUMENTS)
+    execution = _execution(execution, execution.jobs, config)
+    assert execution.engine is not None
+    with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
+        yield from stream(
+            found,
+            engine,
+            rules=rules,
+            fact=fact,
+            send=send,
+            cache=execution.cache,
+            progress=execution.progress,
+            folders=folders,
+        )
+
+
 def _run(
     paths: Sequence[Path] | None,
     rules: Sequence[Path] | RuleSet | None,
     config: Config | None,
-    progress: Progress | None = None,
-    jobs: int = 0,
+    execution: Execution,
+    fact: str | None = None,
 ) -> _Run:
+    """Stream every batch through matching; keep the claims and counts, drop the figures."""
     config = config if config is not None else load_config()
     ruleset = rules if isinstance(rules, RuleSet) else lint_rules(rules, config)
-    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
-    figures = _extract_all(documents, jobs, progress)
-    matches = match_claims(figures, ruleset)
-    findings = compare_claims(ruleset.facts, matches.claims, len(documents))
-    return _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
+    documents = numbers = unmatched = 0
+    problems: list[InputProblem] = []
+    claims: list[Claim] = []
+    notes: list[str] = []
+    near: list[NearMiss] = []
+    shared: dict[object, object] = {}
+    folders: Counter[str] = Counter()
+    for item in _stream(paths, config, execution, rules=ruleset, fact=fact, folders=folders):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        documents += item.documents
+        numbers += item.numbers
+        unmatched += item.unmatched
+        claims.extend(_shared(item.claims, shared))
+        notes.extend(item.notes)
+        near.extend(item.near_misses)
+    # each batch resolved its own origins; a speaker's name variants and wire copies reach
+    # across batches, so the corpus's claims are resolved once more, together
+    whole = resolve_claim_origins(claims, ruleset)
+    return _Run(
+        ruleset,
+        documents,
+        numbers,
+        tuple(problems),
+        tuple(whole),
+        unmatched,
+        tuple(notes),
+        tuple(near),
+        tuple(sorted(folders.items())),
+    )
+
+
+# Values a run's claims repeat: one copy of each is kept (a Path alone is about 400 bytes).
+_SHARED_FIELDS: Final = (
+    "document", "path", "outlet", "published", "text", "hedge", "unit", "noun", "head",
+    "origin", "interval",
+)  # fmt: skip
+
+
+def _shared(claims: Sequence[Claim], pool: dict[object, object]) -> Iterator[Claim]:
+    """The claims with one copy of each path, outlet, noun… for the whole run: claims are
+    all a run keeps, and each batch (or worker) made its own copies of the same values."""
+    for claim in claims:
+        figure = claim.figure
+        same = {
+            name: pool.setdefault(getattr(figure, name), getattr(figure, name))
+            for name in _SHARED_FIELDS
+        }
+        interval = cast(Interval, pool.setdefault(claim.interval, claim.interval))
+        origin = cast(str, pool.setdefault(claim.origin, claim.origin))
+        yield replace(
+            claim,
+            figure=replace(figure, **same),  # type: ignore[arg-type]
+            interval=interval,
+            origin=origin,
+        )
 
 
 def run_check(
@@ -123,26 +273,34 @@ def run_check(
     config: Config | None = None,
     progress: Progress | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
     suggest: SuggestOptions | None = None,
 ) -> CheckResult:
     """Load rules (RuleError if any is bad), then load, extract, match and compare.
 
     `progress(done, total)` is called as documents are extracted, for a progress bar; `jobs`
-    is the number of processes extraction may use (0: one per core on a large corpus).
-    With `suggest`, the rules are suggested from the documents in memory instead.
+    is the number of processes extraction may use (0: one per core on a large corpus), unless
+    `execution` says more (engine, scheduler, cache). With `suggest`, the rules are suggested
+    from the documents in memory instead, and the result says so first (`rules_note`).
     """
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    if progress is not None:
+        execution = replace(execution, progress=progress)
+    suggestion = None
     if suggest is not None:
-        run, suggestion = _suggested_run(paths, suggest, config, progress, jobs)
+        run, suggestion = _suggested_run(paths, suggest, config, execution)
     else:
-        run, suggestion = _run(paths, rules, config, progress, jobs), None
-    notes = list(run.matches.notes)
+        run = _run(paths, rules, config, execution)
+    findings = compare_claims(run.rules.facts, run.claims, run.documents)
+    notes = list(run.notes)
     return CheckResult(
         documents=run.documents,
-        figures=run.figures,
-        findings=run.findings,
-        unmatched=run.matches.unmatched,
+        figures=run.numbers,
+        findings=findings,
+        unmatched=run.unmatched,
         problems=run.problems,
         notes=tuple(notes),
+        folders=run.folders,
         rules_note=suggestion.note() if suggestion is not None else "",
     )
 
@@ -155,42 +313,119 @@ class SuggestResult:
     problems: tuple[InputProblem, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    """Every number of a corpus in one frame, and its sentences: what a suggestion reads."""
+
+    figures: pd.DataFrame  # every kind, dates and years too (a year tells another event)
+    sentences: tuple[str, ...]  # every sentence of every document, in document order
+    documents: int
+    problems: tuple[InputProblem, ...]
+    folders: tuple[tuple[str, int], ...]
+
+
+def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execution) -> _Corpus:
+    """The corpus's figures, streamed through the engine and cache as a check's are, then
+    gathered: suggesting rules compares figures across the whole corpus."""
+    from checker.extract import sentence_spans
+    from checker.load import iter_documents
+
+    folders: Counter[str] = Counter()
+    documents = 0
+
+    def frames() -> Iterator[pd.DataFrame | InputProblem]:
+        nonlocal documents
+        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders):
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            documents += item.documents
+            if item.figures is not None:
+                yield item.figures
+
+    gathered = _gather(frames())
+    sentences = [
+        item.text[start:end]
+        for item in iter_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+        if isinstance(item, Document)
+        for start, end in sentence_spans(item.text)
+    ]
+    return _Corpus(
+        gathered.figures,
+        tuple(sentences),
+        documents,
+        gathered.problems,
+        tuple(sorted(folders.items())),
+    )
+
+
+def _suggestion(
+    corpus: _Corpus, options: SuggestOptions, existing: RuleSet | None = None
+) -> Suggestion:
+    from checker.suggest import suggest_rules
+
+    return suggest_rules(
+        corpus.figures, corpus.sentences, corpus.documents, run_examples, options, existing
+    )
+
+
 def run_suggest(
     paths: Sequence[Path] | None = None,
     options: SuggestOptions | None = None,
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
 ) -> SuggestResult:
     """Suggest rules for the documents; `rules` (or, for `skip_covered`, the config's) are
-    the existing ones the suggestion must add to."""
+    the existing ones the suggestion must add to (RuleError if any is bad)."""
+    from checker.suggest import SuggestOptions
+
     config = config if config is not None else load_config()
     options = options or SuggestOptions()
     existing = RuleSet(())
     if rules or options.skip_covered:
         existing = lint_rules(rules, config)
-    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
-    figures = _extract_all(documents, jobs, None)
-    suggestion = suggest_rules(figures, documents, run_examples, options, existing)
-    return SuggestResult(suggestion, tuple(problems))
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    corpus = _read_corpus(paths, config, execution)
+    return SuggestResult(_suggestion(corpus, options, existing), corpus.problems)
 
 
 def _suggested_run(
     paths: Sequence[Path] | None,
     options: SuggestOptions,
     config: Config | None,
-    progress: Progress | None = None,
-    jobs: int = 0,
+    execution: Execution,
+    fact: str | None = None,
 ) -> tuple[_Run, Suggestion]:
-    """A run on rules suggested from the documents themselves, extracting them once."""
+    """A run on rules suggested from the documents themselves, extracting them once: the
+    gathered figures are matched in one piece, as one batch of the corpus."""
+    from checker.match import figure_at, match_claims
+
     config = config if config is not None else load_config()
-    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
-    figures = _extract_all(documents, jobs, progress)
-    suggestion = suggest_rules(figures, documents, run_examples, options)
+    corpus = _read_corpus(paths, config, execution)
+    suggestion = _suggestion(corpus, options)
     ruleset = suggestion.ruleset()
-    matches = match_claims(figures, ruleset)
-    findings = compare_claims(ruleset.facts, matches.claims, len(documents))
-    run = _Run(ruleset, tuple(documents), tuple(problems), figures, matches, findings)
+    if fact is not None:
+        find_fact(ruleset, fact)
+    matches = match_claims(corpus.figures, ruleset)
+    claims = [c for c in matches.claims if fact is None or c.fact_id == fact]
+    near = tuple(
+        NearMiss(figure_at(corpus.figures, m.row), m.score, m.reason)
+        for m in matches.near_misses
+        if m.fact_id == fact
+    )
+    run = _Run(
+        ruleset,
+        corpus.documents,
+        len(corpus.figures),
+        corpus.problems,
+        tuple(claims),
+        matches.unmatched,
+        matches.notes,
+        near,
+        corpus.folders,
+    )
     return run, suggestion
 
 
@@ -200,24 +435,56 @@ def run_explain(
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
     suggest: SuggestOptions | None = None,
 ) -> Explanation:
     """Why FACT_ID got its verdict; CheckerError with a did-you-mean for an unknown id.
 
     The id is checked before any document is read, so a typo fails fast (with `suggest`,
-    the rules come from the documents, so it is checked after)."""
+    the rules come from the documents, so it is checked once they are read). Only the
+    fact's claims and near misses are kept from each batch."""
     config = config if config is not None else load_config()
+    execution = execution if execution is not None else Execution(jobs=jobs)
     if suggest is not None:
-        run, _ = _suggested_run(paths, suggest, config, jobs=jobs)
-        find_fact(run.rules, fact_id)
+        run, _ = _suggested_run(paths, suggest, config, execution, fact=fact_id)
     else:
         ruleset = lint_rules(rules, config)
         find_fact(ruleset, fact_id)
-        run = _run(paths, ruleset, config, jobs=jobs)
+        run = _run(paths, ruleset, config, execution, fact=fact_id)
+    findings = compare_claims(run.rules.facts, run.claims, run.documents)
     explanation = explain_fact(
-        fact_id, run.rules, run.figures, run.matches, run.findings, len(run.documents)
+        fact_id, run.rules, run.claims, run.near_misses, findings, run.documents
     )
     return replace(explanation, problems=run.problems)
+
+
+def _frames(
+    paths: Sequence[Path] | None,
+    config: Config | None,
+    execution: Execution,
+    send: Send,
+    rules: RuleSet | None = None,
+) -> Iterator[pd.DataFrame | InputProblem]:
+    config = config if config is not None else load_config()
+    for item in _stream(paths, config, execution, rules=rules, send=send):
+        if isinstance(item, InputProblem):
+            yield item
+        elif item.figures is not None:
+            yield item.figures
+
+
+def iter_unmatched(
+    paths: Sequence[Path] | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+    execution: Execution | None = None,
+) -> Iterator[pd.DataFrame | InputProblem]:
+    """The figures no fact claimed, a batch at a time, and problems as they come.
+
+    The rules are loaded (RuleError if any is bad) before the first document is read."""
+    execution = execution if execution is not None else Execution()
+    config = config if config is not None else load_config()
+    return _frames(paths, config, execution, Send.UNMATCHED, lint_rules(rules, config))
 
 
 def find_unmatched(
@@ -225,11 +492,12 @@ def find_unmatched(
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
 ) -> ExtractResult:
     """The figures (counts, percents, money…) that no fact claimed, in document order:
     what `factcheck extract --unmatched` lists so users find what their rules miss."""
-    run = _run(paths, rules, config, jobs=jobs)
-    return ExtractResult(unmatched_figures(run.figures, run.matches), run.problems)
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    return _gather(iter_unmatched(paths, rules, config, execution))
 
 
 def run_origins(
@@ -237,16 +505,31 @@ def run_origins(
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
 ) -> OriginsResult:
     """Every origin of the corpus's figures, the speakers it stands for and how often, so a
     user can check them at a glance and write `origins` groups. Rules are optional: without
-    any (no rules folder), speakers are grouped by the corpus alone."""
+    any (no rules folder), speakers are grouped by the corpus alone. Figures are streamed; only
+    the few columns origins need are kept."""
+    import pandas as pd
+
     config = config if config is not None else load_config()
     given = _paths(rules, config.rules, DEFAULT_RULES)
     ruleset = lint_rules(rules, config) if rules or any(p.exists() for p in given) else RuleSet(())
-    documents, problems = load_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
-    figures = _extract_all(documents, jobs, None)
-    frame = figures[figures["kind"].isin([k.value for k in FIGURE_KINDS])]
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    kept: list[pd.DataFrame] = []
+    problems: list[InputProblem] = []
+    documents = 0
+    for item in _stream(paths, config, execution, send=Send.FIGURES):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        documents += item.documents
+        if item.figures is not None and not item.figures.empty:
+            kept.append(item.figures[list(ORIGIN_COLUMNS)])
+    if not kept:
+        return OriginsResult((), documents, tuple(problems))
+    frame = pd.concat(kept, ignore_index=True)
     origins = resolve_origins(frame, ruleset)
     rows: dict[str, dict[str, list[str]]] = {}
     for label, speaker, document in zip(
@@ -271,7 +554,7 @@ def run_origins(
             )
         )
     summaries.sort(key=lambda o: (-o.figures, o.origin))
-    return OriginsResult(tuple(summaries), len(documents), tuple(problems))
+    return OriginsResult(tuple(summaries), documents, tuple(problems))
 
 
 def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:
@@ -280,6 +563,9 @@ def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:
     Each example is a one-sentence document; matching against every fact, not just its own,
     means "claimed by the more specific fact …" shows up here as it would in a real run.
     """
+    from checker.extract import extract_figures
+    from checker.match import match_claims
+
     cases = [(fact, example) for fact in rules.facts for example in fact.examples]
     documents = [
         Document(id=f"example-{n}", path=Path(f"<example {n}>"), text=example.text)
@@ -296,6 +582,8 @@ def run_examples(rules: RuleSet) -> tuple[ExampleResult, ...]:
 def _example_result(
     fact: Fact, example: Example, document: str, figures: pd.DataFrame, matches: Matches
 ) -> ExampleResult:
+    from checker.match import hedged_interval
+
     claims = [c for c in matches.claims if c.fact_id == fact.id and c.figure.document == document]
     got = tuple(str(hedged_interval(c.figure, fact)) for c in claims)
     if not example.match:
@@ -314,6 +602,8 @@ def _example_result(
 
 def _why_not(fact: Fact, document: str, figures: pd.DataFrame, matches: Matches) -> str:
     """The matcher's own reasons a sentence gave the fact no claim."""
+    from checker.match import figure_at
+
     rows = figures.index[figures["document"] == document]
     if not len(rows):
         return "no figure was found in the sentence"
@@ -331,14 +621,6 @@ def _why_not(fact: Fact, document: str, figures: pd.DataFrame, matches: Matches)
     return f"no figure came close (found {listed})"
 
 
-def _counted(documents: Sequence[Document], progress: Progress) -> Iterator[Document]:
-    """Each document, then `progress(done, total)` once the extractor asks for the next one."""
-    total = len(documents)
-    for done, document in enumerate(documents, 1):
-        yield document
-        progress(done, total)
-
-
 @dataclass(frozen=True, slots=True)
 class ExtractResult:
     """What ``factcheck extract`` shows: the figures of every document, in document order."""
@@ -347,125 +629,35 @@ class ExtractResult:
     problems: tuple[InputProblem, ...] = ()
 
 
-def available_cores() -> int:
-    """The cores this process may run on (a container's or taskset's share, not the host's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS and Windows have no affinity mask
-        return os.cpu_count() or 1
-
-
-def _workers(jobs: int) -> int:
-    return available_cores() if jobs <= 0 else jobs
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[tuple[list[Document], int]]:
-    """Consecutive documents, `size` of them or BATCH_CHARS of text, whichever comes first,
-    each with its number of characters."""
-    batch: list[Document] = []
-    chars = 0
-    for document in documents:
-        batch.append(document)
-        chars += len(document.text)
-        if len(batch) >= size or chars >= BATCH_CHARS:
-            yield batch, chars
-            batch, chars = [], 0
-    if batch:
-        yield batch, chars
-
-
-def _parallel(jobs: int, workers: int, chars: int) -> bool:
-    """Whether extraction should use worker processes, `chars` of text having been seen:
-    always when asked for several, never with one, by default once the corpus is large."""
-    return workers > 1 and (jobs > 1 or chars >= PARALLEL_MIN_CHARS)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # fork where there is one: workers start at once with the compiled patterns already in
-    # memory; elsewhere the platform's default start method imports them afresh
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(workers, mp_context=context)
-
-
-def extract_batches(
-    documents: Iterable[Document], jobs: int = 0, batch: int = 256
-) -> Iterator[tuple[int, pd.DataFrame]]:
-    """(number of documents, their figures frame) per batch, in document order.
-
-    One process while the text read so far is under PARALLEL_MIN_CHARS, then `jobs` worker
-    processes (0: one per core), each extracting whole batches; frames come back in order, at
-    most two per worker in flight, so memory stays flat. `jobs=1` never starts a worker, and
-    `jobs>1` starts them at once. The figures are the same whatever `jobs` is.
-    """
-    workers = _workers(jobs)
-    pool: ProcessPoolExecutor | None = None
-    pending: deque[tuple[int, Future[pd.DataFrame]]] = deque()
-    seen = 0
-    try:
-        for docs, chars in _batches(documents, batch):
-            if pool is None and _parallel(jobs, workers, seen):
-                pool = _pool(workers)
-            seen += chars
-            if pool is None:
-                yield len(docs), extract_figures(docs)
-                continue
-            pending.append((len(docs), pool.submit(extract_figures, docs)))
-            while len(pending) > 2 * workers:
-                count, future = pending.popleft()
-                yield count, future.result()
-        while pending:
-            count, future = pending.popleft()
-            yield count, future.result()
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-
-
-def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
-    frames = [frame for frame in frames if not frame.empty]
-    return pd.concat(frames, ignore_index=True) if frames else empty_figures()
-
-
-def _extract_all(
-    documents: Sequence[Document], jobs: int, progress: Progress | None
-) -> pd.DataFrame:
-    """The figures of loaded documents: in this process for a small corpus (progress after
-    each document), across `jobs` processes for a large one (progress after each batch)."""
-    workers = min(_workers(jobs), len(documents))
-    if not _parallel(jobs, workers, sum(len(d.text) for d in documents)):
-        return extract_figures(documents if progress is None else _counted(documents, progress))
-    frames: list[pd.DataFrame] = []
-    done = 0
-    for count, frame in extract_batches(documents, workers):
-        frames.append(frame)
-        done += count
-        if progress is not None:
-            progress(done, len(documents))
-    return _concat(frames)
-
-
 def iter_extract(
-    paths: Sequence[Path], all_kinds: bool = False, batch: int = 256, jobs: int = 0
+    paths: Sequence[Path] | None = None,
+    all_kinds: bool = False,
+    jobs: int = 0,
+    execution: Execution | None = None,
+    config: Config | None = None,
 ) -> Iterator[pd.DataFrame | InputProblem]:
-    """Figures frames of `batch` documents at a time, and problems as they come: memory stays
-    flat however large the corpus, and each frame is built once per batch, not per document
-    (across processes once the corpus is large; see extract_batches)."""
-    kinds = {k.value for k in FIGURE_KINDS}
+    """Figures frames a batch of documents at a time, and problems as they come: memory stays
+    flat however large the corpus (across processes once it is large; see checker.engine)."""
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    send = Send.ALL if all_kinds else Send.FIGURES
+    return _frames(paths, config, execution, send)
+
+
+def _gather(items: Iterator[pd.DataFrame | InputProblem]) -> ExtractResult:
+    from checker.model import empty_figures
+
+    frames: list[pd.DataFrame] = []
     problems: list[InputProblem] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        elif not item.empty:
+            frames.append(item)
+    if not frames:
+        return ExtractResult(empty_figures(), tuple(problems))
+    import pandas as pd
 
-    def documents() -> Iterator[Document]:
-        for item in iter_documents(paths):
-            if isinstance(item, Document):
-                yield item
-            else:
-                problems.append(item)
-
-    for _, frame in extract_batches(documents(), jobs, batch):
-        yield from problems
-        problems.clear()
-        yield frame if all_kinds else frame[frame["kind"].isin(kinds)]
-    yield from problems
+    return ExtractResult(pd.concat(frames, ignore_index=True), tuple(problems))
 
 
 def run_extract(
@@ -473,15 +665,8 @@ def run_extract(
     all_kinds: bool = False,
     config: Config | None = None,
     jobs: int = 0,
+    execution: Execution | None = None,
 ) -> ExtractResult:
-    """Every figure of every document (and non-figures with `all_kinds`), in document order."""
-    config = config if config is not None else load_config()
-    frames: list[pd.DataFrame] = []
-    problems: list[InputProblem] = []
-    found = _paths(paths, config.documents, DEFAULT_DOCUMENTS)
-    for item in iter_extract(found, all_kinds, jobs=jobs):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-        else:
-            frames.append(item)
-    return ExtractResult(_concat(frames), tuple(problems))
+    """Every figure of every document (and non-figures with `all_kinds`), in document order,
+    in one frame: for tests and small corpora; the CLI streams ``iter_extract`` instead."""
+    return _gather(iter_extract(paths, all_kinds, jobs, execution, config))

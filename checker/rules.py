@@ -7,6 +7,7 @@ then raised together as one RuleError. The schema is documented in ``docs/rules.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -14,14 +15,13 @@ from pathlib import Path
 from typing import Final
 
 from rapidfuzz import process
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.errors import RuleError, RuleProblem
 from checker.extract.numbers import VAGUE
-from checker.extract.units import MEASURE_UNITS
-from checker.load import display_path
+from checker.extract.units import MEASURE_UNITS, normalise_noun
+from checker.files import LIMITS, FileProblem, compose_yaml, control_character, read_text, walk
+from checker.load import shown_path
 from checker.model import (
     DEFAULT_HEDGES,
     FACT_KINDS,
@@ -89,7 +89,10 @@ SYNONYMS: Final[dict[str, str]] = {
 FACT_KIND_NAMES: Final = tuple(sorted(k.value for k in FACT_KINDS))
 SEVERITY_NAMES: Final = tuple(s.value for s in Severity)
 TREND_NAMES: Final = tuple(t.value for t in Trend)
-_FACT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FACT_ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: 'drones\n' is not one
+# Whole-number settings (window, min_origins, noun_cutoff) stay far below this; a value with
+# thousands of digits is a typo, and int() would refuse it past 4,300 digits anyway.
+MAX_WHOLE: Final = 1_000_000
 _NUMBER: Final = r"(?:-?inf|-?\d[\d,]*(?:\.\d+)?)"
 _INTERVAL: Final = re.compile(
     rf"""^\s*(?P<left>[\[(])\s*(?P<low>{_NUMBER})\s*,\s*(?P<high>{_NUMBER})\s*(?P<right>[\])])\s*$"""
@@ -107,6 +110,7 @@ class Reader:
 
     path: Path
     problems: list[RuleProblem] = field(default_factory=list)
+    ids: list[tuple[str, Location]] = field(default_factory=list)  # each kebab-case fact id
     # mapping node id -> the keys its misspelt keys were taken for ('knd' -> 'kind')
     misspelt: dict[int, set[str]] = field(default_factory=dict)
 
@@ -115,6 +119,8 @@ class Reader:
 
     def problem(self, node: Node, message: str, hint: str = "") -> None:
         width = max(1, len(str(node.value))) if isinstance(node, ScalarNode) else 1
+        if isinstance(node, ScalarNode) and node.style in ('"', "'"):
+            width += 2  # the quotes too: the mark is at the opening one
         self.problems.append(RuleProblem(self.where(node), message, hint, width))
 
     def mapping(
@@ -127,6 +133,9 @@ class Reader:
         allowed = tuple(allowed)
         out: dict[str, tuple[ScalarNode, Node]] = {}
         for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                self.problem(key, f"a key in {what} should be a name, not a list or a mapping")
+                continue
             name = str(key.value)
             if name in out:
                 first = out[name][0].start_mark.line + 1
@@ -152,7 +161,13 @@ class Reader:
         if not isinstance(node, ScalarNode) or _tag(node).endswith(":null"):
             self.problem(node, f"{what} should be a single value")
             return None
-        return str(node.value)
+        value = str(node.value)
+        control = control_character(value.strip())
+        if control is not None:
+            # "\x1b[31m" in a title would reach the terminal; a newline would split a report line
+            self.problem(node, f"{what} contains the control character {control}")
+            return None
+        return value
 
     def text(self, node: Node, what: str) -> str | None:
         value = self.scalar(node, what)
@@ -191,16 +206,23 @@ class Reader:
             return None
         return value
 
-    def integer(self, node: Node, what: str, minimum: int) -> int | None:
+    def integer(self, node: Node, what: str, minimum: int, maximum: int = MAX_WHOLE) -> int | None:
         value = self.scalar(node, what)
         if value is None:
             return None
-        if not re.fullmatch(r"\d+", value) or int(value) < minimum:
+        digits = value.strip()
+        # the length first: int() of a 5,000-digit string raises instead of answering
+        if (
+            not re.fullmatch(r"\d+", digits)
+            or len(digits) > len(str(maximum))
+            or not minimum <= int(digits) <= maximum
+        ):
             self.problem(
-                node, f"{what} should be a whole number of at least {minimum}, not {value!r}"
+                node,
+                f"{what} should be a whole number from {minimum} to {maximum}, not {_shown(value)}",
             )
             return None
-        return int(value)
+        return int(digits)
 
     def tolerance(self, node: Node, what: str) -> Tolerance | None:
         value = self.scalar(node, what)
@@ -215,6 +237,9 @@ class Reader:
             )
             return None
         number = float(match.group("num"))
+        if not math.isfinite(number):
+            self.problem(node, f"{what} {_shown(value)} is too large to be a number")
+            return None
         return Tolerance(number / 100, True) if match.group("pct") else Tolerance(number, False)
 
     def interval(self, node: Node, what: str) -> str | None:
@@ -227,10 +252,14 @@ class Reader:
         if match is not None:
             low = float(match.group("low").replace(",", ""))
             high = float(match.group("high").replace(",", ""))
+        written = [match.group(side) for side in ("low", "high")] if match else []
+        if any("inf" not in w and math.isinf(float(w.replace(",", ""))) for w in written):
+            self.problem(node, f"{what} {_shown(value)} has a bound too large to be a number")
+            return None
         if match is None or low > high:
             self.problem(
                 node,
-                f"{what} {value!r} cannot be read",
+                f"{what} {_shown(value)} cannot be read",
                 "write it as the report does: '[170, 170]', '(300, inf)', '[30600, 34000)'",
             )
             return None
@@ -321,7 +350,15 @@ class Reader:
         if not tolerance.relative:
             self.problem(node, f"{what} is relative: write it as a percentage such as '10%'")
             return None
+        if tolerance.value >= 1:
+            self.problem(node, f"{what} is a share of the figure: below 100%, such as '10%'")
+            return None
         return tolerance.value
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut short: a 5,000-digit number is not worth printing."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def suggest(name: str, allowed: Iterable[str]) -> str:
@@ -355,19 +392,22 @@ def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[RuleProblem]]:
     problems: list[RuleProblem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            if not found:
+            found, skipped = walk(path, lambda p: p.suffix.lower() in (".yaml", ".yml"))
+            problems.extend(
+                RuleProblem(Location(shown_path(s.path), 1, 1), s.reason) for s in skipped
+            )
+            if not found and not skipped:
                 problems.append(
                     RuleProblem(
-                        Location(display_path(path), 1, 1), "no rules file (*.yaml) in this folder"
+                        Location(shown_path(path), 1, 1), "no rules file (*.yaml) in this folder"
                     )
                 )
             files.extend(found)
-        elif path.is_file():
-            files.append(path)
+        elif path.exists():
+            files.append(path)  # whatever it is: reading it says why it cannot be read
         else:
             problems.append(
-                RuleProblem(Location(display_path(path), 1, 1), "no such rules file or folder")
+                RuleProblem(Location(shown_path(path), 1, 1), "no such rules file or folder")
             )
     return files, problems
 
@@ -389,29 +429,33 @@ def load_rules(paths: Iterable[Path], defaults: RuleDefaults | None = None) -> R
     cutoffs: list[float] = []
     seen: dict[str, Location] = {}
     for file in files:
-        shown = display_path(file)
+        shown = shown_path(file)
         try:
-            source = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(RuleProblem(Location(shown, 1, 1), f"cannot read rules: {error}"))
+            source = read_text(file, LIMITS["rules"])
+        except FileProblem as error:
+            where = Location(shown, error.line, error.col)
+            problems.append(RuleProblem(where, f"cannot read rules: {error.message}"))
             continue
         sources[shown] = source
         reader = Reader(shown)
         file_facts, file_groups, cutoff = _read_file(reader, source, base)
         problems.extend(reader.problems)
-        for fact in file_facts:
-            if fact.id in seen:
+        # every id counts, a broken fact's too: its duplicate is a problem of this run as well
+        duplicates: set[Location] = set()
+        for fact_id, where in reader.ids:
+            if fact_id in seen:
                 problems.append(
                     RuleProblem(
-                        fact.location,
-                        f"duplicate fact id {fact.id!r}",
-                        f"first defined at {seen[fact.id]}",
-                        len(fact.id),
+                        where,
+                        f"duplicate fact id {fact_id!r}",
+                        f"first defined at {seen[fact_id]}",
+                        len(fact_id),
                     )
                 )
+                duplicates.add(where)
                 continue
-            seen[fact.id] = fact.location
-            facts.append(fact)
+            seen[fact_id] = where
+        facts.extend(f for f in file_facts if f.location not in duplicates)
         for name, aliases in file_groups.items():
             groups.setdefault(name, []).extend(a for a in aliases if a not in groups.get(name, []))
         if cutoff is not None:
@@ -433,14 +477,10 @@ def _read_file(
     reader: Reader, source: str, base: RuleDefaults
 ) -> tuple[list[Fact], dict[str, list[str]], float | None]:
     try:
-        root = YAML(typ="rt").compose(source)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        root = compose_yaml(source)
+    except FileProblem as error:
         reader.problems.append(
-            RuleProblem(
-                Location(reader.path, line, col), f"invalid YAML: {error.problem or error.context}"
-            )
+            RuleProblem(Location(reader.path, error.line, error.col), error.message)
         )
         return [], {}, None
     if root is None:
@@ -533,12 +573,15 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
     misspelt = reader.misspelt.get(id(node), set())
     if "id" not in keys and "id" not in misspelt:
         reader.problem(node, "a fact needs an 'id'", "add 'id: some-kebab-case-name'")
-    elif fact_id is not None and not _FACT_ID.match(fact_id):
+    elif fact_id is not None and not _FACT_ID.fullmatch(fact_id):
+        kebab = re.sub(r"[^a-z0-9]+", "-", fact_id.lower()).strip("-")
         reader.problem(
             keys["id"][1],
-            f"fact id {fact_id!r} is not kebab-case",
-            f"try {re.sub(r'[^a-z0-9]+', '-', fact_id.lower()).strip('-')!r}",
+            f"fact id {_shown(fact_id)} is not kebab-case",
+            f"try {kebab!r}" if kebab else "use lower-case letters a-z, digits and hyphens",
         )
+    elif fact_id is not None:
+        reader.ids.append((fact_id, reader.where(keys["id"][1])))
     kind = None
     if "kind" in keys:
         kind = reader.choice(keys["kind"][1], FACT_KIND_NAMES, "kind")
@@ -551,6 +594,8 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
         return read(keys[key][1], key) if key in keys else None
 
     counts = get("counts", reader.words) or ()
+    if "counts" in keys:
+        _check_counted_nouns(reader, keys["counts"][1])
     context = get("context", reader.words) or ()
     split_by = get("split_by", lambda n, w: reader.choice(n, SPLIT_NAMES, w))
     dated = get("dated", reader.date) or get("on", reader.date)
@@ -641,6 +686,21 @@ def rule_warnings(rules: RuleSet) -> tuple[RuleProblem, ...]:
         if fact.unit and fact.kind in (Kind.COUNT, Kind.SHARE, Kind.AGE, Kind.ORDINAL):
             warn(f"'unit' has no effect on a {fact.kind.value}", "drop it")
     return tuple(out)
+
+
+def _check_counted_nouns(reader: Reader, node: Node) -> None:
+    """A counted noun is matched as the words the extractor reads after a figure: letters A-Z
+    and digits. An alias with none ('дроны', '!!') could never match, and matching would
+    fail on its empty form; say so here rather than at check time."""
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    for item in items:
+        alias = str(item.value) if isinstance(item, ScalarNode) else ""
+        if alias.strip() and not normalise_noun(alias):
+            reader.problem(
+                item,
+                f"counts {_shown(alias)} has no letter A-Z or digit: it can never match",
+                "counted nouns are read as words of letters A-Z and digits ('drones', 'F-16s')",
+            )
 
 
 def _read_examples(reader: Reader, node: Node) -> tuple[Example, ...]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
+
+import pytest
 
 from checker.model import CheckResult, Finding
 from checker.pipeline import run_check
@@ -48,10 +52,26 @@ def corpus(
 def check(
     folder: Path, documents: dict[str, tuple[str, str, str]], rules: str = RULES
 ) -> CheckResult:
+    """Run from `folder`, as users run from their project: documents are 'docs/NAME'."""
+    folder = folder.resolve()
     docs, rules_path = corpus(folder, documents, rules)
-    return run_check([docs], [rules_path])
+    with contextlib.chdir(folder):
+        return run_check([docs], [rules_path])
 
 
 def finding(result: CheckResult, fact_id: str) -> Finding:
     (found,) = [f for f in result.findings if f.fact.id == fact_id]
     return found
+
+
+def deny_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Opening a file called `name` fails as an unreadable file does (tests run as root,
+    where permission bits deny nothing)."""
+    real_open = os.open
+
+    def deny(path: str, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)

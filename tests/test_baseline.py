@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from checker.baseline import (
     render,
 )
 from checker.cli import app
+from checker.files import LIMITS
 from checker.model import ExitCode, FailOn, Verdict
 from tests.helpers import RULES, check, corpus, finding
 
@@ -86,7 +88,7 @@ def test_another_outlet_repeating_one_side_keeps_the_discrepancy(tmp_path: Path,
 def test_round_trip_accepts_then_fails_on_new_and_reports_stale(tmp_path: Path) -> None:
     accepted = entries(check(tmp_path / "1", {"a.txt": A, "b.txt": B}))
     assert [(e.fact, e.verdict) for e in accepted] == [("drones-launched", Verdict.DISCREPANCY)]
-    assert accepted[0].claims == ("a: '170' [170, 170]", "b: '185' [185, 185]")
+    assert accepted[0].claims == ("docs/a.txt: '170' [170, 170]", "docs/b.txt: '185' [185, 185]")
 
     same = apply_baseline(check(tmp_path / "2", {"a.txt": A, "b.txt": B}), accepted, "b.json")
     assert (same.failing, same.stale, same.exit_code) == ((), (), ExitCode.OK)
@@ -109,13 +111,13 @@ def test_baseline_file_is_stable_and_reads_back(tmp_path: Path) -> None:
     assert render(result) == text
     assert json.loads(text) == {
         "factcheck_baseline": 1,
-        "fingerprint_version": 1,
+        "fingerprint_version": 2,
         "findings": [
             {
                 "fingerprint": result.findings[0].fingerprint,
                 "fact": "drones-launched",
                 "verdict": "discrepancy",
-                "claims": ["a: '170' [170, 170]", "b: '185' [185, 185]"],
+                "claims": ["docs/a.txt: '170' [170, 170]", "docs/b.txt: '185' [185, 185]"],
             }
         ],
     }
@@ -150,19 +152,23 @@ CORRUPT = [
     ("{", "b.json:1:2: invalid baseline JSON: Expecting property name enclosed in double quotes"),
     ("[]", "b.json: not a factcheck baseline (no 'factcheck_baseline' key); "
      "create it with 'factcheck baseline'"),
-    ('{"factcheck_baseline": 9, "fingerprint_version": 1, "findings": []}',
+    ('{"factcheck_baseline": 9, "fingerprint_version": 2, "findings": []}',
      "b.json: baseline version 9 is not supported (expected 1)"),
     ('{"factcheck_baseline": 1, "fingerprint_version": 0, "findings": []}',
-     "b.json: fingerprints of version 0 cannot be compared with version 1; "
+     "b.json: fingerprints of version 0 cannot be compared with version 2; "
      "regenerate it with 'factcheck baseline'"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": {}}',
+    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": []}',
+     "b.json: fingerprints of version 1 cannot be compared with version 2 (version 1 named "
+     "a document by its file stem, so 'a/report.txt' and 'b/report.txt' were one document; "
+     "version 2 names it by its path); regenerate it with 'factcheck baseline'"),
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": {}}',
      "b.json: 'findings' should be a list"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fact": "x"}]}',
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fact": "x"}]}',
      "b.json: findings[0]: missing 'fingerprint', 'verdict', 'claims'"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fingerprint": "xyz",'
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fingerprint": "xyz",'
      ' "fact": "x", "verdict": "discrepancy", "claims": []}]}',
      "b.json: findings[0]: fingerprint 'xyz' is not 16 hex digits"),
-    ('{"factcheck_baseline": 1, "fingerprint_version": 1, "findings": [{"fingerprint": '
+    ('{"factcheck_baseline": 1, "fingerprint_version": 2, "findings": [{"fingerprint": '
      '"0123456789abcdef", "fact": "x", "verdict": "agreement", "claims": []}]}',
      "b.json: findings[0]: verdict 'agreement' should be one of: discrepancy, evolving, "
      "single-source, no-claim"),
@@ -262,3 +268,65 @@ def test_cli_baseline_with_bad_rules_exits_2_and_writes_nothing(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith("bad.yaml:3:5: unknown key 'knd'")
     assert not Path("base.json").exists()
+
+
+HOSTILE = [
+    ('{"factcheck_baseline": ' + "1" * 5000 + "}",
+     "b.json: invalid baseline JSON: Exceeds the limit (4300 digits) for integer string "
+     "conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+    ("[" * 100_000 + "]" * 100_000, "b.json: invalid baseline JSON: nested too deeply"),
+    ('{"factcheck_baseline": true, "fingerprint_version": 2, "findings": []}',
+     "b.json: baseline version True is not supported (expected 1)"),
+    ('{"factcheck_baseline": 1, "fingerprint_version": "' + "x" * 100 + '", "findings": []}',
+     f"b.json: fingerprints of version '{'x' * 39}… cannot be compared with version 2; "
+     "regenerate it with 'factcheck baseline'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=[m[:60] for _, m in HOSTILE])
+def test_hostile_baseline_is_an_error_not_a_crash(text: str, message: str) -> None:
+    with pytest.raises(BaselineError) as raised:
+        parse_baseline(text, Path("b.json"))
+    assert str(raised.value) == message
+
+
+def test_a_baseline_that_is_not_a_regular_file_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("fifo.json")
+    messages = []
+    for name in ("fifo.json", "/dev/zero"):
+        with pytest.raises(BaselineError) as raised:
+            load_baseline(Path(name))
+        messages.append(str(raised.value))
+    assert messages == [
+        "fifo.json:1:1: cannot read baseline: a FIFO, not a regular file",
+        "/dev/zero:1:1: cannot read baseline: a character device, not a regular file",
+    ]
+
+
+def test_a_baseline_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(LIMITS, "baseline", 100)
+    Path("big.json").write_text(json.dumps({"factcheck_baseline": 1, "pad": "x" * 100}))
+    with pytest.raises(BaselineError) as raised:
+        load_baseline(Path("big.json"))
+    assert str(raised.value) == (
+        "big.json:1:1: cannot read baseline: larger than the limit of 100 bytes for this kind "
+        "of file"
+    )
+
+
+def test_a_baseline_that_is_not_utf8_names_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("b.json").write_bytes(b'{\n  "x": "caf\xe9"\n}\n')
+    with pytest.raises(BaselineError) as raised:
+        load_baseline(Path("b.json"))
+    assert str(raised.value) == (
+        "b.json:2:12: cannot read baseline: not UTF-8 text (byte 13: invalid continuation byte)"
+    )

@@ -25,7 +25,7 @@ from checker.errors import CheckerError
 from checker.model import RESULT_SCHEMA_VERSION
 from checker.pipeline import run_check
 from checker.report import EXTENSIONS, REPORTERS, html
-from tests.helpers import RULES, corpus
+from tests.helpers import RULES, corpus, deny_open
 
 runner = CliRunner()
 
@@ -59,7 +59,9 @@ def test_discrepancy_exits_1(in_root: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "DISCREPANCY [error]  drones-launched" in result.output
     lines = out.read_text().splitlines()
-    assert len(lines) == 3 and lines[1].startswith("drones-launched,discrepancy,error,a,")
+    assert len(lines) == 3 and lines[1].startswith(
+        f"drones-launched,discrepancy,error,{tmp_path.as_posix()}/a.txt,"
+    )
 
 
 def test_bad_rules_exit_2_with_position_and_hint(in_root: Path, tmp_path: Path) -> None:
@@ -227,8 +229,16 @@ def test_progress_bar_only_for_many_documents_on_a_terminal() -> None:
     assert f"{PROGRESS_MIN_DOCUMENTS}/{PROGRESS_MIN_DOCUMENTS}" in stream.getvalue()
 
 
-def test_run_check_reports_progress_per_document(in_root: Path) -> None:
+def test_run_check_reports_progress_per_batch(
+    in_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import checker.stream
+
     calls: list[tuple[int, int]] = []
+    run_check(progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(2, 2)], "both seeds fit one batch"
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)
+    calls.clear()
     with_progress = run_check(progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 2), (2, 2)]
     assert with_progress.to_records() == run_check().to_records()
@@ -266,7 +276,7 @@ def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Pat
     blocker.write_text("")
     result = runner.invoke(app, ["check", "--no-csv", "-o", f"json={blocker}/r.json"])
     assert result.exit_code == 2
-    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: File exists\n"
+    assert result.stderr == f"{blocker.as_posix()}/r.json: cannot write: Not a directory\n"
 
 
 def test_reports_get_the_mode_a_plain_write_would(in_root: Path, tmp_path: Path) -> None:
@@ -284,3 +294,42 @@ def test_reports_get_the_mode_a_plain_write_would(in_root: Path, tmp_path: Path)
         assert kept.read_text().startswith("{")
     finally:
         os.umask(old)
+
+
+def test_an_unreadable_file_named_on_the_command_line_is_reported_and_the_rest_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a usage error: the run goes on with the files it can read, and exits 2."""
+    monkeypatch.chdir(tmp_path)
+    _, rules = corpus(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones, the IDF said."),
+            "locked.txt": ("Wire B", "2024-04-14", "Iran launched 185 drones."),
+        },
+    )
+    deny_open(monkeypatch, "locked.txt")
+    argv = ["check", "docs/locked.txt", "docs/a.txt", "/dev/zero", "-r", str(rules), "--no-csv"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "docs/locked.txt:1:1: cannot read: Permission denied",
+        "/dev/zero:1:1: cannot read: a character device, not a regular file",
+    ]
+    assert "SINGLE-SOURCE [warning]  drones-launched" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+def test_a_file_name_that_is_not_utf8_reaches_every_report(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _, rules = corpus(tmp_path, {"a.txt": ("Wire A", "2024-04-14", "Iran launched 170 drones.")})
+    (tmp_path / "docs" / os.fsdecode(b"\xff.txt")).write_text("Iran launched 185 drones.\n")
+    out = tmp_path / "out"
+    argv = ["check", "docs", "-r", str(rules), "--no-csv", "-f", fmt, "-o", f"{fmt}={out}"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 1, result.output
+    shown = "%5Cxff.txt" if fmt == "sarif" else "\\\\xff.txt" if fmt == "json" else "\\xff.txt"
+    assert shown in out.read_text(encoding="utf-8")
+    assert shown in result.stdout

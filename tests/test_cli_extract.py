@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
@@ -64,7 +65,10 @@ def test_csv_has_the_documented_columns(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "csv"])
     lines = result.output.splitlines()
     assert lines[0] == ",".join(FIELDS)
-    assert lines[1].startswith("a,") and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    assert (
+        lines[1].startswith(f"{tmp_path.as_posix()}/a.txt,")
+        and ",up to 700,700.0,0.0,700.0,True,True,at-most," in lines[1]
+    )
     assert lines[1].endswith(",count,True,soldiers,soldiers,soldier,Officials,"
                              "Officials said up to 700 soldiers were deployed.,,,count,False,"
                              "False,,")  # fmt: skip
@@ -109,14 +113,14 @@ def test_unreadable_document_exits_2_and_the_rest_is_listed(tmp_path: Path) -> N
     assert [f["text"] for f in json.loads(result.stdout)["figures"]] == ["170"]
 
 
-def test_streamed_batches_equal_one_pass(in_root: Path) -> None:
+def test_streamed_batches_equal_one_pass(in_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.stream
     from checker.extract import extract_figures
     from checker.load import load_documents
 
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)
     batches = [
-        b
-        for b in iter_extract([Path("seeds")], all_kinds=True, batch=1)
-        if isinstance(b, pd.DataFrame)
+        b for b in iter_extract([Path("seeds")], all_kinds=True) if isinstance(b, pd.DataFrame)
     ]
     assert len(batches) == 2  # one frame per document, nothing held between them
     streamed = pd.concat(batches, ignore_index=True)
@@ -156,3 +160,35 @@ def test_jobs_change_nothing_but_speed(in_root: Path) -> None:
     assert "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0" in (
         message
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_the_listing_streamed_batch_by_batch_is_the_whole_rendering(
+    in_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import checker.stream
+    from checker.report.figures import FIGURE_RENDERERS
+
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)  # a batch per seed
+    out = tmp_path / f"figures.{fmt}"
+    whole = FIGURE_RENDERERS[fmt](run_extract([Path("seeds")]).figures)
+    for _ in range(2):  # the cache cold, then warm
+        result = CliRunner().invoke(app, ["extract", "seeds", "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8") == whole
+    printed = CliRunner().invoke(app, ["extract", "seeds", "--format", fmt, "--no-cache"])
+    assert printed.stdout == whole
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_number_too_large_for_a_float_is_no_figure(digits: int, tmp_path: Path) -> None:
+    """'1' and 308 zeros is no float: it printed "value": Infinity (not JSON) and agreed with
+    every other claim as [inf, inf]."""
+    (tmp_path / "a.txt").write_text(
+        f"Iran launched {'9' * digits} drones, and 170 drones more.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "Infinity" not in result.stdout and "NaN" not in result.stdout
+    figures = json.loads(result.stdout)["figures"]
+    assert [f["text"] for f in figures] == ["170"]

@@ -168,8 +168,8 @@ def test_one_against_one_has_a_conflict_but_no_outlier(tmp_path: Path) -> None:
     found = finding(result, "drones-launched")
     assert (found.majority, found.outliers, found.agreed) == ((), (), None)
     assert found.why == (
-        f"2 documents, 2 origins; '170' ({tmp_path}/docs/a.txt:5, Wire A) and "
-        f"'185' ({tmp_path}/docs/b.txt:5, Wire B) cannot both be true: "
+        "2 documents, 2 origins; '170' (docs/a.txt:5, Wire A) and "
+        "'185' (docs/b.txt:5, Wire B) cannot both be true: "
         "'170' is 8.1% below '185'; tolerance 2%"
     )
 
@@ -356,6 +356,25 @@ def test_same_day_figures_of_one_origin_are_an_update(tmp_path: Path) -> None:
     assert [s.step.value for s in found.timeline] == ["first", "update"]
 
 
+def test_same_day_figures_that_both_hold_are_the_figure_growing(tmp_path: Path) -> None:
+    # "at least 32,000" and "34,000" the same day share 34,000: an update, no contradiction
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-04-17", "In Gaza, 30,000 people have been killed."),
+            "b.txt": ("Wire B", "2024-04-18", "In Gaza, at least 32,000 people have been killed."),
+            "c.txt": ("Wire C", "2024-04-18", "In Gaza, 34,000 people have been killed."),
+        },
+    )
+    found = finding(result, "gaza-death-toll")
+    assert found.verdict is Verdict.EVOLVING
+    assert [(s.claim.figure.text, s.step.value) for s in found.timeline] == [
+        ("30,000", "first"),
+        ("at least 32,000", "update"),
+        ("34,000", "update"),
+    ]
+
+
 def test_an_undated_toll_is_read_as_the_earliest_and_says_so(tmp_path: Path) -> None:
     result = check(
         tmp_path,
@@ -540,7 +559,7 @@ def test_a_disagreement_needs_a_pair_from_two_documents(tmp_path: Path) -> None:
     )
     found = finding(result, "people-sheltering")
     assert found.verdict is Verdict.DISCREPANCY
-    assert sorted(c.figure.document for c in found.conflict) == ["a", "b"]
+    assert sorted(c.figure.document for c in found.conflict) == ["docs/a.txt", "docs/b.txt"]
     assert sorted(c.figure.text for c in found.conflict) == ["About 1,000", "Some 3,000"]
 
 

@@ -3,6 +3,7 @@ validated with positions like a rules file."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from checker.config import load_config
 from checker.errors import RuleError
 from checker.model import Severity, Tolerance
 from checker.pipeline import lint_rules
+from tests.helpers import deny_open
 
 runner = CliRunner()
 FACT = "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
@@ -151,3 +153,74 @@ def test_the_config_is_found_from_a_subfolder(
     config = load_config()
     assert config.path == tmp_path / "factcheck.yaml"
     assert config.rules == (tmp_path / "facts",)
+
+
+def first_problem(folder: Path) -> str:
+    with pytest.raises(RuleError) as caught:
+        load_config(folder)
+    return str(caught.value).splitlines()[0]
+
+
+BAD_CONFIGS = [
+    ("factcheck.yaml", b"rules: [facts]\ndefaults:\n  tolerance: 5\xe9\n",
+     "factcheck.yaml:3:15: cannot read config: not UTF-8 text "
+     "(byte 39: invalid continuation byte)"),
+    ("pyproject.toml", b'[tool.factcheck]\nrules = ["caf\xe9"]\n',
+     "pyproject.toml:2:14: cannot read config: not UTF-8 text "
+     "(byte 30: invalid continuation byte)"),
+    ("factcheck.yaml", b"rules: [fa\x07cts]\n",
+     "factcheck.yaml:1:11: control character U+0007 is not allowed"),
+    ("factcheck.yaml", b'rules: ["fa\\x1bcts"]\n',
+     "factcheck.yaml:1:9: each entry of rules paths contains the control character U+001B"),
+    ("pyproject.toml", b'[tool.factcheck]\nrules = ["fa\\u001bcts"]\n',
+     "pyproject.toml:2:1: each entry of rules paths contains the control character U+001B"),
+    ("pyproject.toml", b"[tool.factcheck.defaults]\nwindow = inf\n",
+     "pyproject.toml:2:1: window should be a whole number from 1 to 1000000, not 'inf'"),
+    ("pyproject.toml", b"[tool.factcheck.defaults]\nwindow = 1e400\n",
+     "pyproject.toml:2:1: window should be a whole number from 1 to 1000000, not 'inf'"),
+    ("pyproject.toml", b"[tool.factcheck.defaults]\nwindow = 1e300\n",
+     "pyproject.toml:2:1: window should be a whole number from 1 to 1000000, "
+     "not '1e+300'"),
+    ("pyproject.toml", b"[tool.factcheck.defaults]\nwindow = " + b"7" * 5000 + b"\n",
+     "pyproject.toml:1:1: invalid TOML: Exceeds the limit (4300 digits) for integer string "
+     "conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+    ("pyproject.toml", b"[tool.factcheck]\nrules = " + b"[" * 3000 + b"]" * 3000 + b"\n",
+     "pyproject.toml:1:1: invalid TOML: nested too deeply"),
+    ("pyproject.toml", b"[tool.factcheck]\nrules = " + b"[" * 80 + b"]" * 80 + b"\n",
+     "pyproject.toml:2:1: nested more than 64 levels deep"),
+    ("factcheck.yaml", b"rules: " + b"[" * 80 + b"]" * 80 + b"\n",
+     "factcheck.yaml:1:71: nested more than 64 levels deep"),
+    ("pyproject.toml", b"[tool.factcheck]\nrules = [\n",
+     "pyproject.toml:3:1: invalid TOML: Invalid value (at end of document)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "first"), BAD_CONFIGS, ids=[f for *_, f in BAD_CONFIGS]
+)
+def test_a_bad_config_is_a_problem_at_its_position(
+    name: str, content: bytes, first: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(content)
+    assert first_problem(tmp_path) == first
+
+
+@pytest.mark.parametrize("name", ["factcheck.yaml", "pyproject.toml"])
+def test_a_config_that_cannot_be_read_is_an_error_not_a_crash(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("rules: [facts]\n")
+    deny_open(monkeypatch, name)
+    assert first_problem(tmp_path) == f"{name}:1:1: cannot read config: Permission denied"
+
+
+def test_a_config_that_is_a_fifo_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "factcheck.yaml")
+    assert first_problem(tmp_path) == (
+        "factcheck.yaml:1:1: cannot read config: a FIFO, not a regular file"
+    )

@@ -148,5 +148,5 @@ def test_cli_explain_reports_an_unreadable_document_and_exits_2(tmp_path: Path) 
     (docs / "bad.txt").write_bytes(b"Iran launched \xff 185 drones\n")
     result = runner.invoke(app, ["explain", "drones-launched", str(docs), "--rules", str(rules)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{docs}/bad.txt:1:1: not UTF-8 text")
+    assert result.stderr.startswith(f"{docs}/bad.txt:1:15: not UTF-8 text")
     assert "matched: 1 figure in 1 document read" in result.stdout

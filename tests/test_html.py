@@ -304,7 +304,7 @@ def test_unreadable_documents_baseline_and_stale_entries_are_shown(
     monkeypatch.chdir(tmp_path)  # document paths print relative to it
     page = html.render(with_baseline_and_problem(tmp_path))
     assert (
-        "<li><code>new/docs/bad.txt:1:1</code>: not UTF-8 text (byte 0: invalid start byte)</li>"
+        "<li><code>docs/bad.txt:1:1</code>: not UTF-8 text (byte 0: invalid start byte)</li>"
     ) in page
     assert page.count('<span class="badge baselined">in baseline</span>') == 1
     assert (

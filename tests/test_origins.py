@@ -11,6 +11,14 @@ from checker.model import Verdict
 from checker.origins import name_groups
 from tests.helpers import check, finding
 
+DRONES = """defaults:
+  no_claim: off
+facts:
+  - id: drones-launched
+    kind: count
+    counts: [drones]
+    context: [launch]
+"""
 RULES = """facts:
   - id: homes-destroyed
     kind: count
@@ -100,7 +108,7 @@ def test_two_documents_carrying_one_wire_copy_are_one_origin(tmp_path: Path) -> 
     found = finding(result, "homes-destroyed")
     assert found.verdict is Verdict.SINGLE_SOURCE
     assert found.origins == ("Daily Gazette",)
-    assert [c.copy_of for c in found.claims] == ["a", "a"]
+    assert [c.copy_of for c in found.claims] == ["docs/a.txt", "docs/a.txt"]
     assert "2 documents carry one wire copy" in found.why
 
 
@@ -145,3 +153,33 @@ def test_a_document_can_declare_the_origin_of_its_unattributed_figures(tmp_path:
     found = finding(result, "homes-destroyed")
     assert found.origins == ("County fire service",)
     assert found.verdict is Verdict.SINGLE_SOURCE
+
+
+def test_origins_reach_across_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one document a batch: the name variants of one speaker and one wire story printed by
+    # two outlets are still one origin each, as in a single batch
+    import checker.stream
+
+    monkeypatch.setattr(checker.stream, "BATCH_DOCUMENTS", 1)
+    wire = "Overnight, Iran launched 170 drones and 30 cruise missiles towards Israel."
+    result = check(
+        tmp_path,
+        {
+            "a.md": (
+                "Wire A",
+                "2024-04-14",
+                "Iran launched 170 drones, Rear Adm. Daniel Hagari said.",
+            ),
+            "b.md": ("Wire B", "2024-04-14", "Iran launched 185 drones, Hagari said."),
+            "c.md": ("Paper C", "2024-04-14", wire),
+            "d.md": ("Paper D", "2024-04-15", wire),
+        },
+        DRONES,
+    )
+    found = finding(result, "drones-launched")
+    assert found.origins == ("Daniel Hagari", "Paper C")
+    (paper_c,) = {c.figure.document for c in found.claims if c.figure.outlet == "Paper C"}
+    assert {c.figure.outlet: c.copy_of for c in found.claims if not c.figure.origin} == {
+        "Paper C": paper_c,
+        "Paper D": paper_c,
+    }

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.model import CheckResult, ExitCode, Verdict
-from checker.pipeline import run_check
+from checker.pipeline import run_check, run_extract
+from tests.helpers import RULES, check, finding
 
 
 @pytest.fixture
@@ -68,7 +69,8 @@ def test_share_intercepted_is_two_documents_one_origin(seeds: CheckResult) -> No
 
 def test_dates_years_times_and_idioms_are_never_claims(seeds: CheckResult) -> None:
     texts = {c.figure.text for f in seeds.findings for c in f.claims}
-    kinds = dict(zip(seeds.figures["text"], seeds.figures["kind"], strict=False))
+    every = run_extract([Path("seeds")], all_kinds=True).figures
+    kinds = dict(zip(every["text"], every["kind"], strict=False))
     assert {"1", "7", "2021", "5:47 PM", "11th", "18", "14"} & texts == set()
     assert (kinds["2021"], kinds["5:47 PM"], kinds["11th"]) == ("year", "time", "ordinal")
 
@@ -101,3 +103,32 @@ def test_unreadable_document_is_reported_and_the_rest_checked(
     claimed = [f.fact.id for f in result.findings if f.verdict is not Verdict.NO_CLAIM]
     assert claimed == ["drones-launched"]
     assert result.exit_code is ExitCode.ERROR
+
+
+def test_same_file_stem_in_two_folders_is_two_documents(tmp_path: Path) -> None:
+    """The second report's figure must not merge into the first's sentence: 170 vs 185."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text("Iran launched 170 drones, the IDF said.\n")
+    (tmp_path / "b" / "report.txt").write_text("Iran launched 185 drones, the Pentagon said.\n")
+    (tmp_path / "rules.yaml").write_text(RULES)
+    result = run_check([tmp_path / "a", tmp_path / "b"], [tmp_path / "rules.yaml"])
+    (found,) = result.findings
+    assert (found.verdict, found.documents) == (Verdict.DISCREPANCY, 2)
+    assert [c.figure.text for c in found.conflict] == ["170", "185"]
+    assert result.exit_code is ExitCode.FINDINGS
+
+
+def test_worded_publication_dates_order_a_toll_by_time(tmp_path: Path) -> None:
+    """'15 April 2024' sorts before '9 April 2024' as text: read as dates, 30,000 on 9 April
+    then 34,000 on 15 April is a toll that grew, not a discrepancy."""
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "9 April 2024", "In Gaza, 30,000 people have been killed."),
+            "b.txt": ("Wire B", "15 April 2024", "In Gaza, 34,000 people have been killed."),
+        },
+    )
+    toll = finding(result, "gaza-death-toll")
+    assert toll.verdict is not Verdict.DISCREPANCY
+    assert [c.figure.published for c in toll.claims] == ["2024-04-09", "2024-04-15"]

@@ -6,13 +6,16 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+from typer.testing import CliRunner
 
 from checker.baseline import apply_baseline, entries
+from checker.cli import app
 from checker.model import (
     RESULT_SCHEMA_VERSION,
     BaselineEntry,
@@ -25,7 +28,7 @@ from checker.pipeline import run_check
 from checker.report import EXTENSIONS, REPORTERS, github, junit, markdown
 from checker.report.terminal import excerpt, render
 from tests.conftest import ROOT, Golden
-from tests.helpers import check
+from tests.helpers import RULES, check
 
 A = ("Agence A", "2024-04-14", "Iran launched 170 drones at Israel overnight.")
 B = ("Wire B", "2024-04-14", "Iran launched 185 drones at Israel, officials said.")
@@ -126,11 +129,11 @@ def test_github_command_shape() -> None:
 def test_github_skips_agreements_and_baselined_findings(in_tmp: Path) -> None:
     text = github.render(with_baseline_and_problem(in_tmp))
     assert text.splitlines() == [
-        "::error file=new/docs/bad.txt,line=1,col=1,title=factcheck%3A unreadable input::"
+        "::error file=docs/bad.txt,line=1,col=1,title=factcheck%3A unreadable input::"
         "not UTF-8 text (byte 0: invalid start byte)",
-        "::warning file=new/docs/c.txt,line=5,col=7,endColumn=13,"
+        "::warning file=docs/c.txt,line=5,col=7,endColumn=13,"
         "title=factcheck single-source%3A gaza-death-toll::1 document, 1 origin: only '30,000' "
-        "(new/docs/c.txt:5, C) states it%0AThis claim: '30,000' [30000, 30000], origin C.",
+        "(docs/c.txt:5, C) states it%0AThis claim: '30,000' [30000, 30000], origin C.",
         "::notice title=factcheck%3A stale baseline entry in base.json::gaza-death-toll "
         "(single-source) no longer occurs: x. Refresh the baseline with 'factcheck baseline'.",
     ]
@@ -146,7 +149,7 @@ def test_junit_counts_match_the_exit_status(in_tmp: Path) -> None:
         "skipped": "1",
     }
     cases = {c.get("name", ""): c for c in root.iter("testcase")}
-    assert sorted(cases) == ["drones-launched", "gaza-death-toll", "new/docs/bad.txt"]
+    assert sorted(cases) == ["docs/bad.txt", "drones-launched", "gaza-death-toll"]
     skipped = cases["drones-launched"].find("skipped")
     assert skipped is not None
     assert skipped.get("message") == "discrepancy [error] accepted in the baseline base.json"
@@ -166,7 +169,7 @@ def test_junit_failure_follows_fail_on(in_tmp: Path) -> None:
 
 
 def test_junit_keeps_control_characters_out_of_xml() -> None:
-    assert junit._clean("a\x0cb\tc") == "a\ufffdb\tc"
+    assert junit._clean("a\x0cb\tc\nd\x1be\ufffe") == "a b c\nd\ufffde\ufffd"
 
 
 def test_markdown_escapes_document_text() -> None:
@@ -187,3 +190,62 @@ def test_outlier_is_marked_in_the_terminal_and_the_csv(tmp_path: Path) -> None:
         ("170", "False"),
         ("185", "True"),
     ]
+
+
+HOSTILE_TEXT = (
+    "Iran launched 170 drones\x1b[2J\x1b]0;pwned\x07 at Israel\u202e overnight, "
+    "the IDF said.\x1b[31m"
+)
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # rich's own colors, the only escapes allowed out
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[CheckResult, Path]:
+    """A document whose text and file name hold terminal escapes, and one that is unreadable."""
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "news"
+    docs.mkdir()
+    (docs / "wire\x1b[31m.txt").write_text(HOSTILE_TEXT + "\n", encoding="utf-8")
+    (docs / "paper.txt").write_text("Iran launched 185 drones, the Pentagon said.\n")
+    (docs / "bad\x1b[2J.txt").write_bytes(b"\xff")
+    (tmp_path / "rules.yaml").write_text(RULES)
+    return run_check([Path("news")], [Path("rules.yaml")]), tmp_path
+
+
+def _escapes(text: str) -> list[str]:
+    return [c for c in SGR.sub("", text) if c in "\x07\x1b\u202e" or "\x80" <= c <= "\x9f"]
+
+
+def test_no_escape_sequence_of_a_document_reaches_a_human_facing_output(
+    hostile: tuple[CheckResult, Path],
+) -> None:
+    result, _ = hostile
+    assert "\x1b[2J" in result.findings[0].claims[-1].figure.sentence, "kept in the model"
+    outputs = {
+        "terminal": render(result),
+        "terminal in color": render(result, color=True),
+        "markdown": markdown.render(result),
+        "github": github.render(result),
+        "junit": junit.render(result),
+    }
+    assert {name: _escapes(text) for name, text in outputs.items()} == {
+        name: [] for name in outputs
+    }
+    assert "Iran launched «170» drones�[2J�]0;pwned� at Israel� overnight" in outputs["terminal"]
+    assert "news/wire\\x1b[31m.txt:1:15" in outputs["terminal"]
+    assert "error: news/bad\\x1b[2J.txt:1:1: not UTF-8 text" in outputs["terminal"]
+
+
+def test_no_escape_sequence_reaches_explain_extract_or_stderr(
+    hostile: tuple[CheckResult, Path],
+) -> None:
+    runs = {
+        "explain": ["explain", "drones-launched", "news", "-r", "rules.yaml"],
+        "extract": ["extract", "news"],
+        "check": ["check", "news", "-r", "rules.yaml", "--no-csv", "--color", "never"],
+    }
+    for name, argv in runs.items():
+        ran = CliRunner().invoke(app, argv)
+        assert ran.exit_code == 2, name
+        assert (_escapes(ran.stdout), _escapes(ran.stderr)) == ([], []), name
+        assert "bad\\x1b[2J.txt:1:1: not UTF-8 text" in ran.stderr, name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,12 +13,14 @@ from typer.testing import CliRunner
 from checker.cli import app
 from checker.config import CONFIG_KEYS
 from checker.errors import RuleError
+from checker.files import LIMITS
 from checker.model import Kind, Severity, Tolerance, Trend
 from checker.pipeline import run_explain
 from checker.report.explain import render as render_explanation
 from checker.rules import DEFAULT_KEYS, FACT_KEYS, TOP_KEYS, load_rules, rule_warnings
 from tests.conftest import DATA, ROOT
 
+FACT = "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n"
 BAD = sorted((DATA / "rules_bad").glob("*.yaml"))
 BAD_DIR = Path("tests/data/rules_bad")  # relative: messages show paths as given
 EXPECTED_FIRST_LINE = {
@@ -35,6 +39,39 @@ EXPECTED_FIRST_LINE = {
     "misspelt_key.yaml": "misspelt_key.yaml:4:5: unknown key 'knd' in a fact",
     "renamed_key.yaml": "renamed_key.yaml:6:5: key 'keywords' is called 'context' here",
     "three_mistakes.yaml": "three_mistakes.yaml:3:3: unknown key 'tolerence' in defaults",
+    "control_character.yaml": (
+        "control_character.yaml:4:18: control character U+0001 is not allowed"
+    ),
+    "escaped_control.yaml": (
+        "escaped_control.yaml:4:12: title contains the control character U+001B"
+    ),
+    "id_with_newline.yaml": "id_with_newline.yaml:3:9: fact id 'drones\\n' is not kebab-case",
+    "counts_without_letters.yaml": (
+        "counts_without_letters.yaml:5:22: counts 'дроны' has no letter A-Z or digit: "
+        "it can never match"
+    ),
+    "huge_number.yaml": (
+        "huge_number.yaml:6:13: window should be a whole number from 1 to 1000000, "
+        f"not '{'9' * 40}…'"
+    ),
+    "huge_tolerance.yaml": (
+        f"huge_tolerance.yaml:6:16: tolerance '{'9' * 40}…' is too large to be a number"
+    ),
+    "window_inf.yaml": (
+        "window_inf.yaml:3:11: window should be a whole number from 1 to 1000000, not 'inf'"
+    ),
+    "deep_nesting.yaml": "deep_nesting.yaml:5:74: nested more than 64 levels deep",
+    "alias_bomb.yaml": (
+        "alias_bomb.yaml:6:36: aliases repeat more than 100,000 nodes (an alias bomb?): "
+        "write the values out"
+    ),
+    "mapping_key.yaml": (
+        "mapping_key.yaml:6:7: a key in a fact should be a name, not a list or a mapping"
+    ),
+    "many_mistakes.yaml": "many_mistakes.yaml:3:14: tolerance 'abc' cannot be read",
+    "two_documents.yaml": (
+        "two_documents.yaml:6:1: more than one YAML document ('---') in this file"
+    ),
 }
 
 
@@ -107,7 +144,13 @@ def test_missing_rules_path_is_an_error(tmp_path: Path) -> None:
         load_rules([tmp_path / "nope.yaml"])
 
 
-SINGLE_MISTAKE = [p for p in BAD if p.name not in ("three_mistakes.yaml", "duplicate_id.yaml")]
+SEVERAL = (
+    "three_mistakes.yaml",
+    "duplicate_id.yaml",
+    "counts_without_letters.yaml",
+    "many_mistakes.yaml",
+)
+SINGLE_MISTAKE = [p for p in BAD if p.name not in SEVERAL]
 
 
 @pytest.mark.parametrize("path", SINGLE_MISTAKE, ids=[p.name for p in SINGLE_MISTAKE])
@@ -225,10 +268,121 @@ def test_docs_show_the_real_outputs(in_root: Path) -> None:
     shown = {block.splitlines()[0]: block for block in _blocks(DOCS.read_text(), "text")}
     explain = shown["$ factcheck explain share-intercepted"]
     assert explain.split("\n", 1)[1] == render_explanation(run_explain("share-intercepted"))
-    lint = shown["$ factcheck rules lint tests/data/rules_bad/three_mistakes.yaml"]
+    for name in ("three_mistakes.yaml", "counts_without_letters.yaml"):
+        lint = shown[f"$ factcheck rules lint tests/data/rules_bad/{name}"]
+        with pytest.raises(RuleError) as caught:
+            load_rules([BAD_DIR / name])
+        assert lint.split("\n", 1)[1] == str(caught.value) + "\n"
+
+
+@pytest.mark.parametrize("written", ["ß", "---", "Über"])
+def test_an_id_with_no_kebab_form_gets_a_hint_not_an_empty_one(written: str) -> None:
     with pytest.raises(RuleError) as caught:
-        load_rules([BAD_DIR / "three_mistakes.yaml"])
-    assert lint.split("\n", 1)[1] == str(caught.value) + "\n"
+        load_rules([_file(f'facts:\n  - id: "{written}"\n    kind: percent\n')])
+    (problem,) = caught.value.problems
+    assert problem.message == f"fact id {written!r} is not kebab-case"
+    expected = (
+        "try 'ber'" if written == "Über" else "use lower-case letters a-z, digits and hyphens"
+    )
+    assert problem.hint == expected
+    assert "''" not in str(caught.value)
+
+
+def _file(text: str, name: str = "r.yaml") -> Path:
+    path = Path(tempfile.mkdtemp()) / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rules_that_are_not_regular_files_are_refused_without_waiting(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.yaml").write_text(FACT)
+    os.mkfifo(tmp_path / "rules" / "b.yaml")
+    os.mkfifo(tmp_path / "named.yaml")
+    with pytest.raises(RuleError) as caught:
+        load_rules([tmp_path / "rules", tmp_path / "named.yaml", Path("/dev/zero")])
+    assert [str(p.location) + ": " + p.message for p in caught.value.problems] == [
+        "/dev/zero:1:1: cannot read rules: a character device, not a regular file",
+        f"{tmp_path}/named.yaml:1:1: cannot read rules: a FIFO, not a regular file",
+        f"{tmp_path}/rules/b.yaml:1:1: a FIFO, not a regular file: skipped",
+    ]
+
+
+def test_a_rules_file_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(LIMITS, "rules", 64)
+    with pytest.raises(RuleError) as caught:
+        load_rules([_file(FACT + "# " + "x" * 64 + "\n")])
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        "cannot read rules: larger than the limit of 64 bytes for this kind of file"
+    )
+
+
+def test_a_rules_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(FACT.encode() + b"    title: caf\xe9\n")
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    (problem,) = caught.value.problems
+    assert (problem.location.line, problem.location.col, problem.message) == (
+        5,
+        15,
+        "cannot read rules: not UTF-8 text (byte 82: invalid continuation byte)",
+    )
+
+
+def test_check_with_a_counted_noun_of_no_latin_letter_exits_2_not_internal_error(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("Iran launched 170 дроны.\n", encoding="utf-8")
+    rules = _file("facts:\n  - id: drones\n    kind: count\n    counts: [дроны]\n")
+    result = runner.invoke(app, ["check", str(tmp_path), "-r", str(rules), "--no-csv"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{rules}:4:14: counts 'дроны' has no letter A-Z or digit: it can never match"
+    )
+
+
+def test_lint_reports_the_config_and_the_rules_problems_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.yaml").write_text("defaults:\n  tolerence: 5%\n")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.yaml").write_text("facts:\n  - id: x\n    knd: count\n")
+    result = runner.invoke(app, ["rules", "lint"])
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if not line.startswith(" ")] == [
+        "factcheck.yaml:2:3: unknown key 'tolerence' in defaults",
+        "rules/a.yaml:3:5: unknown key 'knd' in a fact",
+        "2 problems in rules; nothing was checked.",
+    ]
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run() -> None:
+    """A broken fact still claims its id: the second 'ok-two' is a duplicate, reported with
+    the first one's own problems, not in a later run once those are fixed."""
+    with pytest.raises(RuleError) as caught:
+        load_rules([DATA / "rules_bad" / "many_mistakes.yaml"])
+    assert [(p.location.line, p.location.col, p.message) for p in caught.value.problems] == [
+        (3, 14, "tolerance 'abc' cannot be read"),
+        (4, 11, "window should be a whole number from 1 to 1000000, not '0'"),
+        (6, 9, "fact id 'Bad Id' is not kebab-case"),
+        (
+            7,
+            11,
+            "kind 'cont' is not one of: age, count, duration, measure, money, ordinal, percent, "
+            "share, time",
+        ),
+        (9, 14, "context should be a list of words or phrases"),
+        (16, 15, "an example needs a 'text'"),
+        (16, 26, "interval '(1, 2' cannot be read"),
+        (17, 9, "duplicate fact id 'ok-two'"),
+        (23, 14, "examples.match should be a list of sentences"),
+        (24, 18, "an example in no_match should be a single value"),
+    ]
 
 
 def test_lint_warns_about_facts_that_cannot_work_as_meant(in_root: Path) -> None:

@@ -93,7 +93,7 @@ def test_one_result_per_finding_at_each_claim(discrepancy: CheckResult) -> None:
         ("seeds/003_979139c0287720a2.txt", "%SRCROOT%", 20, 178, 181),
         ("tests/data/corpus_discrepancy/wire.md", "%SRCROOT%", 5, 15, 18),
     ]
-    assert first["partialFingerprints"] == {"factcheck/v1": discrepancy.findings[0].fingerprint}
+    assert first["partialFingerprints"] == {"factcheck/v2": discrepancy.findings[0].fingerprint}
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels["share-intercepted"] == "warning"
     assert levels["projectiles-launched"] == "none"

@@ -160,6 +160,7 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
     speakers: Speakers | None = None
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
+    source = document.source
     previous: Previous | None = None  # the last figure read, for one that restates it
     i = 0
     while i < len(mentions):
@@ -271,7 +272,7 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
             document.id,
             path,
             document.outlet,
-            document.source,
+            source,
             document.published,
             line_no + document.body_line,
             text_start - line_starts[line_no] + 1,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
 
 from checker.extract.lexicon import (
@@ -83,9 +84,8 @@ _VERBS: Final = re.compile(
 _AUX_BEFORE: Final = re.compile(
     rf"(?<![\w'’-])(?:(?:{AUXILIARIES})\s+)?(?:(?:{ADVERBS})\s+){{0,2}}$", re.IGNORECASE
 )
-_DETERMINER_BEFORE: Final = re.compile(
-    r"(?<![\w'’-])(?:the|a|an|this|that|its|their|his|her|our|whose|no|any|each|every)\s+$",
-    re.IGNORECASE,
+_DETERMINERS: Final = frozenset(
+    "the a an this that its their his her our whose no any each every".split()
 )
 _PUT_AT: Final = frozenset("put puts putting set sets setting".split())
 _PUT_AT_FIGURE: Final = re.compile(r"(?:\s+[\w'’()-]+){1,14}?\s+at\s", re.IGNORECASE)
@@ -330,6 +330,7 @@ def _head_index(words: list[str]) -> int:
 ANONYMOUS: Final = Speaker("", person=False)
 
 
+@lru_cache(maxsize=65_536)
 def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
     """make_speaker, or an anonymous speaker where the phrase is a document of no one in
     particular ("the latest information on the search", "an early estimate"): an explicit
@@ -349,6 +350,7 @@ def document_speaker(raw: str, initial: bool = False) -> Speaker | None:
     return None
 
 
+@lru_cache(maxsize=65_536)  # pure; subjects repeat ("officials", "the ministry said")
 def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | None:
     """The speaker a phrase names, normalised, or None when it names nobody.
 
@@ -386,7 +388,9 @@ def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | 
         person = True
     if head in EVIDENCE_NOUNS:
         return None  # "Images from the hospital showed": evidence, not a speaker
-    owner = _document_owner(words)
+    owner = _document_owner(words) or (
+        _modifier_owner(words[: _head_index(words)], initial) if head in DOCUMENT_NOUNS else ""
+    )
     if owner:
         # "the ministry's first statement", "the PDC's assessments": the owner states it
         return make_speaker(("the " if definite else "") + owner, relay, initial)
@@ -436,13 +440,16 @@ def _valid(words: list[str], lower: list[str], initial: bool) -> bool:
         return False
     if any(w in ("is", "are", "was", "were", "has", "have", "had", "be", "been") for w in lower):
         return False
-    if any(w in _SAY_FORMS for w in words[1:]):  # a lower-case verb; "Warning Center" is a name
+    index = _head_index(words)
+    if any(
+        w in _SAY_FORMS and not (i == index and _singular(w) in DOCUMENT_NOUNS)
+        for i, w in enumerate(words[1:], 1)
+    ):  # a lower-case verb; "Warning Center" is a name, "the UN report" a document
         return False
     if len(words) == 1 and lower[0] in _VERB_SET:
         return False  # "Speaking", "Added": a verb at the start of a sentence
     if any(ch.isdigit() for w in words for ch in w) and not any(_is_capitalised(w) for w in words):
         return False  # "nine of whom", "300 people": a figure, not a speaker
-    index = _head_index(words)
     head = _singular(lower[index])
     if head in PERSON_NOUNS or head in ORGANISATION_NOUNS or head in DOCUMENT_NOUNS:
         return True
@@ -457,6 +464,28 @@ def _document_owner(words: list[str]) -> str:
         if word.endswith(("'s", "’s")) and _singular(words[-1]) in DOCUMENT_NOUNS:
             return " ".join([*words[:i], word[:-2]])
     return ""
+
+
+def _modifier_owner(modifiers: list[str], initial: bool) -> str:
+    """'UN' for "the UN report", 'Maui police' for "the Maui police after-action report",
+    'Human Rights Watch' for "a Human Rights Watch report": the name before a document noun,
+    its trailing adjectives dropped; '' when no name is sure. One capitalised word may be an
+    adjective ("Israeli tallies", "Preliminary figures"), so it takes an acronym, an
+    organisation noun or two capitalised words."""
+    kept = list(modifiers)
+    while kept and not (
+        _is_capitalised(kept[-1])
+        or _acronym(kept[-1])
+        or _singular(kept[-1].lower()) in ORGANISATION_NOUNS
+    ):
+        kept.pop()  # "after-action", "annual", "damage"
+    names = [w for i, w in enumerate(kept) if _is_capitalised(w) and not (initial and i == 0)]
+    sure = (
+        any(_acronym(w) for w in kept)
+        or (bool(kept) and _singular(kept[-1].lower()) in ORGANISATION_NOUNS and bool(names))
+        or len(names) >= 2
+    )
+    return " ".join(kept) if sure else ""
 
 
 # Adjectives that say which document among several, not whose: "the first estimates".
@@ -571,11 +600,15 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in out if p.strip()] or [(0, text)]
 
 
+# A whole word, hyphenated ones whole ("after-action" is no "after"), not before "of".
+_CLAUSE_WORD: Final = re.compile(r"(?<![\w'’-])(\w+)(?![\w'’-])(?!\s+of\b)")
+
+
 def _last_clause_start(piece: str) -> int:
     """Where the last clause of a comma-free piece starts: after 'that', 'while', 'as', …
     ('as of Aug. 11' is a date, not a clause)."""
     best = 0
-    for match in re.finditer(r"\b(\w+)\b(?!\s+of\b)", piece):
+    for match in _CLAUSE_WORD.finditer(piece):
         word = match.group(1)
         if word.lower() in CLAUSE_WORDS and not word.isupper():
             best = match.end()
@@ -591,7 +624,11 @@ def _verb_cues(sentence: str) -> list[Cue]:
         if match.group("verb")[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
             continue  # "the Pacific Tsunami Warning Center": part of a name, not a verb
         window = sentence[max(0, match.start() - 48) : match.start()]
-        if _DETERMINER_BEFORE.search(window):
+        if (
+            window[-1:].isspace()
+            and window.split()[-1:]
+            and (window.split()[-1].lower().lstrip('("“‘[') in _DETERMINERS)
+        ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
         found_aux = _AUX_BEFORE.search(window)
         aux = found_aux.group() if found_aux else ""

@@ -6,6 +6,7 @@ with its value; hedges, units and kinds are decided afterwards on a small window
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -482,7 +483,12 @@ def clock_minutes(raw: str) -> float:
 
 
 def scan_numbers(text: str) -> Iterator[Mention]:
-    """Every number mention in `text`, left to right."""
+    """Every number mention in `text`, left to right; one too large for a float ("1" and 308
+    zeros) is none: it would be infinity, print as Infinity and agree with every claim."""
+    return (mention for mention in _scan_numbers(text) if math.isfinite(mention.value))
+
+
+def _scan_numbers(text: str) -> Iterator[Mention]:
     pos = 0
     lowered = _lowered(text)
     while True:

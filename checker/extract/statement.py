@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 MONTH_NUMBERS: Final[dict[str, int]] = {
@@ -135,6 +136,31 @@ _STATED_AFTER_VERB: Final = re.compile(
 _AS_OF: Final = re.compile(rf"\bas\s+of\s+{_DATE_WORDS}", re.IGNORECASE)
 _ANY_DATE: Final = re.compile(rf"\b{_DATE_WORDS}\b", re.IGNORECASE)
 _WINDOW: Final = 90  # characters read on either side of a figure
+# What every date of _DATE_WORDS names: a month's first letters or a weekday.
+_DATE_NAMES: Final = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+# The words without one of which each pattern before a figure cannot match.
+_WORD: Final = re.compile(r"[a-z']+")
+_NEGATION_WORDS: Final = frozenset(
+    """not never no neither nor rather instead far denied denies deny denying rejected
+    rejects disputed disputes""".split()
+)
+_PROJECTION_WORDS: Final = frozenset(
+    """could might may would will shall should 'll expected likely set projected forecast
+    predicted poised due forecasts forecasted predicts projects expects anticipates
+    anticipated estimates expect predict project anticipate""".split()
+)
+_EARLIER_WORDS: Final = frozenset(
+    """up down previous earlier initial original prior old first former initially
+    originally early start outset beginning""".split()
+)
+_REVISION_WORDS: Final = frozenset(
+    """revised revises revising revise lowered lowers lowering corrected corrects correcting
+    downgraded downgrades reduced reduces adjusted adjusts brought brings scaled marked cut
+    cuts""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,19 +199,25 @@ def read_statement(
     ("On 2 May, 80,000 marched")."""
     before = _clause_before(sentence, start)
     after = _clause_after(sentence, end)
+    # each pattern before the figure needs one of its words there: most clauses have none
+    words = set(_WORD.findall(before.lower()))
     modality = "count"
-    negation = _NEGATION_BEFORE.search(before)
-    if negation and not _HEDGE_NEGATION.search(before):
+    negated = (words & _NEGATION_WORDS or "n't" in before or "n’t" in before) and (
+        _NEGATION_BEFORE.search(before) and not _HEDGE_NEGATION.search(before)
+    )
+    if negated:
         modality = "negated"
-    elif _PROJECTION_BEFORE.search(before) or _PROJECTION_AFTER.match(after):
+    elif (words & _PROJECTION_WORDS and _PROJECTION_BEFORE.search(before)) or (
+        _PROJECTION_AFTER.match(after)
+    ):
         modality = "projection"
     earlier = bool(
-        _EARLIER_BEFORE.search(before)
+        (words & _EARLIER_WORDS and _EARLIER_BEFORE.search(before))
         or _EARLIER_AFTER.match(after)
-        or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))  # "from 41 to 31"
-        or _past_perfect(before)
+        or ("from" in words and _FROM_BEFORE.search(before) and _TO_AFTER.match(after))
+        or ("had" in words and _past_perfect(before))
     )
-    revision = bool(_REVISION_BEFORE.search(before)) and not earlier
+    revision = bool(words & _REVISION_WORDS and _REVISION_BEFORE.search(before)) and not earlier
     stated, dated = sentence_dates(sentence, published, reported)
     return Statement(modality, earlier, revision, stated, dated)
 
@@ -200,9 +232,13 @@ def _past_perfect(before: str) -> bool:
     return _REPORTED.search(before, 0, found.start()) is None
 
 
+@lru_cache(maxsize=4_096)  # pure, and asked once per figure of the same sentence
 def sentence_dates(sentence: str, published: str, reported: bool = True) -> tuple[str, str]:
     """(the statement's date, the other dates named) of a sentence, as ISO dates, read
     against the publication date (its year, and the week before it for weekdays)."""
+    lower = sentence.lower()
+    if not any(name in lower for name in _DATE_NAMES):
+        return "", ""  # no month or weekday named: most sentences
     base = _parse_iso(published)
     stated = ""
     patterns = (_STATED_AT_START, _STATED_AFTER_VERB, _AS_OF) if reported else (_AS_OF,)

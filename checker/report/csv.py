@@ -6,11 +6,12 @@ always sees the same columns. Columns are documented in the README.
 
 from __future__ import annotations
 
-from typing import Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Final
 
 from checker.model import CheckResult, Verdict
+
+if TYPE_CHECKING:  # imported when a CSV is made: other reports start without pandas
+    import pandas as pd
 
 COLUMNS: Final = (
     "fact", "verdict", "severity", "document", "outlet", "published", "path", "line", "column",
@@ -21,6 +22,8 @@ COLUMNS: Final = (
 
 def rows(result: CheckResult, verdicts: frozenset[Verdict]) -> pd.DataFrame:
     """One row per claim of every finding whose verdict is in `verdicts`."""
+    import pandas as pd
+
     records = result.to_records()["findings"]
     assert isinstance(records, list)
     out = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.model import Claim, ExampleResult, Explanation, Fact, NearMiss
+from checker.model import SHOWN_CLAIMS, Claim, ExampleResult, Explanation, Fact, NearMiss, printable
 from checker.report.terminal import excerpt
 
 
@@ -61,8 +61,11 @@ def _near(miss: NearMiss, fact: Fact) -> list[str]:
     ]
 
 
-def render(explanation: Explanation) -> str:
-    """Every claim of the fact, every near miss with its reason, then the verdict's steps."""
+def render(explanation: Explanation, *, everything: bool = False) -> str:
+    """The fact's claims, its near misses with their reason, then the verdict's steps.
+
+    At most SHOWN_CLAIMS of each are listed (the conflicting pair and outliers first), with a
+    count of the rest, unless `everything` (``explain --all``)."""
     fact = explanation.fact
     finding = explanation.finding
     lines = [f"{fact.id} — {fact.title}  ({fact.location})", _rule(fact), ""]
@@ -72,16 +75,32 @@ def render(explanation: Explanation) -> str:
     )
     outliers = {id(c) for c in finding.outliers} if finding else set()
     conflict = {id(c) for c in finding.conflict} if finding else set()
-    for claim in explanation.claims:
+    limit = len(explanation.claims) + len(explanation.near_misses) if everything else SHOWN_CLAIMS
+    claims, hidden = (
+        finding.shown(limit)
+        if finding is not None and finding.claims == explanation.claims
+        else (explanation.claims[:limit], max(0, len(explanation.claims) - limit))
+    )
+    for claim in claims:
         lines.extend(_claim(claim, id(claim) in outliers, id(claim) in conflict))
+    if hidden:
+        lines.append(f"  … and {hidden:,} more matched: explain --all lists every one")
     lines.append("")
     lines.append(f"near misses: {len(explanation.near_misses)}")
-    for miss in explanation.near_misses:
+    for miss in explanation.near_misses[:limit]:
         lines.extend(_near(miss, fact))
+    if len(explanation.near_misses) > limit:
+        more = len(explanation.near_misses) - limit
+        lines.append(f"  … and {more:,} more near misses: explain --all lists every one")
     lines.append("")
     lines.append("how the verdict was reached:")
     lines.extend(f"  {n}. {step}" for n, step in enumerate(explanation.steps, start=1))
-    return "\n".join(lines) + "\n"
+    return _text(lines)
+
+
+def _text(lines: list[str]) -> str:
+    """One line per entry, each printable: figure texts, nouns and origins are documents'."""
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def render_examples(results: Sequence[ExampleResult], untested: Sequence[Fact] = ()) -> str:
@@ -109,4 +128,4 @@ def render_examples(results: Sequence[ExampleResult], untested: Sequence[Fact] =
     if untested:
         summary += f"; {_plural(len(untested), 'fact')} without examples"
     lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return _text(lines)

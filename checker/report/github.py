@@ -13,20 +13,21 @@ from __future__ import annotations
 
 from typing import Final
 
-from checker.model import CheckResult, Claim, Finding, Location, Verdict
+from checker.model import SHOWN_CLAIMS, CheckResult, Claim, Finding, Location, Verdict, printable
 
 _DATA: Final = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
 _PROPERTY: Final = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"})
 
 
 def escape_data(text: str) -> str:
-    """A message: '%', CR and LF escaped."""
-    return text.translate(_DATA)
+    """A message: '%', CR and LF escaped; other control characters as U+FFFD (the log
+    viewer renders escape sequences)."""
+    return printable(text.translate(_DATA))
 
 
 def escape_property(text: str) -> str:
     """A property value (file, title): also ':' and ','."""
-    return text.translate(_PROPERTY)
+    return printable(text.translate(_PROPERTY))
 
 
 def command(level: str, message: str, location: Location | None = None, **extra: object) -> str:
@@ -66,7 +67,20 @@ def render(result: CheckResult) -> str:
     for finding in result.findings:
         if finding.verdict is Verdict.AGREEMENT or result.is_baselined(finding):
             continue
-        lines.extend(_annotation(result, finding, claim) for claim in finding.evidence)
+        # GitHub shows 10 annotations of a kind per step: a fact resting on thousands of
+        # claims gets the first SHOWN_CLAIMS and a notice that counts the rest
+        evidence = finding.evidence[:SHOWN_CLAIMS]
+        lines.extend(_annotation(result, finding, claim) for claim in evidence)
+        if len(finding.evidence) > len(evidence):
+            more = len(finding.evidence) - len(evidence)
+            lines.append(
+                command(
+                    "notice",
+                    f"{finding.fact.id}: {more:,} more claims not annotated; "
+                    "the SARIF or JSON report lists every one.",
+                    title=f"factcheck {finding.verdict.value}: {finding.fact.id}",
+                )
+            )
         if not finding.claims:
             # a fact nothing matched: the annotation goes on its rule
             level = "error" if result.fails(finding) else "warning"

@@ -122,8 +122,7 @@ class Card:
 
 
 def _folders(result: CheckResult) -> list[tuple[str, int]]:
-    folders = Counter(d.path.parent.as_posix() for d in result.documents)
-    return sorted(folders.items())
+    return list(result.folders)
 
 
 def link(root: str, path: str) -> str:
@@ -245,7 +244,7 @@ def render(result: CheckResult, *, root: str = "") -> str:
             s: sum(severities[v.value][s] for v in VERDICTS) for s in ("error", "warning")
         },
         failing={v.value: failing[v] for v in VERDICTS},
-        figures=int(result.figures.shape[0]),
+        figures=result.figures,
         folders=folders[:FOLDERS_SHOWN],
         more_folders=len(folders) - FOLDERS_SHOWN,
         rules=rules,

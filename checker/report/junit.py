@@ -19,17 +19,19 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Final
 
-from checker.model import CheckResult, Finding, Verdict
+from checker.model import CheckResult, Finding, Verdict, printable
 from checker.report.terminal import timeline_lines
 
 SUITE: Final = "factcheck"
 # XML 1.0 cannot hold most control characters, not even escaped; news text rarely has them,
 # but one stray form feed must not make the whole report unreadable.
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML: Final = re.compile("[\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text for XML and for whoever reads it in a terminal: each line printable (control
+    characters as U+FFFD), the line breaks kept."""
+    return "\n".join(_NOT_XML.sub("\ufffd", printable(line)) for line in text.split("\n"))
 
 
 def _claims_text(finding: Finding) -> str:
@@ -50,9 +52,9 @@ def _testcase(result: CheckResult, finding: Finding) -> ET.Element:
     case = ET.Element(
         "testcase",
         {
-            "classname": finding.fact.location.path.as_posix(),
+            "classname": _clean(finding.fact.location.path.as_posix()),
             "name": finding.fact.id,
-            "file": finding.fact.location.path.as_posix(),
+            "file": _clean(finding.fact.location.path.as_posix()),
             "line": str(finding.fact.location.line),
         },
     )
@@ -102,7 +104,7 @@ def render(result: CheckResult) -> str:
         for problem in result.problems:
             case = ET.Element(
                 "testcase",
-                {"classname": "inputs", "name": problem.location.path.as_posix()},
+                {"classname": "inputs", "name": _clean(problem.location.path.as_posix())},
             )
             ET.SubElement(case, "error", {"message": _clean(str(problem)), "type": "input"})
             errors.append(case)

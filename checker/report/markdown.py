@@ -11,8 +11,18 @@ import html
 import re
 from typing import Final
 
-from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict
-from checker.report.terminal import STEP_MARKS, counts, excerpt, summary, verdict_line
+from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict, printable
+from checker.report.terminal import (
+    EVERY_ONE,
+    STEP_MARKS,
+    capped,
+    counts,
+    excerpt,
+    left_out,
+    shown_steps,
+    summary,
+    verdict_line,
+)
 
 _SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#~])")
 # Runs of whitespace (a newline would end a table row) become one space; edges are kept, so
@@ -21,13 +31,14 @@ _SPACE: Final = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
-    """Inline Markdown text: special characters escaped, newlines as spaces."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    """Inline Markdown text: special characters escaped, newlines as spaces, control
+    characters as U+FFFD (a rendered comment is safe, a `cat` of the file is not)."""
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", printable(text)))
 
 
 def code(text: str) -> str:
     """Inline code; a backtick inside is avoided rather than escaped (Markdown cannot)."""
-    return "`" + text.replace("`", "'") + "`"
+    return "`" + printable(text).replace("`", "'") + "`"
 
 
 def icon(result: CheckResult, finding: Finding) -> str:
@@ -65,7 +76,7 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
     lines = [
         f"<details{opened}>",
         f"<summary>{icon(result, finding)} <code>{fact.id}</code> — "
-        f"{html.escape(fact.title)}: {_status(result, finding)}</summary>",
+        f"{html.escape(printable(fact.title))}: {_status(result, finding)}</summary>",
         "",
         f"{escape(finding.why)}",
         "",
@@ -75,7 +86,8 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
             "| Date | | Figure | Origin | Step |",
             "| --- | --- | --- | --- | --- |",
         ]
-        for step in finding.timeline:
+        steps = shown_steps(finding.timeline)
+        for step in steps:
             bad = step.step in BAD_STEPS
             mark = STEP_MARKS[step.step]
             after = ""
@@ -88,19 +100,25 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
                 f"| {'**' if bad else ''}{escape(step.claim.figure.text)}{'**' if bad else ''} "
                 f"| {escape(step.claim.origin)} | {step.step.value}{after} |"
             )
+        if len(steps) < len(finding.timeline):
+            more = left_out(len(finding.timeline) - len(steps), "step")
+            lines += ["", f"_… and {more}: {EVERY_ONE}._"]
         lines.append("")
     if finding.claims:
         lines += [
             "| | Where | Figure | Interval | Origin | Sentence |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
-    for claim in finding.claims:
+    shown, hidden = finding.shown()
+    for claim in shown:
         figure = claim.figure
         lines.append(
             f"| {'✗' if id(claim) in conflict else '•'} | {code(str(figure.location))} "
             f"| {escape(figure.text)} | {escape(str(claim.interval))} "
             f"| {escape(claim.origin)} | {_sentence(claim)} |"
         )
+    if hidden:
+        lines += ["", f"_… and {left_out(hidden, 'claim')}: {EVERY_ONE}._"]
     lines += ["", "</details>", ""]
     return lines
 
@@ -109,8 +127,11 @@ def render(result: CheckResult) -> str:
     """The Markdown report."""
     lines = [f"## factcheck: {counts(result)}", "", escape(summary(result)), ""]
     lines += [f"**{escape(verdict_line(result).plain)}**", ""]
-    for problem in result.problems:
+    problems, more = capped(result.problems)
+    for problem in problems:
         lines.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")
+    if more:
+        lines.append(f"- ❌ … and {left_out(more, 'unreadable document')}")
     if result.problems:
         lines.append("")
     if result.findings:
@@ -128,13 +149,18 @@ def render(result: CheckResult) -> str:
         lines += _details(result, finding)
     if result.stale:
         lines += [f"**Baseline {code(result.baseline)}: entries that no longer occur**", ""]
+        stale, more = capped(result.stale)
         lines += [
-            f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}"
-            for e in result.stale
+            f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}" for e in stale
         ]
+        if more:
+            lines.append(f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}")
         lines += ["", "Refresh the baseline with `factcheck baseline` once the fix is merged.", ""]
-    for note in result.notes:
+    notes, more = capped(result.notes)
+    for note in notes:
         lines.append(f"> {escape(note)}")
+    if more:
+        lines.append(f"> … and {left_out(more, 'note')}: {EVERY_ONE}")
     if result.notes:
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

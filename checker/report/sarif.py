@@ -18,13 +18,24 @@ from typing import Final
 from urllib.parse import quote
 
 from checker import __version__
-from checker.model import BaselineEntry, CheckResult, Claim, Fact, Finding, Severity, Verdict
+from checker.model import (
+    FINGERPRINT_VERSION,
+    BaselineEntry,
+    CheckResult,
+    Claim,
+    Fact,
+    Finding,
+    Severity,
+    Verdict,
+)
 
 SCHEMA_URI: Final = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
 )
 SRCROOT: Final = "%SRCROOT%"
-FINGERPRINT_KEY: Final = "factcheck/v1"
+# the recipe's version is in the key, as in "primaryLocationLineHash/v1": a new recipe is a
+# new key, so code scanning does not match old fingerprints against new ones
+FINGERPRINT_KEY: Final = f"factcheck/v{FINGERPRINT_VERSION}"
 LEVELS: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.OFF: "none"}
 
 Json = dict[str, object]

@@ -7,14 +7,17 @@ marked. Without color (NO_COLOR, a pipe, a CI log) the figure is marked «like t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
-from typing import Final
+from typing import Final, TypeVar
 
 from rich.console import Console
 from rich.text import Text
 
 from checker.model import (
     BAD_STEPS,
+    SHOWN_CLAIMS,
+    SHOWN_LINES,
     CheckResult,
     Claim,
     FailOn,
@@ -23,6 +26,7 @@ from checker.model import (
     Step,
     TimelineStep,
     Verdict,
+    printable,
 )
 
 STYLES: Final = {
@@ -48,6 +52,7 @@ STEP_MARKS: Final = {
     Step.WRONG_WAY: "✗",
     Step.SAME_DAY: "✗",
 }
+T = TypeVar("T")
 CONTEXT_CHARS: Final = 70  # sentence text kept either side of the figure
 
 
@@ -57,10 +62,9 @@ def _plural(n: int, word: str) -> str:
 
 def summary(result: CheckResult) -> str:
     """'2 documents, 30 figures (4 matched no fact), 10 facts: 0 discrepancies, …'"""
-    figures = int(result.figures.shape[0])
     return (
         (f"{result.rules_note}; " if result.rules_note else "")
-        + f"{_plural(len(result.documents), 'document')}, {_plural(figures, 'figure')} "
+        + f"{_plural(result.documents, 'document')}, {_plural(result.figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
         f"{counts(result)}"
     )
@@ -76,7 +80,9 @@ def counts(result: CheckResult) -> str:
 
 
 def excerpt(sentence: str, offset: int, length: int, color: bool) -> Text:
-    """The sentence around the figure, the figure itself highlighted."""
+    """The sentence around the figure, the figure itself highlighted; control characters
+    shown as U+FFFD (printable keeps every offset where it is)."""
+    sentence = printable(sentence)
     start = max(0, offset - CONTEXT_CHARS)
     end = min(len(sentence), offset + length + CONTEXT_CHARS)
     if start > 0:
@@ -146,8 +152,11 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
         lines.extend(timeline_lines(finding.timeline))
     conflict = {id(c) for c in finding.conflict}
     outliers = {id(c) for c in finding.outliers}
-    for claim in finding.claims:
+    shown, hidden = finding.shown()
+    for claim in shown:
         lines.extend(_claim_lines(claim, id(claim) in conflict, id(claim) in outliers, color))
+    if hidden:
+        lines.append(Text(f"  … and {left_out(hidden, 'claim')}: {EVERY_ONE}", style="dim"))
     return lines
 
 
@@ -167,9 +176,10 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
       2023-08-22  ✗  114           Washington Post   same-day: contradicts 'at least 115'
     """
     lines = [Text("  timeline (statement date → figure → origin):", style="dim")]
-    text_width = max(len(s.claim.figure.text) for s in steps)
-    origin_width = max(len(s.claim.origin) for s in steps)
-    for step in steps:
+    shown = shown_steps(steps)
+    text_width = max(len(s.claim.figure.text) for s in shown)
+    origin_width = max(len(s.claim.origin) for s in shown)
+    for step in shown:
         bad = step.step in BAD_STEPS
         line = Text(f"    {step.date or 'undated':<10}  ")
         line.append(STEP_MARKS[step.step], style="bold red" if bad else "dim")
@@ -177,7 +187,38 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
         line.append(f"{step.claim.origin:<{origin_width}}  ")
         line.append(step_note(step), style="bold red" if bad else "dim")
         lines.append(line)
+    if len(shown) < len(steps):
+        more = left_out(len(steps) - len(shown), "step")
+        lines.append(Text(f"    … and {more}: {EVERY_ONE}", style="dim"))
     return lines
+
+
+def shown_steps(steps: Sequence[TimelineStep]) -> list[TimelineStep]:
+    """At most SHOWN_CLAIMS steps of a long timeline, in order: the offending ones first,
+    then the first and the latest, then others as they come."""
+    if len(steps) <= SHOWN_CLAIMS:
+        return list(steps)
+    bad = [i for i, s in enumerate(steps) if s.step in BAD_STEPS]
+    keep = set(bad[: SHOWN_CLAIMS - 2]) | {0, len(steps) - 1}
+    for i in range(len(steps)):
+        if len(keep) >= SHOWN_CLAIMS:
+            break
+        keep.add(i)
+    return [s for i, s in enumerate(steps) if i in keep]
+
+
+# Where the claims, notes and problems the terminal leaves out are listed.
+EVERY_ONE: Final = "--format json lists every one"
+
+
+def left_out(count: int, word: str, words: str = "") -> str:
+    """'4,290 more claims', for what a report does not list."""
+    return f"{count:,} more {word if count == 1 else words or word + 's'}"
+
+
+def capped(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The first SHOWN_LINES items, and how many more there are."""
+    return items[:SHOWN_LINES], max(0, len(items) - SHOWN_LINES)
 
 
 def render(result: CheckResult, *, color: bool = False, width: int | None = None) -> str:
@@ -197,37 +238,62 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
         emoji=False,
         markup=False,
     )
-    for problem in result.problems:
-        console.print(Text(f"error: {problem}", style="bold red"))
+    problems, more = capped(result.problems)
+    for problem in problems:
+        _print(console, Text(f"error: {problem}", style="bold red"))
+    if more:
+        _print(console, Text(f"error: … and {left_out(more, 'unreadable document')}", style="red"))
     headline = Text("factcheck: ", style="bold")
     headline.append(summary(result))
-    console.print(headline)
+    _print(console, headline)
     for finding in result.findings:
-        console.print()
+        _print(console)
         for line in _finding_block(result, finding, color):
-            console.print(line)
+            _print(console, line)
     if result.notes:
-        console.print()
-        for note in result.notes:
-            console.print(Text(f"note: {note}", style="dim"))
+        _print(console)
+        notes, more = capped(result.notes)
+        for note in notes:
+            _print(console, Text(f"note: {note}", style="dim"))
+        if more:
+            _print(console, Text(f"note: … and {left_out(more, 'note')}: {EVERY_ONE}", style="dim"))
     if result.stale:
-        console.print()
+        _print(console)
         stale = len(result.stale)
         entries = "1 entry no longer occurs" if stale == 1 else f"{stale} entries no longer occur"
-        console.print(
+        _print(
+            console,
             Text(
                 f"baseline {result.baseline}: {entries}; "
                 "refresh it with 'factcheck baseline' once fixed",
                 style="yellow",
-            )
+            ),
         )
-        for entry in result.stale:
-            console.print(
-                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}")
+        entries_shown, more = capped(result.stale)
+        for entry in entries_shown:
+            _print(
+                console,
+                Text(f"  - {entry.fact} ({entry.verdict.value}): {'; '.join(entry.claims)}"),
             )
-    console.print()
-    console.print(verdict_line(result))
+        if more:
+            _print(
+                console,
+                Text(f"  … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}", style="dim"),
+            )
+    _print(console)
+    _print(console, verdict_line(result))
     return out.getvalue()
+
+
+def _print(console: Console, line: Text | None = None) -> None:
+    """Print one line that never carries a document's control characters: file names,
+    sentences, origins and figure texts come from documents, and "\x1b[2J" would clear the
+    reader's screen. Only the colors rich adds itself reach the terminal."""
+    if line is None:
+        console.print()
+        return
+    line.plain = printable(line.plain)  # one character for one: the styles stay in place
+    console.print(line)
 
 
 def verdict_line(result: CheckResult) -> Text:

@@ -22,10 +22,9 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract import sentence_spans
 from checker.extract.units import normalise_noun
 from checker.match import match_claims
-from checker.model import Document, Fact, OriginGroup, RuleSet, format_number
+from checker.model import Fact, OriginGroup, RuleSet, format_number
 from checker.origins import resolve_origins
 from checker.suggest.cluster import group_items, weigh
 from checker.suggest.cues import Item, figure_kinds, read_items
@@ -114,10 +113,9 @@ class Suggestion:
         return RuleSet(facts, tuple(g for g, _ in self.origin_groups), noun_cutoff)
 
 
-def _sentences(documents: Iterable[Document]) -> Iterable[list[str]]:
-    for document in documents:
-        for start, end in sentence_spans(document.text):
-            yield [stem(w) for _, _, w in tokens(document.text[start:end])]
+def _stems(sentences: Iterable[str]) -> Iterable[list[str]]:
+    for sentence in sentences:
+        yield [stem(w) for _, _, w in tokens(sentence)]
 
 
 def _excluded(item: Item, nouns: Sequence[str]) -> bool:
@@ -127,14 +125,16 @@ def _excluded(item: Item, nouns: Sequence[str]) -> bool:
 
 def suggest_rules(
     figures: pd.DataFrame,
-    documents: Sequence[Document],
+    sentences: Iterable[str],
+    documents: int,
     run_examples: ExampleRunner,
     options: SuggestOptions | None = None,
     existing: RuleSet | None = None,
 ) -> Suggestion:
-    """Suggest rules for the corpus whose figures (every kind, as extracted) and documents
-    are given. `existing` rules keep their ids and, with `skip_covered`, their figures;
-    `run_examples` runs rule examples (pipeline.run_examples) to keep only those that pass."""
+    """Suggest rules for the corpus whose figures (every kind, as extracted), sentences (of
+    every document) and number of documents are given. `existing` rules keep their ids
+    and, with `skip_covered`, their figures; `run_examples` runs rule examples
+    (pipeline.run_examples) to keep only those that pass."""
     options = options or SuggestOptions()
     existing = existing or RuleSet(())
     covered: set[int] = set()
@@ -145,7 +145,7 @@ def suggest_rules(
         for i in read_items(figures, figure_kinds(options.kinds), WINDOW, covered)
         if not _excluded(i, options.exclude_nouns)
     ]
-    weights = weigh(_sentences(documents))
+    weights = weigh(_stems(sentences))
     groups = group_items(items, weights)
     corpus = Corpus.of(
         figures, {i.row: i for i in items}, {i.row: g for g in groups for i in g.items}
@@ -178,7 +178,7 @@ def suggest_rules(
     return Suggestion(
         facts,
         tuple((g, _group_why(g, speakers)) for g in proposed_groups),
-        len(documents),
+        documents,
         options,
         len(covered),
     )

@@ -73,6 +73,19 @@ REPORTING_VERBS: list[Case] = [
     ("By the union's account, 4,000 members struck.", [("4,000", "union")]),
     ("By Amnesty's own reckoning, 60 people were held.", [("60", "Amnesty")]),
     ("In the ministry's telling, 25 towns were hit.", [("25", "ministry")]),
+    # a document named by its owner is the owner's
+    ("The UN report lists 42 victims.", [("42", "UN")]),
+    ("A Human Rights Watch report counted 40 strikes.", [("40", "Human Rights Watch")]),
+    ("The FEMA damage assessment gives 2,207 structures.", [("2,207", "FEMA")]),
+    (
+        "The Maui County police after-action report describes 42 victims.",
+        [("42", "Maui County police")],
+    ),
+    # ... but one capitalised word may be an adjective
+    (
+        "According to Israeli tallies, some 1,200 people were killed.",
+        [("some 1,200", "Israeli tallies")],
+    ),
 ]
 
 NOT_REPORTING: list[Case] = [
@@ -308,6 +321,24 @@ PARAGRAPHS: list[Case] = [
         [("300", "Federal Emergency Management Agency (FEMA)")],
     ),
     ("The WHO said 30 clinics closed.", [("30", "WHO")]),
+    # a paragraph that opens by pointing back at what the one before reported goes on with it
+    (
+        "The county said 40 homes burned.\n\nThese figures leave out Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThe maps also cover Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    # ... and only then
+    (
+        "The county said 40 homes burned.\n\nThe storm moved east and flooded 12 towns.",
+        [("40", "county"), ("12", "")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThese towns had 300 residents.",
+        [("40", "county"), ("300", "")],
+    ),
 ]
 
 

@@ -16,8 +16,9 @@ currency or dimension) and their counted noun's head, then each block is split b
    acres" burned in Lahaina, "678 acres" burned in Kula).
 3. **Merging.** Two senses of one block class are one fact when documents give the same
    specific value (two significant digits or more: 93, 850, 2,207) in both, and they share
-   their noun, their sense word, or a second such value: "93 people killed" and "93 people
-   have died"; "850 people unaccounted for" and "850 people missing"; "drones" and "UAVs"
+   their noun, their sense word (or a predicate every figure of both has near), or a second
+   such value: "93 people killed" and "93 people have died"; "340 homes" and "340 houses"
+   damaged; "850 people unaccounted for" and "850 people missing"; "drones" and "UAVs"
    launched 170 times.
 4. **Figures without a noun** ("hundreds are still missing", "down from 385") join the one
    fact whose sense word they have near; none when two facts could take them.
@@ -57,6 +58,8 @@ class Group:
     items: list[Item]
     senses: list[str] = field(default_factory=list)  # sense words (stems), strongest first
     heads: list[str] = field(default_factory=list)  # heads of its counted nouns, most first
+    # figures no sense of their noun took: kept only if merging gives them to a fact
+    leftover: bool = False
 
     @property
     def documents(self) -> list[str]:
@@ -140,10 +143,18 @@ def split_senses(block: list[Item], weights: Weights) -> list[Group]:
     if block[0].head:
         # one noun says the senses may be one thing; a percent or an amount says nothing
         groups = _absorb(groups)
+    left: list[Item] = []
     for item in loose:
         joined = [g for g in groups if any(_shares_value(item, other) for other in g.items)]
         if len(joined) == 1:
             joined[0].items.append(item)
+        else:
+            left.append(item)
+    if left:
+        # figures no sense of their own noun takes ("340 houses were damaged" where the
+        # houses' one sense is 'destroyed') stay a group of their own: merging may give
+        # them to another noun's fact that writes their value with their verb
+        groups.append(Group(left[0].block, left, [], leftover=True))
     return groups
 
 
@@ -256,7 +267,9 @@ def split_values(group: Group) -> list[Group]:
     cut = -best[2]
     out: list[Group] = []
     for part in (ordered[:cut], ordered[cut:]):
-        out.extend(split_values(Group(group.block, part, list(group.senses))))
+        out.extend(
+            split_values(Group(group.block, part, list(group.senses), leftover=group.leftover))
+        )
     return out
 
 
@@ -280,7 +293,7 @@ def merge_groups(groups: list[Group]) -> list[Group]:
     for (a, b), (values, documents) in sorted(shared.items()):
         ga, gb = groups[a], groups[b]
         same_noun = bool(set(_heads(ga)) & set(_heads(gb))) or _similar_heads(ga, gb)
-        same_sense = bool(set(ga.senses) & set(gb.senses))
+        same_sense = bool(set(ga.senses) & set(gb.senses)) or bool(_verbs(ga) & _verbs(gb))
         if len(values) >= 2 or len(documents) >= SHARED_DOCUMENTS or same_noun or same_sense:
             parent[find(a)] = find(b)
     merged: dict[int, list[int]] = defaultdict(list)
@@ -290,8 +303,16 @@ def merge_groups(groups: list[Group]) -> list[Group]:
     for members in merged.values():
         items = [item for i in members for item in groups[i].items]
         senses = [s for i in members for s in groups[i].senses]
-        out.append(Group(groups[members[0]].block, items, list(dict.fromkeys(senses))))
+        leftover = all(groups[i].leftover for i in members)
+        if not leftover:
+            out.append(Group(groups[members[0]].block, items, list(dict.fromkeys(senses))))
     return out
+
+
+def _verbs(group: Group) -> set[str]:
+    """The predicates its figures have near ("damaged"), that no figure of it lacks."""
+    verbs = [i.verbal & set(i.cues) for i in group.items]
+    return set.intersection(*verbs) if verbs else set()
 
 
 def _heads(group: Group) -> list[str]:
@@ -356,7 +377,7 @@ def split_magnitudes(group: Group) -> list[Group]:
     return [
         part
         for items in (ordered[:cut], ordered[cut:])
-        for part in split_magnitudes(Group(group.block, items, []))
+        for part in split_magnitudes(Group(group.block, items, [], leftover=group.leftover))
     ]
 
 

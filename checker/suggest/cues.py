@@ -294,8 +294,12 @@ def _read_cues(sentence: str, items: list[Item], window: int) -> None:
         for item in items
     }
     speaker_words: dict[int, set[str]] = {}
+    predicate_of: dict[int, Item] = {}  # token -> the figure it is the predicate of
     for item in items:
         noun_start, noun_end = _noun_span(sentence, item.end, item.noun)
+        predicate = _predicate(tokens, max(item.end, noun_end))
+        if predicate is not None:
+            predicate_of.setdefault(predicate, item)
         head_words = set(normalise_noun(item.head).split()) if item.head else set()
         for i, token in enumerate(tokens):
             if item.start <= token.start < item.end or (
@@ -325,8 +329,15 @@ def _read_cues(sentence: str, items: list[Item], window: int) -> None:
         if cue in NOT_CUE_STEMS:
             continue
         verbal = _verbal(tokens, i)
+        subject = predicate_of.get(i)
         for group in rivals:
-            owner = min(group, key=lambda it: _distance(it, token, breaks, commas))
+            # a figure's own predicate is its ("340 houses were damaged and 46 destroyed":
+            # 'damaged' is 340's), else the word goes to the nearest figure
+            owner = (
+                subject
+                if subject is not None and any(subject is it for it in group)
+                else min(group, key=lambda it: _distance(it, token, breaks, commas))
+            )
             if _distance(owner, token, breaks, commas)[0]:
                 continue  # the word is in another clause than every figure of the block
             first, last = spans[id(owner)]
@@ -368,6 +379,26 @@ def _verbal(tokens: list[_Token], at: int) -> bool:
     if before and before[-1] in AUXILIARY_WORDS:
         return True
     return len(before) == 2 and before[0] in AUXILIARY_WORDS and before[1] in NOT_CUES
+
+
+def _predicate(tokens: list[_Token], after: int) -> int | None:
+    """The token that is the predicate of a figure whose words end at `after`: the first
+    word past its noun, auxiliaries and adverbs, when it reads as one ("340 homes were
+    badly damaged"); None when another word comes first."""
+    for i, token in enumerate(tokens):
+        if token.start < after:
+            continue
+        lower = token.word.lower()
+        if lower in AUXILIARY_WORDS or lower in _ADVERB_WORDS:
+            continue
+        return (
+            i
+            if _verbal(tokens, i)
+            and i > 0
+            and tokens[i - 1].word.lower() in (AUXILIARY_WORDS | _ADVERB_WORDS)
+            else None
+        )
+    return None
 
 
 def _distance(

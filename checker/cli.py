@@ -609,13 +609,9 @@ def rules_suggest(
         typer.echo(suggestion.render(fmt.value, Path("<stdout>")), nl=False)
     else:
         write_files([(output, suggestion.render(fmt.value, output))])
-        facts = len(suggestion.facts)
-        typer.echo(
-            f"suggested {facts} fact{'' if facts == 1 else 's'} from "
-            f"{suggestion.documents} document{'' if suggestion.documents == 1 else 's'} "
-            f"in {output.as_posix()}",
-            err=True,
-        )
+        typer.echo(f"suggested {suggestion.summary()} in {output.as_posix()}", err=True)
+    if suggestion.empty():
+        typer.echo(suggestion.empty(), err=True)
     raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
 
 

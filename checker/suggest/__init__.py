@@ -72,23 +72,52 @@ class Suggestion:
     documents: int
     options: SuggestOptions
     covered: int = 0  # figures the existing rules already claim (with skip_covered)
+    figures: int = 0  # candidate figures read: counts, percents, amounts, measures
 
     def note(self) -> str:
         """What a report on these rules says first: they were suggested, not written."""
-        facts = len(self.facts)
         return (
-            f"rules suggested from the documents ({facts} fact{'' if facts == 1 else 's'}; "
+            f"rules suggested from the documents ({plural(len(self.facts), 'fact')}; "
             "save them with 'factcheck rules suggest')"
         )
 
+    def reach(self) -> str:
+        """'2 or more documents', '1 document'."""
+        least = self.options.min_documents
+        return f"{least} or more documents" if least > 1 else "1 document"
+
+    def empty(self) -> str:
+        """Why nothing was suggested, and what to try; '' when facts were."""
+        if self.facts:
+            return ""
+        if not self.figures:
+            return (
+                f"no fact to suggest: {plural(self.documents, 'document')} gave no count, "
+                "percent, amount or measure"
+                + (" that the existing rules do not already claim" if self.covered else "")
+            )
+        more = " (try --min-documents 1, or --all)" if self.options.min_documents > 1 else ""
+        return (
+            f"no fact to suggest: none of the {plural(self.figures, 'figure')} of "
+            f"{plural(self.documents, 'document')} is reported by {self.reach()}{more}"
+        )
+
+    def summary(self) -> str:
+        """'4 facts from 5 documents'."""
+        return f"{plural(len(self.facts), 'fact')} from {plural(self.documents, 'document')}"
+
     def header(self) -> list[str]:
-        reach = f"{self.options.min_documents} or more" if self.options.min_documents > 1 else "1"
         lines = [
-            f"Suggested by factcheck rules suggest: {len(self.facts)} facts from "
-            f"{self.documents} documents (facts reported by {reach})."
+            f"Suggested by factcheck rules suggest: {self.summary()} "
+            f"(facts reported by {self.reach()})."
         ]
+        if self.empty():
+            lines.append(self.empty()[0].upper() + self.empty()[1:] + ".")
         if self.options.skip_covered:
-            lines.append(f"{self.covered} figures the existing rules claim were left to them.")
+            lines.append(
+                f"{plural(self.covered, 'figure')} the existing rules claim "
+                f"{'was' if self.covered == 1 else 'were'} left to them."
+            )
         return [
             *lines,
             "Each comment says why a fact was proposed: its documents, origins and values.",
@@ -111,6 +140,10 @@ class Suggestion:
         _, where = render_yaml(self.header(), self.origin_groups, self._written(), path)
         facts = tuple(replace(f.fact, location=where[f.fact.id]) for f in self.facts)
         return RuleSet(facts, tuple(g for g, _ in self.origin_groups), noun_cutoff)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _stems(sentences: Iterable[str]) -> Iterable[list[str]]:
@@ -181,6 +214,7 @@ def suggest_rules(
         documents,
         options,
         len(covered),
+        len(items),
     )
 
 
@@ -203,8 +237,8 @@ def _why(proposal: Proposal, corpus: Corpus, origin_of: dict[int, str]) -> str:
     low = format_number(min(corpus.bounds[r][0] for r in rows))
     high = format_number(max(corpus.bounds[r][1] for r in rows))
     parts = [
-        f"{len(documents)} documents, {len(origins)} origins ({named}{more}); "
-        f"{len(rows)} figures from {low} to {high}: {shown}."
+        f"{plural(len(documents), 'document')}, {plural(len(origins), 'origin')} "
+        f"({named}{more}); {plural(len(rows), 'figure')} from {low} to {high}: {shown}."
     ]
     if proposal.trend_why:
         parts.append(f"Changes over time: {proposal.trend_why}.")

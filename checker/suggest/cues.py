@@ -26,7 +26,7 @@ from typing import Final
 import pandas as pd
 
 from checker.extract.lexicon import ADVERBS, DISCOURSE, FUNCTION_WORDS, TIME_WORDS
-from checker.extract.units import UNIT_SIZES, normalise_noun
+from checker.extract.units import MEASURE_UNITS, UNIT_SIZES, normalise_noun
 from checker.model import FIGURE_KINDS, Kind
 from checker.words import stem
 
@@ -60,6 +60,7 @@ AUXILIARY_WORDS: Final = frozenset(
 )
 # Kinds that are one dimension for a fact: a percent fact takes "half" (a share) too.
 _KIND_CLASS: Final = {Kind.SHARE.value: Kind.PERCENT.value}
+_MEASURED: Final = frozenset({Kind.MEASURE.value, Kind.DURATION.value})
 
 
 @dataclass(slots=True)
@@ -232,6 +233,8 @@ def read_items(
         row = {name: values[n] for name, values in columns.items()}
         if row["modality"] != "count" or int(label) in skipped:
             continue
+        if str(row["kind"]) in _MEASURED and _text(row["unit"]).lower() not in MEASURE_UNITS:
+            continue  # no rule can name its unit, so no fact can claim it
         sentence_start = int(row["sentence_start"])
         key = (str(row["document"]), int(row["sentence_index"]))
         kind, unit = str(row["kind"]), _text(row["unit"])

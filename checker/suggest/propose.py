@@ -25,6 +25,7 @@ from typing import Final
 
 import pandas as pd
 
+from checker.files import control_character
 from checker.match import Matches, hedged_interval, match_claims
 from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
 from checker.suggest.cluster import Group, Weights
@@ -46,6 +47,7 @@ NO_MATCH_EXAMPLES: Final = 1  # real sentences of a neighbouring fact it must no
 CANDIDATES: Final = 4  # sentences tried for each of them
 QUOTE_CHARS: Final = 70  # the excerpt of a sentence in a fact's comment, either side
 SUGGESTED: Final = Path("<suggested rules>")
+_EXPONENT: Final = re.compile(r"\de[+-]?\d", re.IGNORECASE)
 ExampleRunner = Callable[[RuleSet], tuple[ExampleResult, ...]]
 
 
@@ -624,17 +626,19 @@ def examples(
         seen: set[str] = set()
         for row in spread[fact.id]:
             text = _example_text(corpus.sentence[row])
-            if text in seen:
+            if text in seen or control_character(text) is not None:
                 continue
             seen.add(text)
-            figure = corpus.figure(row)
-            found.append(Example(text, True, str(hedged_interval(figure, fact))))
+            interval = str(hedged_interval(corpus.figure(row), fact))
+            # a bound the report writes with an exponent (1e+258) is no interval a rules
+            # file takes: the example then says only that the sentence matches
+            found.append(Example(text, True, "" if _EXPONENT.search(interval) else interval))
             if len(found) >= CANDIDATES:
                 break
         others = 0
         for row in _neighbour_rows(proposal, proposals, claimed_by, corpus, spread):
             text = _example_text(corpus.sentence[row])
-            if text in seen:
+            if text in seen or control_character(text) is not None:
                 continue
             seen.add(text)
             found.append(Example(text, False))

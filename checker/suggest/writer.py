@@ -18,6 +18,15 @@ from checker.model import Example, Fact, Location, OriginGroup
 # dots, apostrophes and hyphens that is no YAML keyword.
 _PLAIN: Final = re.compile(r"[A-Za-z][A-Za-z0-9 .'’-]*")
 _KEYWORDS: Final = frozenset("y n yes no on off true false null".split())
+# What a YAML stream may not hold as written (the YAML reader's printable set): C0 and C1
+# controls, surrogates, U+FFFE and U+FFFF. Documents may hold them; the file escapes them.
+_UNPRINTABLE: Final = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _escaped(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def scalar(text: str) -> str:
@@ -25,7 +34,7 @@ def scalar(text: str) -> str:
     (JSON's escapes are YAML's)."""
     if _PLAIN.fullmatch(text) and text.lower() not in _KEYWORDS and not text.endswith((" ", ".")):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _escaped(json.dumps(text, ensure_ascii=False))
 
 
 def flow(items: Sequence[str]) -> str:
@@ -34,7 +43,7 @@ def flow(items: Sequence[str]) -> str:
 
 def comment(text: str, indent: str) -> list[str]:
     """`text` as comment lines of at most 92 characters after the indent."""
-    words = " ".join(text.split()).split(" ")
+    words = " ".join(_escaped(text).split()).split(" ")
     lines: list[str] = []
     line = ""
     for word in words:
@@ -83,7 +92,8 @@ def fact_lines(fact: Fact) -> list[str]:
 def _example(example: Example) -> str:
     if not example.interval:
         return scalar(example.text)
-    text = json.dumps(example.text, ensure_ascii=False)
+    text = scalar(example.text) if example.text else '""'
+    text = text if text.startswith('"') else json.dumps(example.text, ensure_ascii=False)
     return f"{{text: {text}, interval: {json.dumps(example.interval)}}}"
 
 

@@ -143,11 +143,26 @@ def split_senses(block: list[Item], weights: Weights) -> list[Group]:
     if block[0].head:
         # one noun says the senses may be one thing; a percent or an amount says nothing
         groups = _absorb(groups)
+    # the groups that write each specific value, and in which documents: looked up, never
+    # compared with every figure of every group
+    writers: dict[tuple[str, float], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+
+    def index(item: Item, g: int) -> None:
+        key = _value_key(item)
+        if key is not None:
+            writers[key][g].add(item.document)
+
+    for g, group in enumerate(groups):
+        for member in group.items:
+            index(member, g)
     left: list[Item] = []
     for item in loose:
-        joined = [g for g in groups if any(_shares_value(item, other) for other in g.items)]
+        key = _value_key(item)
+        found = writers.get(key, {}) if key is not None else {}
+        joined = [g for g, documents in found.items() if documents - {item.document}]
         if len(joined) == 1:
-            joined[0].items.append(item)
+            groups[joined[0]].items.append(item)
+            index(item, joined[0])
         else:
             left.append(item)
     if left:
@@ -208,18 +223,14 @@ def _distinct(a: list[Item], b: list[Item]) -> bool:
     )
 
 
-def _shares_value(a: Item, b: Item) -> bool:
-    """Two documents write one specific value ("at least 115" and "115") as one kind of
-    figure ("a fourth" is a share, not the percent "25 percent")."""
-    x, y = a.written, b.written
-    return (
-        a.document != b.document
-        and a.kind == b.kind
-        and x is not None
-        and y is not None
-        and math.isclose(x, y, rel_tol=1e-9)
-        and specific(x)
-    )
+def _value_key(item: Item) -> tuple[str, float] | None:
+    """The specific value a figure writes, with its kind: two documents writing one ("at
+    least 115" and "115") as one kind of figure ("a fourth" is a share, not the percent
+    "25 percent") tie their figures; None for a value too common to tie anything."""
+    value = item.written
+    if value is None or not specific(value):
+        return None
+    return (item.kind, round(value, 6))
 
 
 def _clash(a: Item, b: Item) -> bool:
@@ -330,9 +341,9 @@ def _shared_values(groups: list[Group]) -> dict[tuple[int, int], tuple[set[float
     by_value: dict[tuple[str, float], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for g, group in enumerate(groups):
         for item in group.items:
-            value = item.written
-            if value is not None and specific(value):
-                by_value[(item.kind, round(value, 6))][g].add(item.document)
+            key = _value_key(item)
+            if key is not None:
+                by_value[key][g].add(item.document)
     out: dict[tuple[int, int], tuple[set[float], set[str]]] = {}
     for (_, value), found in by_value.items():
         ordered = sorted(found)

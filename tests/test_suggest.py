@@ -388,3 +388,20 @@ def test_an_empty_folder_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = cli(tmp_path, "rules", "suggest", "docs")
     assert code == 2
     assert err.splitlines()[0] == "docs:1:1: no .txt or .md document in this folder"
+
+
+@pytest.mark.parametrize(
+    ("second", "facts"),
+    [
+        ("More than 30 swimmers entered the harbour race at dawn.", []),  # the noun alone
+        ("Lifeguards said 42 swimmers were pulled from the water.", ["swimmers-pulled"]),
+    ],
+)
+def test_a_noun_alone_does_not_tie_two_documents(
+    tmp_path: Path, second: str, facts: list[str]
+) -> None:
+    documents = {
+        "one.md": ("Harbour News", "2025-07-01", "Boats pulled 40 swimmers from the water."),
+        "two.md": ("Bay Times", "2025-07-01", second),
+    }
+    assert [f.fact.id for f in suggest(tmp_path, documents).facts] == facts

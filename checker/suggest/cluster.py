@@ -31,7 +31,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from rapidfuzz import fuzz
@@ -392,6 +392,40 @@ def split_magnitudes(group: Group) -> list[Group]:
     ]
 
 
+def split_strangers(group: Group, weights: Weights) -> list[Group]:
+    """A group that only its noun ties (no sense word) holds the documents that share a
+    telling word near its figures or a specific value with one another: "Destroyers took
+    out more than 80 drones" and "none of the 170 drones that Iran launched" share no word
+    but the noun, so nothing shows them to be one fact. Each such set of documents is a
+    group of its own (one document's figures alone are then too few to propose)."""
+    documents = sorted({i.document for i in group.items})
+    if group.senses or len(documents) < 2:
+        return [group]
+    parent = {d: d for d in documents}
+
+    def find(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    first: dict[object, str] = {}  # a telling word or value -> the first document with it
+    for item in group.items:
+        keys: list[object] = [c for c in item.cues if weights.of(c) > 0]
+        value = _value_key(item)
+        if value is not None:
+            keys.append(value)
+        for key in keys:
+            seen = first.setdefault(key, item.document)
+            parent[find(item.document)] = find(seen)
+    parts: dict[str, list[Item]] = defaultdict(list)
+    for item in group.items:
+        parts[find(item.document)].append(item)
+    if len(parts) == 1:
+        return [group]
+    return [replace(group, items=items) for _, items in sorted(parts.items())]
+
+
 def adopt(groups: list[Group]) -> None:
     """A figure of a small group (fewer than ADOPT_DOCUMENTS documents) joins the one
     larger count group whose sense word it has near and whose values it falls within:
@@ -436,7 +470,8 @@ def group_items(items: list[Item], weights: Weights) -> list[Group]:
     for (block, _), members in sorted(blocks.items()):
         for sense in split_senses(members, weights):
             for part in split_values(sense):
-                by_class[block].extend(split_magnitudes(part))
+                for step in split_magnitudes(part):
+                    by_class[block].extend(split_strangers(step, weights))
     groups: list[Group] = []
     for block in sorted(by_class):
         groups.extend(merge_groups(by_class[block]))

@@ -7,8 +7,10 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
@@ -359,14 +361,78 @@ def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execut
     )
 
 
+# Figures a worker matches at a time when a suggestion shares the matcher's work.
+MATCH_ROWS: Final = 5_000
+
+
+def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
+    from checker.match import match_claims
+
+    return match_claims(*task)
+
+
+@contextmanager
+def _shared_matcher(
+    config: Config, execution: Execution
+) -> Iterator[Callable[[pd.DataFrame, RuleSet], Matches]]:
+    """match_claims across the run's engine: the frame cut at document boundaries into
+    parts of about MATCH_ROWS figures, each matched by a worker. Matching reads one sentence
+    at a time, so the parts' claims are those of one pass; each part resolves its own
+    origins, so a suggestion (which reads only which figure each fact claims) is its user."""
+    from checker.match import Matches, match_claims
+
+    execution = _execution(execution, execution.jobs, config)
+    assert execution.engine is not None
+    with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
+
+        def match(frame: pd.DataFrame, rules: RuleSet) -> Matches:
+            parts = _parts(frame)
+            if len(parts) < 2:
+                return match_claims(frame, rules)
+            tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
+            done = list(engine.map(_match_part, tasks))
+            return Matches(
+                tuple(c for m in done for c in m.claims),
+                sum(m.unmatched for m in done),
+                tuple(n for m in done for n in m.notes),
+                tuple(n for m in done for n in m.near_misses),
+                tuple(sorted(r for m in done for r in m.claimed)),
+                tuple(sorted(r for m in done for r in m.candidates)),
+            )
+
+        yield match
+
+
+def _parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """The frame in parts of whole documents, about MATCH_ROWS rows each, in order."""
+    documents = frame["document"].tolist()
+    cuts = [0]
+    for n in range(1, len(documents)):
+        if n - cuts[-1] >= MATCH_ROWS and documents[n] != documents[n - 1]:
+            cuts.append(n)
+    cuts.append(len(documents))
+    return [frame.iloc[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
 def _suggestion(
-    corpus: _Corpus, options: SuggestOptions, existing: RuleSet | None = None
+    corpus: _Corpus,
+    options: SuggestOptions,
+    config: Config,
+    execution: Execution,
+    existing: RuleSet | None = None,
 ) -> Suggestion:
     from checker.suggest import suggest_rules
 
-    return suggest_rules(
-        corpus.figures, corpus.sentences, corpus.documents, run_examples, options, existing
-    )
+    with _shared_matcher(config, execution) as matcher:
+        return suggest_rules(
+            corpus.figures,
+            corpus.sentences,
+            corpus.documents,
+            run_examples,
+            options,
+            existing,
+            matcher,
+        )
 
 
 def run_suggest(
@@ -388,7 +454,7 @@ def run_suggest(
         existing = lint_rules(rules, config)
     execution = execution if execution is not None else Execution(jobs=jobs)
     corpus = _read_corpus(paths, config, execution)
-    return SuggestResult(_suggestion(corpus, options, existing), corpus.problems)
+    return SuggestResult(_suggestion(corpus, options, config, execution, existing), corpus.problems)
 
 
 def _suggested_run(
@@ -400,16 +466,19 @@ def _suggested_run(
 ) -> tuple[_Run, Suggestion]:
     """A run on rules suggested from the documents themselves, extracting them once: the
     gathered figures are matched in one piece, as one batch of the corpus."""
-    from checker.match import figure_at, match_claims
+    from checker.match import figure_at
 
     config = config if config is not None else load_config()
     corpus = _read_corpus(paths, config, execution)
-    suggestion = _suggestion(corpus, options)
+    suggestion = _suggestion(corpus, options, config, execution)
     ruleset = suggestion.ruleset()
     if fact is not None:
         find_fact(ruleset, fact)
-    matches = match_claims(corpus.figures, ruleset)
-    claims = [c for c in matches.claims if fact is None or c.fact_id == fact]
+    with _shared_matcher(config, execution) as matcher:
+        matches = matcher(corpus.figures, ruleset)
+    # each part resolved its own origins; name variants and wire copies reach across parts
+    whole = resolve_claim_origins(matches.claims, ruleset)
+    claims = [c for c in whole if fact is None or c.fact_id == fact]
     near = tuple(
         NearMiss(figure_at(corpus.figures, m.row), m.score, m.reason)
         for m in matches.near_misses

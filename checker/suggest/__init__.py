@@ -32,6 +32,7 @@ from checker.suggest.propose import (
     SUGGESTED,
     Corpus,
     ExampleRunner,
+    Matcher,
     Proposal,
     draft,
     examples,
@@ -163,16 +164,18 @@ def suggest_rules(
     run_examples: ExampleRunner,
     options: SuggestOptions | None = None,
     existing: RuleSet | None = None,
+    matcher: Matcher = match_claims,
 ) -> Suggestion:
     """Suggest rules for the corpus whose figures (every kind, as extracted), sentences (of
     every document) and number of documents are given. `existing` rules keep their ids
     and, with `skip_covered`, their figures; `run_examples` runs rule examples
-    (pipeline.run_examples) to keep only those that pass."""
+    (pipeline.run_examples) to keep only those that pass; `matcher` is match_claims, or one
+    that shares its work across processes."""
     options = options or SuggestOptions()
     existing = existing or RuleSet(())
     covered: set[int] = set()
     if options.skip_covered and existing.facts:
-        covered = set(match_claims(figures, existing).claimed)
+        covered = set(matcher(figures, existing).claimed)
     items = [
         i
         for i in read_items(figures, figure_kinds(options.kinds), WINDOW, covered)
@@ -181,7 +184,7 @@ def suggest_rules(
     weights = weigh(_stems(sentences))
     groups = group_items(items, weights)
     corpus = Corpus.of(
-        figures, {i.row: i for i in items}, {i.row: g for g in groups for i in g.items}
+        figures, {i.row: i for i in items}, {i.row: g for g in groups for i in g.items}, matcher
     )
     chosen = [g for g in groups if len(g.documents) >= options.min_documents]
     speakers = [i.origin for i in items]

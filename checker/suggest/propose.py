@@ -49,6 +49,8 @@ QUOTE_CHARS: Final = 70  # the excerpt of a sentence in a fact's comment, either
 SUGGESTED: Final = Path("<suggested rules>")
 _EXPONENT: Final = re.compile(r"\de[+-]?\d", re.IGNORECASE)
 ExampleRunner = Callable[[RuleSet], tuple[ExampleResult, ...]]
+# match_claims, or one that shares the work across processes with the same result
+Matcher = Callable[[pd.DataFrame, RuleSet], Matches]
 
 
 @dataclass(slots=True)
@@ -398,9 +400,16 @@ class Corpus:
     text: dict[int, str]  # row -> the figure as written
     where: dict[int, str]  # row -> 'file.md:line'
     bounds: dict[int, tuple[float, float]]  # row -> the figure's interval, as extracted
+    matcher: Matcher = match_claims
 
     @classmethod
-    def of(cls, figures: pd.DataFrame, items: dict[int, Item], owner: dict[int, Group]) -> Corpus:
+    def of(
+        cls,
+        figures: pd.DataFrame,
+        items: dict[int, Item],
+        owner: dict[int, Group],
+        matcher: Matcher = match_claims,
+    ) -> Corpus:
         labels = [int(label) for label in figures.index.tolist()]
 
         def column(name: str) -> list[str]:
@@ -437,6 +446,7 @@ class Corpus:
                     strict=True,
                 )
             ),
+            matcher,
         )
 
     def figure(self, row: int) -> Figure:
@@ -481,13 +491,11 @@ def settle(
     proposed = {id(p.group) for p in proposals}
     reachable = corpus.reachable(proposals)
     if board is None:
-        board = Board.of(
-            _run(proposals, corpus.figures.loc[sorted(reachable)], existing), corpus.places
-        )
+        board = Board.of(_run(proposals, corpus, sorted(reachable), existing), corpus.places)
     rows = corpus.sentences(dirty)
     for _ in range(ROUNDS + 1):
         if rows:
-            fresh = _run(proposals, corpus.figures.loc[sorted(rows & reachable)], existing)
+            fresh = _run(proposals, corpus, sorted(rows & reachable), existing)
             board.update(rows, Board.of(fresh, corpus.places))
         # an exclude word changes only the claims it stands near: those are run again
         changed: set[int] = set()
@@ -561,13 +569,14 @@ def _window(proposal: Proposal) -> int:
     return max((max(i.cues.values(), default=0) for i in proposal.group.items), default=8) or 8
 
 
-def _run(proposals: list[Proposal], figures: pd.DataFrame, existing: RuleSet) -> Matches:
+def _run(proposals: list[Proposal], corpus: Corpus, rows: list[int], existing: RuleSet) -> Matches:
+    """The matcher's claims of the proposed facts (beside the existing ones) on `rows`."""
     rules = RuleSet(
         (*existing.facts, *(p.fact for p in proposals)),
         existing.origin_groups,
         existing.noun_cutoff,
     )
-    return match_claims(figures, rules)
+    return corpus.matcher(corpus.figures.loc[rows], rules)
 
 
 def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:

@@ -348,7 +348,7 @@ def test_check_and_explain_with_suggest_say_so_first(tmp_path: Path) -> None:
     code, out, _ = cli(tmp_path, "explain", "rockets-launched", str(docs), "--suggest")
     assert code == 0
     assert out.splitlines()[0].startswith(
-        "rockets-launched — Rockets launched  (<suggested rules>:"
+        "rockets-launched — Rockets launched  (<rules suggested from the documents>:"
     )
 
 

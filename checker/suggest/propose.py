@@ -46,7 +46,7 @@ MATCH_EXAMPLES: Final = 2  # real sentences each fact must match
 NO_MATCH_EXAMPLES: Final = 1  # real sentences of a neighbouring fact it must not
 CANDIDATES: Final = 4  # sentences tried for each of them
 QUOTE_CHARS: Final = 70  # the excerpt of a sentence in a fact's comment, either side
-SUGGESTED: Final = Path("<suggested rules>")
+SUGGESTED: Final = Path("<rules suggested from the documents>")
 _EXPONENT: Final = re.compile(r"\de[+-]?\d", re.IGNORECASE)
 ExampleRunner = Callable[[RuleSet], tuple[ExampleResult, ...]]
 # match_claims, or one that shares the work across processes with the same result

@@ -265,6 +265,8 @@ def draft(
         context = [_form(group.items, s) for s in group.senses]
         if context or shared_noun or not counts:
             context += _best_cues(group, weights, CONTEXT_WORDS - len(context), context)
+        if context:
+            context += _reaching(group, weights, CONTEXT_WORDS - len(context), context)
         if nounless and not context:
             counts = tuple(_noun_forms(group.items))  # the figures without a noun are lost
         moving, why = trend(group.items)
@@ -343,6 +345,32 @@ def _best_cues(group: Group, weights: Weights, most: int, have: Sequence[str]) -
         key=lambda c: (-weight(c), c),
     )
     return [_form(group.items, c) for c in ranked[: max(0, most)]]
+
+
+def _reaching(group: Group, weights: Weights, most: int, have: Sequence[str]) -> list[str]:
+    """Words for the group's figures that none of its context words stands near: each such
+    figure's own most telling word (a predicate first), so the fact can claim every figure
+    it was made of ("544 structures" *burned* in one document, *affected* in another, tied
+    by their value)."""
+    taken = {stem(w) for w in have}
+    out: list[str] = []
+    for item in sorted(group.items, key=lambda i: i.row):
+        if len(out) >= most:
+            break
+        if not taken.isdisjoint(item.seen):
+            continue
+        ranked = sorted(
+            (
+                (c not in item.verbal, -weights.of(c), item.cues[c], c)
+                for c in item.cues
+                if weights.of(c) > 0 and not item.forms.get(c, c)[:1].isupper()
+            ),
+        )
+        if ranked:
+            cue = ranked[0][3]
+            taken.add(cue)
+            out.append(_form(group.items, cue))
+    return out
 
 
 def _unique(fact_id: str, taken: set[str]) -> str:

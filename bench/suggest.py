@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import ROOT, SHARED, score_event
+from corpus import ROOT, corpus_arguments, events_of, score_event
 
 
 def factcheck() -> str:
@@ -51,16 +51,13 @@ def suggest(event: Path, target: Path, extra: list[str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=SHARED / "corpora")
-    parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_corpus.py")
+    corpus_arguments(parser)
     parser.add_argument("--suggest-arg", action="append", default=[], dest="extra")
     parser.add_argument("--keep", type=Path, help="keep each event's rules as DIR/EVENT.yaml")
-    parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    if not args.corpora.is_dir() or not args.scorer.is_file():
-        print(f"no corpus at {args.corpora} or no scorer at {args.scorer}", file=sys.stderr)
+    events = events_of(args)
+    if events is None:
         return 2
-    events = sorted(p for p in args.corpora.iterdir() if p.is_dir())
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)

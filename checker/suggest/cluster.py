@@ -37,6 +37,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from checker.suggest.cues import Item, specific
+from checker.suggest.unions import Unions
 
 # A word in this share of the sentences holding figures is what the corpus is about, not
 # what tells its facts apart ("fire" in a corpus about a fire).
@@ -292,26 +293,16 @@ def position(item: Item) -> float:
 def merge_groups(groups: list[Group]) -> list[Group]:
     """Merge the groups of one block class that documents show to be one fact (see the
     module docstring, step 3)."""
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    unions = Unions(range(len(groups)))
     shared = _shared_values(groups)
     for (a, b), (values, documents) in sorted(shared.items()):
         ga, gb = groups[a], groups[b]
         same_noun = bool(set(_heads(ga)) & set(_heads(gb))) or _similar_heads(ga, gb)
         same_sense = bool(set(ga.senses) & set(gb.senses)) or bool(_verbs(ga) & _verbs(gb))
         if len(values) >= 2 or len(documents) >= SHARED_DOCUMENTS or same_noun or same_sense:
-            parent[find(a)] = find(b)
-    merged: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(groups)):
-        merged[find(i)].append(i)
+            unions.join(a, b)
     out = []
-    for members in merged.values():
+    for members in unions.sets():
         items = [item for i in members for item in groups[i].items]
         senses = [s for i in members for s in groups[i].senses]
         leftover = all(groups[i].leftover for i in members)
@@ -401,14 +392,7 @@ def split_strangers(group: Group, weights: Weights) -> list[Group]:
     documents = sorted({i.document for i in group.items})
     if group.senses or len(documents) < 2:
         return [group]
-    parent = {d: d for d in documents}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
+    unions = Unions(documents)
     first: dict[object, str] = {}  # a telling word or value -> the first document with it
     for item in group.items:
         keys: list[object] = [c for c in item.cues if weights.of(c) > 0]
@@ -417,10 +401,10 @@ def split_strangers(group: Group, weights: Weights) -> list[Group]:
             keys.append(value)
         for key in keys:
             seen = first.setdefault(key, item.document)
-            parent[find(item.document)] = find(seen)
+            unions.join(item.document, seen)
     parts: dict[str, list[Item]] = defaultdict(list)
     for item in group.items:
-        parts[find(item.document)].append(item)
+        parts[unions.find(item.document)].append(item)
     if len(parts) == 1:
         return [group]
     return [replace(group, items=items) for _, items in sorted(parts.items())]

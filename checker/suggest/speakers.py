@@ -19,6 +19,7 @@ from checker.extract.lexicon import FUNCTION_WORDS, ORGANISATION_NOUNS, PERSON_N
 from checker.extract.units import singular
 from checker.model import OriginGroup
 from checker.origins import group_patterns, name_groups
+from checker.suggest.unions import Unions
 
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z-]*(?:['’]s)?")
 GENERIC: Final = ORGANISATION_NOUNS | PERSON_NOUNS
@@ -58,25 +59,15 @@ def propose_groups(
         and not any(p.search(s) for p in patterns.values())
     )
     words = {s: _words(s) for s in free}
-    parent = {s: s for s in free}
-
-    def find(s: str) -> str:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
+    unions = Unions(free)
     for short in free:
         if not _telling(words[short]):
             continue
         for long in free:
             if long != short and words[short] <= words[long]:
-                parent[find(long)] = find(short)
-    members: dict[str, list[str]] = {}
-    for speaker in free:
-        members.setdefault(find(speaker), []).append(speaker)
+                unions.join(long, short)
     out = []
-    for group in members.values():
+    for group in unions.sets():
         if len({names.get(s, s) for s in group}) < 2:
             continue  # one speaker, or names the checker already takes for one
         name = min(group, key=lambda s: (-counted[s], len(s), s))

@@ -9,7 +9,7 @@ belongs to the nearest figure of its clause, as the matcher reads context words 
 have died, hundreds are still missing": 'died' is 89's, 'missing' is for 'hundreds'), and a
 figure quoted as an earlier value shares its successor's words ("from 41 to 31").
 
-A figure whose sentence names a year outside the corpus's own years ("California's 2018 Camp
+A figure whose clause names a year outside the corpus's own years ("California's 2018 Camp
 Fire, in which 85 people died") is about another event: it is kept apart (``elsewhere``),
 never proposed as a fact's figure.
 """
@@ -84,7 +84,7 @@ class Item:
     sentence_key: tuple[str, int]  # (document, sentence index)
     start: int  # offset of the figure in its sentence
     end: int
-    elsewhere: bool = False  # its sentence names a year outside the corpus's years
+    elsewhere: bool = False  # its clause names a year outside the corpus's years
     cues: dict[str, int] = field(default_factory=dict)  # stem -> distance in words
     forms: dict[str, str] = field(default_factory=dict)  # stem -> the word as written
     verbal: set[str] = field(default_factory=set)  # cues that read as a predicate: "killed"
@@ -147,25 +147,42 @@ def corpus_years(figures: pd.DataFrame) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def _other_years(figures: pd.DataFrame, years: tuple[int, int]) -> set[tuple[str, int]]:
-    """Sentences that name a year outside `years`: by a year figure ("in 1918", "the 2018
-    Camp Fire") or a date of another year in the sentence ("on 17 April 2019")."""
+def _other_years(
+    figures: pd.DataFrame, years: tuple[int, int]
+) -> dict[tuple[str, int], list[int] | None]:
+    """Sentences that name a year outside `years`, with where in the sentence each such year
+    figure starts ("the 2018 Camp Fire"); None for a sentence that names one where no
+    offset says (a date of another year the statement is dated by: "on 17 April 2019")."""
     first, last = years
-    out: set[tuple[str, int]] = set()
+    out: dict[tuple[str, int], list[int] | None] = {}
     rows = zip(
         figures["document"],
         figures["sentence_index"],
         figures["kind"],
         figures["value"],
         figures["dated"].fillna(""),
+        figures["start"],
+        figures["sentence_start"],
         strict=True,
     )
-    for document, index, kind, value, dated in rows:
-        named = [int(value)] if kind == Kind.YEAR.value and math.isfinite(value) else []
-        named += [int(d[:4]) for d in str(dated).split(",") if _YEAR.match(d)]
-        if any(not first <= year <= last for year in named):
-            out.add((str(document), int(index)))
+    for document, index, kind, value, dated, start, sentence_start in rows:
+        key = (str(document), int(index))
+        if any(not first <= int(d[:4]) <= last for d in str(dated).split(",") if _YEAR.match(d)):
+            out[key] = None
+        elif kind == Kind.YEAR.value and math.isfinite(value) and not first <= int(value) <= last:
+            found = out.setdefault(key, [])
+            if found is not None:
+                found.append(int(start) - int(sentence_start))
     return out
+
+
+def _in_clause(sentence: str, at: int, offsets: list[int] | None) -> bool:
+    """Whether a year of another event stands in the clause of the figure at `at` (every
+    year counts when no offset says where it is)."""
+    if offsets is None:
+        return True
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
+    return any(not any(min(at, year) < b < max(at, year) for b in breaks) for year in offsets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +242,15 @@ def read_items(
     wanted = set(kinds)
     skipped = set(skip)
     years = corpus_years(figures)
-    elsewhere = _other_years(figures, years) if years else set()
+    elsewhere = _other_years(figures, years) if years else {}
     frame = figures[figures["kind"].isin(sorted(wanted))]
+    sentences_of = dict(
+        zip(
+            zip(frame["document"].astype(str), frame["sentence_index"].astype(int), strict=True),
+            frame["sentence"].astype(str),
+            strict=True,
+        )
+    )
     columns = {name: frame[name].tolist() for name in _COLUMNS}
     items: list[Item] = []
     for n, label in enumerate(frame.index.tolist()):
@@ -262,22 +286,18 @@ def read_items(
                 sentence_key=key,
                 start=int(row["start"]) - sentence_start,
                 end=int(row["end"]) - sentence_start,
-                elsewhere=key in elsewhere,
+                elsewhere=key in elsewhere
+                and _in_clause(
+                    sentences_of[key], int(row["start"]) - sentence_start, elsewhere[key]
+                ),
                 place=place_of(float(row["low"]) * scale, float(row["high"]) * scale),
             )
         )
-    sentences = dict(
-        zip(
-            zip(frame["document"].astype(str), frame["sentence_index"].astype(int), strict=True),
-            frame["sentence"].astype(str),
-            strict=True,
-        )
-    )
     by_sentence: dict[tuple[str, int], list[Item]] = {}
     for item in items:
         by_sentence.setdefault(item.sentence_key, []).append(item)
     for key, group in by_sentence.items():
-        _read_cues(sentences[key], group, window)
+        _read_cues(sentences_of[key], group, window)
     return items
 
 

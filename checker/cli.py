@@ -91,13 +91,22 @@ def echo_problems(problems: Sequence[object]) -> None:
 
 
 def guard_outputs(
-    outputs: Sequence[Path], inputs: list[tuple[str, Path]], baseline: Path | None = None
+    outputs: Sequence[Path],
+    paths: list[Path] | None,
+    rules: list[Path] | None,
+    baseline: Path | None = None,
 ) -> None:
-    """Before anything is read: every output can be written and none is an input."""
+    """Before anything is read: every output can be written and none is an input of a run on
+    `paths` and `rules`. Without a file to write, the inputs are not even listed (a walk of a
+    large corpus costs a re-run from the cache a tenth of its time)."""
     from checker.output import refuse_inputs, target
+    from checker.pipeline import input_files
 
+    if not outputs:
+        return
     for path in outputs:
         target(path)
+    inputs = input_files(paths or None, rules)
     refuse_inputs(outputs, [*inputs, *([("baseline", baseline)] if baseline else [])])
 
 
@@ -404,12 +413,11 @@ def check(
     """Compare the figures that several documents give for the same facts."""
     from checker.baseline import apply_baseline, load_baseline
     from checker.load import shown_path
-    from checker.pipeline import input_files
 
     suggested = suggest_options(suggest, rules)
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
-        guard_outputs([path for _, path in files], input_files(paths or None, rules), baseline)
+        guard_outputs([path for _, path in files], paths, rules, baseline)
         accepted = load_baseline(baseline) if baseline is not None else None
     except CheckerError as error:
         raise fail(error) from error
@@ -443,10 +451,9 @@ def make_baseline(
     """Record the current findings, so 'check --baseline' fails only on new ones."""
     from checker.baseline import entries as baseline_entries
     from checker.baseline import render as render_baseline
-    from checker.pipeline import input_files
 
     try:
-        guard_outputs([output], input_files(paths or None, rules))
+        guard_outputs([output], paths, rules)
     except CheckerError as error:
         raise fail(error) from error
     with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
@@ -596,9 +603,14 @@ def rules_suggest(
     reads_rules = bool(rules) or skip_covered
     try:
         if output is not None:
+            # the rules folder is an input only when it is read: writing the suggestions
+            # there again (rules/suggested.yaml) is no overwrite of what the run reads
+            from checker.output import refuse_inputs, target
+
+            target(output)
             inputs = input_files(paths or None, rules)
             read = [(what, p) for what, p in inputs if what != "rules file" or reads_rules]
-            guard_outputs([output], read)
+            refuse_inputs([output], read)
         with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
             result = run_suggest(paths or None, options, rules or None, execution=how)
     except CheckerError as error:
@@ -678,7 +690,7 @@ def extract(
 
     The listing is written a batch of documents at a time, so a huge corpus streams through
     (to a file, all of it or nothing)."""
-    from checker.pipeline import input_files, iter_extract, iter_unmatched
+    from checker.pipeline import iter_extract, iter_unmatched
     from checker.report.figures import FIGURE_STREAMERS, stream_table
 
     if unmatched and all_kinds:
@@ -695,8 +707,7 @@ def extract(
                 yield item
 
     try:
-        if output is not None:
-            guard_outputs([output], input_files(paths or None, rules))
+        guard_outputs([output] if output is not None else [], paths, rules)
         with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
             items = (
                 iter_unmatched(paths or None, rules or None, execution=how)
@@ -731,13 +742,12 @@ def origins(
     jobs: Jobs = 0,
 ) -> None:
     """List every origin of the corpus's figures and the speakers it stands for."""
-    from checker.pipeline import input_files, run_origins
+    from checker.pipeline import run_origins
     from checker.report.origins import ORIGINS_RENDERERS
     from checker.report.origins import render_table as render_origins_table
 
     try:
-        if output is not None:
-            guard_outputs([output], input_files(paths or None, rules))
+        guard_outputs([output] if output is not None else [], paths, rules)
         result = run_origins(paths or None, rules or None, jobs=jobs)
     except CheckerError as error:
         raise fail(error) from error

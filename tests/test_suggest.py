@@ -405,3 +405,23 @@ def test_a_noun_alone_does_not_tie_two_documents(
         "two.md": ("Bay Times", "2025-07-01", second),
     }
     assert [f.fact.id for f in suggest(tmp_path, documents).facts] == facts
+
+
+def test_the_output_may_replace_earlier_suggestions_but_never_an_input(tmp_path: Path) -> None:
+    docs = write(tmp_path, BARRAGE)
+    (tmp_path / "rules").mkdir()
+    for _ in range(2):  # the rules folder is not read: writing there again is allowed
+        assert cli(tmp_path, "rules", "suggest", str(docs), "-o", "rules/s.yaml")[0] == 0
+    code, _, err = cli(
+        tmp_path, "rules", "suggest", str(docs), "--skip-covered", "-o", "rules/s.yaml"
+    )
+    assert (code, err) == (
+        2,
+        "rules/s.yaml: refusing to write over the rules file rules/s.yaml this run reads; "
+        "choose another output path\n",
+    )
+    code, _, err = cli(
+        tmp_path, "rules", "suggest", str(docs), "-o", f"{docs.name}/border-courier.md"
+    )
+    assert code == 2
+    assert "refusing to write over the document" in err

@@ -85,6 +85,10 @@ class Speakers:
             if speaker.pronoun in ("its", "their", "his", "her", "our") and speaker.name:
                 # "its analysts": the analysts of the body named before
                 return replace(earlier, role=speaker.name, relay=speaker.relay or earlier.relay)
+            if speaker.reference and speaker.person is False and earlier.person:
+                body = _body_of(earlier, speaker.reference)
+                if body is not None:
+                    return replace(body, relay=speaker.relay or earlier.relay)
             return replace(earlier, relay=speaker.relay or earlier.relay)
         if speaker.reference and not speaker.pronoun:
             return replace(speaker, reference="")  # "the agency", named nowhere before
@@ -201,6 +205,18 @@ def spelled_out(text: str, acronym: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _body_of(person: Speaker, head: str) -> Speaker | None:
+    """The body a person speaks for, when a short reference names it: "the ministry" after
+    "the health ministry spokesman" is the health ministry, not its spokesman (so "It added"
+    goes on with the ministry)."""
+    words = person.name.split()
+    at = [i for i, w in enumerate(words) if w.lower().strip("'’") in (head, f"{head}s")]
+    if not at or (at[-1] == len(words) - 1 and not person.role):
+        return None
+    name = " ".join(words[: at[-1] + 1])
+    return replace(person, name=name, role="", person=False, gender="")
+
+
 def _fits(reference: Speaker, earlier: Speaker) -> bool:
     """Whether an earlier speaker can be what a pronoun or short reference stands for."""
     pronoun = reference.pronoun
@@ -218,11 +234,16 @@ def _fits(reference: Speaker, earlier: Speaker) -> bool:
             return True
         if head in GENERIC_BODIES:
             return earlier.person is False  # "the agency", "the group": the body named before
-        # "the official", "the spokesman": the person named before
-        return reference.person is True and earlier.person is True
+        # "the official", "the spokesman": the person named before; "the minister" is
+        # nobody but a minister ("the governor" named before is someone else)
+        return head in GENERIC_PEOPLE and reference.person is True and earlier.person is True
     return False
 
 
+# Words that stand for any person named before: "the official said", "the spokeswoman added".
+GENERIC_PEOPLE: Final = frozenset(
+    "official spokesman spokeswoman spokesperson representative source aide person".split()
+)
 # Words that stand for any organisation named before: "according to the agency".
 GENERIC_BODIES: Final = frozenset(
     "agency group organisation organization body institution authority service".split()

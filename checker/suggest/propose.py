@@ -263,10 +263,11 @@ def draft(
         counts = () if nounless or kind is not Kind.COUNT else tuple(_noun_forms(group.items))
         shared_noun = any(len(heads_of[h]) > 1 for h in group.heads)
         context = [_form(group.items, s) for s in group.senses]
+        if context:
+            # the group's own figures first: each needs a word of the fact near it
+            context += _reaching(group, weights, CONTEXT_WORDS - len(context), context)
         if context or shared_noun or not counts:
             context += _best_cues(group, weights, CONTEXT_WORDS - len(context), context)
-        if context:
-            context += _reaching(group, weights, CONTEXT_WORDS - len(context), context)
         if nounless and not context:
             counts = tuple(_noun_forms(group.items))  # the figures without a noun are lost
         moving, why = trend(group.items)

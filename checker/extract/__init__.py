@@ -15,7 +15,7 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract.counted import Previous, count_or_measure, restates
+from checker.extract.counted import Previous, count_or_measure, elides, restates
 from checker.extract.hedges import (
     clock_interval,
     hedge_after,
@@ -243,7 +243,12 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
                 previous
                 if previous is not None
                 and previous.sentence == index
-                and restates(text[previous.end : text_start], previous.noun)
+                and (
+                    restates(text[previous.end : text_start], previous.noun)
+                    or elides(
+                        text[previous.end : text_start], text[figure_end:s_end], previous.noun
+                    )
+                )
                 else None
             )
             kind, description = count_or_measure(

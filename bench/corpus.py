@@ -61,16 +61,28 @@ def score_event(event: Path, rules: Path, scorer: Path, verbose: bool) -> str:
         return "\n".join(lines) if verbose else lines[-1]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """--corpora, --scorer and --verbose, as every scoring script takes them."""
     parser.add_argument("--corpora", type=Path, default=SHARED / "corpora")
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_corpus.py")
     parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
+
+
+def events_of(args: argparse.Namespace) -> list[Path] | None:
+    """The events of --corpora, in order; None (said on stderr) without a corpus or scorer."""
     if not args.corpora.is_dir() or not args.scorer.is_file():
         print(f"no corpus at {args.corpora} or no scorer at {args.scorer}", file=sys.stderr)
+        return None
+    return sorted(p for p in args.corpora.iterdir() if p.is_dir())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    corpus_arguments(parser)
+    args = parser.parse_args()
+    events = events_of(args)
+    if events is None:
         return 2
-    events = sorted(p for p in args.corpora.iterdir() if p.is_dir())
     for event in events:
         rules = ROOT / "examples" / event.name
         if not rules.is_dir():

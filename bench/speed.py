@@ -116,8 +116,11 @@ def _sentence(rng: random.Random) -> str:
     return f"Officials said {rng.randint(2, 90)}–{rng.randint(100, 500)} {noun} were affected."
 
 
-def write_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
-    """Write news-like documents totalling `megabytes` MB; return the number of characters."""
+def write_corpus(
+    folder: Path, megabytes: float, seed: int = 7, document_chars: int = DOCUMENT_CHARS
+) -> int:
+    """Write news-like documents of about `document_chars` characters totalling `megabytes`
+    MB; return the number of characters."""
     rng = random.Random(seed)
     target = int(megabytes * 1_000_000)
     total = 0
@@ -125,7 +128,7 @@ def write_corpus(folder: Path, megabytes: float, seed: int = 7) -> int:
     while total < target:
         paragraphs = []
         size = 0
-        while size < DOCUMENT_CHARS:
+        while size < document_chars:
             paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
             paragraphs.append(paragraph)
             size += len(paragraph) + 2

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the rest is imported by the commands: `--version` starts in
 
     from checker.cache import FigureCache
     from checker.pipeline import Execution
+    from checker.suggest import SuggestOptions
 
 DEFAULT_CSV = Path("reports/discrepancies.csv")
 
@@ -248,8 +249,14 @@ def progress_bar(stream: TextIO | None = None) -> Iterator[ProgressBar | None]:
         bar.close()
 
 
-def run(paths: list[Path] | None, rules: list[Path] | None, execution: Execution) -> CheckResult:
-    """run_check on the given paths (or the defaults), with a progress bar on a terminal."""
+def run(
+    paths: list[Path] | None,
+    rules: list[Path] | None,
+    execution: Execution,
+    suggest: SuggestOptions | None = None,
+) -> CheckResult:
+    """run_check on the given paths (or the defaults), with a progress bar on a terminal;
+    with `suggest`, on rules suggested from the documents."""
     from checker.pipeline import run_check
 
     try:
@@ -259,9 +266,21 @@ def run(paths: list[Path] | None, rules: list[Path] | None, execution: Execution
                 paths or None,
                 rules or None,
                 execution=dataclasses.replace(execution, progress=progress),
+                suggest=suggest,
             )
     except CheckerError as error:
         raise fail(error) from error
+
+
+def suggest_options(suggest: bool, rules: list[Path] | None) -> SuggestOptions | None:
+    """--suggest's options (None without it); exit 2 when rules are given too."""
+    if not suggest:
+        return None
+    if rules:
+        raise fail(CheckerError("--suggest makes the rules from the documents: drop --rules"))
+    from checker.suggest import SuggestOptions
+
+    return SuggestOptions()
 
 
 @contextmanager
@@ -295,6 +314,14 @@ Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, fold
 Rules = Annotated[
     list[Path] | None,
     typer.Option("--rules", "-r", help="Rules file or folder; may repeat. [default: rules]"),
+]
+Suggest = Annotated[
+    bool,
+    typer.Option(
+        "--suggest",
+        help="No rules yet: suggest them from the documents in memory (as 'factcheck "
+        "rules suggest' would) and use those; the report says so first.",
+    ),
 ]
 Jobs = Annotated[
     int,
@@ -381,11 +408,13 @@ def check(
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
+    suggest: Suggest = False,
 ) -> None:
     """Compare the figures that several documents give for the same facts."""
     from checker.baseline import apply_baseline, load_baseline
     from checker.load import shown_path
 
+    suggested = suggest_options(suggest, rules)
     try:
         stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
         guard_outputs([path for _, path in files], paths, rules, baseline)
@@ -393,7 +422,7 @@ def check(
     except CheckerError as error:
         raise fail(error) from error
     with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
-        result = dataclasses.replace(run(paths, rules, how), fail_on=fail_on)
+        result = dataclasses.replace(run(paths, rules, how, suggested), fail_on=fail_on)
     if baseline is not None and accepted is not None:
         result = apply_baseline(result, accepted, shown_path(baseline).as_posix())
     echo_problems(result.problems)
@@ -499,6 +528,105 @@ def rules_test(
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
 
+class RulesFormat(StrEnum):
+    YAML = "yaml"
+    JSON = "json"
+
+
+class AskedKind(StrEnum):
+    TIME = "time"
+    DURATION = "duration"
+    AGE = "age"
+    ORDINAL = "ordinal"
+
+
+@rules_app.command("suggest")
+def rules_suggest(
+    paths: Paths = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the rules file here, not to stdout."),
+    ] = None,
+    min_documents: Annotated[
+        int,
+        typer.Option(
+            "--min-documents", min=1, help="Propose facts reported by this many documents."
+        ),
+    ] = 2,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also propose facts only one document reports.")
+    ] = False,
+    kinds: Annotated[
+        list[AskedKind] | None,
+        typer.Option(
+            "--kind",
+            help="Also propose facts of this kind (may repeat): clock times, durations, "
+            "ages and ordinals are never proposed otherwise.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="yaml (with comments) or json.")
+    ] = RulesFormat.YAML,
+    fact_prefix: Annotated[
+        str, typer.Option("--fact-prefix", help="Put this before every fact id: 'maui-'.")
+    ] = "",
+    exclude_noun: Annotated[
+        list[str] | None,
+        typer.Option("--exclude-noun", help="Never propose facts counting this noun (may repeat)."),
+    ] = None,
+    rules: Rules = None,
+    skip_covered: Annotated[
+        bool,
+        typer.Option(
+            "--skip-covered",
+            help="Leave out figures the existing rules (--rules, else the config's) already "
+            "claim, to add the suggestions to them.",
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+    engine: Engine = None,
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
+) -> None:
+    """Suggest rules from the documents: the facts they report, with why, ready to check."""
+    from checker.pipeline import input_files, run_suggest
+    from checker.suggest import SuggestOptions
+
+    options = SuggestOptions(
+        min_documents=1 if everything else min_documents,
+        kinds=tuple(k.value for k in kinds or []),
+        fact_prefix=fact_prefix,
+        exclude_nouns=tuple(exclude_noun or []),
+        skip_covered=skip_covered,
+    )
+    reads_rules = bool(rules) or skip_covered
+    try:
+        if output is not None:
+            # the rules folder is an input only when it is read: writing the suggestions
+            # there again (rules/suggested.yaml) is no overwrite of what the run reads
+            from checker.output import refuse_inputs, target
+
+            target(output)
+            inputs = input_files(paths or None, rules)
+            read = [(what, p) for what, p in inputs if what != "rules file" or reads_rules]
+            refuse_inputs([output], read)
+        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+            result = run_suggest(paths or None, options, rules or None, execution=how)
+    except CheckerError as error:
+        raise fail(error) from error
+    echo_problems(result.problems)
+    suggestion = result.suggestion
+    if output is None:
+        typer.echo(suggestion.render(fmt.value, Path("<stdout>")), nl=False)
+    else:
+        write_files([(output, suggestion.render(fmt.value, output))])
+        typer.echo(f"suggested {suggestion.summary()} in {output.as_posix()}", err=True)
+    if suggestion.empty():
+        typer.echo(suggestion.empty(), err=True)
+    raise typer.Exit(ExitCode.ERROR if result.problems else ExitCode.OK)
+
+
 @app.command()
 def explain(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, as in the rules.")],
@@ -513,14 +641,18 @@ def explain(
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
+    suggest: Suggest = False,
 ) -> None:
     """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
     from checker.pipeline import run_explain
     from checker.report import explain as explain_report
 
+    suggested = suggest_options(suggest, rules)
     try:
         with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
-            explanation = run_explain(fact_id, paths or None, rules or None, execution=how)
+            explanation = run_explain(
+                fact_id, paths or None, rules or None, execution=how, suggest=suggested
+            )
     except CheckerError as error:
         raise fail(error) from error
     echo_problems(explanation.problems)

@@ -682,7 +682,7 @@ def _assign(
         claims.append(make_claim(fact, figure, origin, round(options[0][0], 1), copy_of))
         claimed_rows.add(i)
     claimed = tuple(sorted(claimed_rows))
-    figure_claims = len({c for c in claimed_rows if c in set(candidates)})
+    figure_claims = len(claimed_rows & set(candidates))
     return Matches(
         tuple(claims),
         len(candidates) - figure_claims,

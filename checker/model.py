@@ -736,6 +736,9 @@ class CheckResult:
     baselined: tuple[str, ...] = ()  # fingerprints of findings the baseline accepts, sorted
     stale: tuple[BaselineEntry, ...] = ()  # baseline entries no finding matches any more
     folders: tuple[tuple[str, int], ...] = ()  # (folder, documents read there), sorted
+    # where the rules came from when no rules file did ("rules suggested from the
+    # documents: 11 facts"), said first by every report; '' for rules files
+    rules_note: str = ""
 
     def is_baselined(self, finding: Finding) -> bool:
         return finding.fingerprint in self.baselined
@@ -801,7 +804,7 @@ class CheckResult:
                 }
                 for p in self.problems
             ],
-            "notes": list(self.notes),
+            "notes": [self.rules_note, *self.notes] if self.rules_note else list(self.notes),
         }
 
 

@@ -7,8 +7,10 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from checker.match import Matches
+    from checker.suggest import Suggestion, SuggestOptions
 
 DEFAULT_DOCUMENTS: Final = Path("seeds")
 DEFAULT_RULES: Final = Path("rules")
@@ -54,6 +57,7 @@ __all__ = [
     "DEFAULT_RULES",
     "Execution",
     "ExtractResult",
+    "SuggestResult",
     "find_unmatched",
     "input_files",
     "iter_extract",
@@ -66,6 +70,7 @@ __all__ = [
     "run_extract",
     "run_origins",
     "run_rule_tests",
+    "run_suggest",
 ]
 
 
@@ -271,17 +276,23 @@ def run_check(
     progress: Progress | None = None,
     jobs: int = 0,
     execution: Execution | None = None,
+    suggest: SuggestOptions | None = None,
 ) -> CheckResult:
     """Load rules (RuleError if any is bad), then load, extract, match and compare.
 
     `progress(done, total)` is called as documents are extracted, for a progress bar; `jobs`
     is the number of processes extraction may use (0: one per core on a large corpus), unless
-    `execution` says more (engine, scheduler, cache).
+    `execution` says more (engine, scheduler, cache). With `suggest`, the rules are suggested
+    from the documents in memory instead, and the result says so first (`rules_note`).
     """
     execution = execution if execution is not None else Execution(jobs=jobs)
     if progress is not None:
         execution = replace(execution, progress=progress)
-    run = _run(paths, rules, config, execution)
+    suggestion = None
+    if suggest is not None:
+        run, suggestion = _suggested_run(paths, suggest, config, execution)
+    else:
+        run = _run(paths, rules, config, execution)
     findings = compare_claims(run.rules.facts, run.claims, run.documents)
     notes = list(run.notes)
     return CheckResult(
@@ -292,7 +303,199 @@ def run_check(
         problems=run.problems,
         notes=tuple(notes),
         folders=run.folders,
+        rules_note=suggestion.note() if suggestion is not None else "",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestResult:
+    """What ``factcheck rules suggest`` writes: the suggestion, and unreadable documents."""
+
+    suggestion: Suggestion
+    problems: tuple[InputProblem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    """Every number of a corpus in one frame, and its sentences: what a suggestion reads."""
+
+    figures: pd.DataFrame  # every kind, dates and years too (a year tells another event)
+    sentences: tuple[str, ...]  # every sentence of every document, in document order
+    documents: int
+    problems: tuple[InputProblem, ...]
+    folders: tuple[tuple[str, int], ...]
+
+
+def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execution) -> _Corpus:
+    """The corpus's figures, streamed through the engine and cache as a check's are, then
+    gathered: suggesting rules compares figures across the whole corpus."""
+    from checker.extract import sentence_spans
+    from checker.load import iter_documents
+
+    folders: Counter[str] = Counter()
+    documents = 0
+
+    def frames() -> Iterator[pd.DataFrame | InputProblem]:
+        nonlocal documents
+        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders):
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            documents += item.documents
+            if item.figures is not None:
+                yield item.figures
+
+    gathered = _gather(frames())
+    sentences = [
+        item.text[start:end]
+        for item in iter_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+        if isinstance(item, Document)
+        for start, end in sentence_spans(item.text)
+    ]
+    return _Corpus(
+        gathered.figures,
+        tuple(sentences),
+        documents,
+        gathered.problems,
+        tuple(sorted(folders.items())),
+    )
+
+
+# Figures a worker matches at a time when a suggestion shares the matcher's work.
+MATCH_ROWS: Final = 5_000
+
+
+def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
+    from checker.match import match_claims
+
+    return match_claims(*task)
+
+
+@contextmanager
+def _shared_matcher(
+    config: Config, execution: Execution
+) -> Iterator[Callable[[pd.DataFrame, RuleSet], Matches]]:
+    """match_claims across the run's engine: the frame cut at document boundaries into
+    parts of about MATCH_ROWS figures, each matched by a worker. Matching reads one sentence
+    at a time, so the parts' claims are those of one pass; each part resolves its own
+    origins, so a suggestion (which reads only which figure each fact claims) is its user."""
+    from checker.match import Matches, match_claims
+
+    execution = _execution(execution, execution.jobs, config)
+    assert execution.engine is not None
+    with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
+
+        def match(frame: pd.DataFrame, rules: RuleSet) -> Matches:
+            parts = _parts(frame)
+            if len(parts) < 2:
+                return match_claims(frame, rules)
+            tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
+            done = list(engine.map(_match_part, tasks))
+            return Matches(
+                tuple(c for m in done for c in m.claims),
+                sum(m.unmatched for m in done),
+                tuple(n for m in done for n in m.notes),
+                tuple(n for m in done for n in m.near_misses),
+                tuple(sorted(r for m in done for r in m.claimed)),
+                tuple(sorted(r for m in done for r in m.candidates)),
+            )
+
+        yield match
+
+
+def _parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """The frame in parts of whole documents, about MATCH_ROWS rows each, in order."""
+    documents = frame["document"].tolist()
+    cuts = [0]
+    for n in range(1, len(documents)):
+        if n - cuts[-1] >= MATCH_ROWS and documents[n] != documents[n - 1]:
+            cuts.append(n)
+    cuts.append(len(documents))
+    return [frame.iloc[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _suggestion(
+    corpus: _Corpus,
+    options: SuggestOptions,
+    config: Config,
+    execution: Execution,
+    existing: RuleSet | None = None,
+) -> Suggestion:
+    from checker.suggest import suggest_rules
+
+    with _shared_matcher(config, execution) as matcher:
+        return suggest_rules(
+            corpus.figures,
+            corpus.sentences,
+            corpus.documents,
+            run_examples,
+            options,
+            existing,
+            matcher,
+        )
+
+
+def run_suggest(
+    paths: Sequence[Path] | None = None,
+    options: SuggestOptions | None = None,
+    rules: Sequence[Path] | None = None,
+    config: Config | None = None,
+    jobs: int = 0,
+    execution: Execution | None = None,
+) -> SuggestResult:
+    """Suggest rules for the documents; `rules` (or, for `skip_covered`, the config's) are
+    the existing ones the suggestion must add to (RuleError if any is bad)."""
+    from checker.suggest import SuggestOptions
+
+    config = config if config is not None else load_config()
+    options = options or SuggestOptions()
+    existing = RuleSet(())
+    if rules or options.skip_covered:
+        existing = lint_rules(rules, config)
+    execution = execution if execution is not None else Execution(jobs=jobs)
+    corpus = _read_corpus(paths, config, execution)
+    return SuggestResult(_suggestion(corpus, options, config, execution, existing), corpus.problems)
+
+
+def _suggested_run(
+    paths: Sequence[Path] | None,
+    options: SuggestOptions,
+    config: Config | None,
+    execution: Execution,
+    fact: str | None = None,
+) -> tuple[_Run, Suggestion]:
+    """A run on rules suggested from the documents themselves, extracting them once: the
+    gathered figures are matched in one piece, as one batch of the corpus."""
+    from checker.match import figure_at
+
+    config = config if config is not None else load_config()
+    corpus = _read_corpus(paths, config, execution)
+    suggestion = _suggestion(corpus, options, config, execution)
+    ruleset = suggestion.ruleset()
+    if fact is not None:
+        find_fact(ruleset, fact)
+    with _shared_matcher(config, execution) as matcher:
+        matches = matcher(corpus.figures, ruleset)
+    # each part resolved its own origins; name variants and wire copies reach across parts
+    whole = resolve_claim_origins(matches.claims, ruleset)
+    claims = [c for c in whole if fact is None or c.fact_id == fact]
+    near = tuple(
+        NearMiss(figure_at(corpus.figures, m.row), m.score, m.reason)
+        for m in matches.near_misses
+        if m.fact_id == fact
+    )
+    run = _Run(
+        ruleset,
+        corpus.documents,
+        len(corpus.figures),
+        corpus.problems,
+        tuple(claims),
+        matches.unmatched,
+        matches.notes,
+        near,
+        corpus.folders,
+    )
+    return run, suggestion
 
 
 def run_explain(
@@ -302,16 +505,21 @@ def run_explain(
     config: Config | None = None,
     jobs: int = 0,
     execution: Execution | None = None,
+    suggest: SuggestOptions | None = None,
 ) -> Explanation:
     """Why FACT_ID got its verdict; CheckerError with a did-you-mean for an unknown id.
 
-    The id is checked before any document is read, so a typo fails fast. Only the fact's
-    claims and near misses are kept from each batch."""
+    The id is checked before any document is read, so a typo fails fast (with `suggest`,
+    the rules come from the documents, so it is checked once they are read). Only the
+    fact's claims and near misses are kept from each batch."""
     config = config if config is not None else load_config()
-    ruleset = lint_rules(rules, config)
-    find_fact(ruleset, fact_id)
     execution = execution if execution is not None else Execution(jobs=jobs)
-    run = _run(paths, ruleset, config, execution, fact=fact_id)
+    if suggest is not None:
+        run, _ = _suggested_run(paths, suggest, config, execution, fact=fact_id)
+    else:
+        ruleset = lint_rules(rules, config)
+        find_fact(ruleset, fact_id)
+        run = _run(paths, ruleset, config, execution, fact=fact_id)
     findings = compare_claims(run.rules.facts, run.claims, run.documents)
     explanation = explain_fact(
         fact_id, run.rules, run.claims, run.near_misses, findings, run.documents

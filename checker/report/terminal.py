@@ -63,7 +63,8 @@ def _plural(n: int, word: str) -> str:
 def summary(result: CheckResult) -> str:
     """'2 documents, 30 figures (4 matched no fact), 10 facts: 0 discrepancies, …'"""
     return (
-        f"{_plural(result.documents, 'document')}, {_plural(result.figures, 'figure')} "
+        (f"{result.rules_note}; " if result.rules_note else "")
+        + f"{_plural(result.documents, 'document')}, {_plural(result.figures, 'figure')} "
         f"({result.unmatched} matched no fact), {_plural(len(result.findings), 'fact')}: "
         f"{counts(result)}"
     )

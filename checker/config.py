@@ -62,7 +62,9 @@ OUTPUT_FORMATS: Final = (
     "terminal", "concise", "json", "csv", "sarif", "junit", "github", "markdown", "html",
 )  # fmt: skip
 # keys of earlier versions: the message says what they are called now
-_RENAMED_KEYS: Final = {"documents": "paths", "output": "outputs", "excludes": "exclude"}
+_RENAMED_KEYS: Final = {"output": "outputs", "excludes": "exclude"}
+# keys of earlier versions still read as their new name ('documents' was 'paths' before 0.2)
+_ALIASES: Final = {"documents": "paths"}
 _TOML_KEY: Final = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _TOML_TABLE: Final = re.compile(r"^\s*\[\s*(?P<name>[^\]]+?)\s*\]\s*(?:#.*)?$")
 
@@ -131,6 +133,23 @@ def _read(path: Path) -> tuple[Path, str]:
 
 def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
     if isinstance(root, MappingNode):
+        names = {getattr(k, "value", None) for k, _ in root.value}
+        root = MappingNode(
+            root.tag,
+            [
+                (
+                    ScalarNode(k.tag, _ALIASES[k.value], k.start_mark, k.end_mark)
+                    if isinstance(k, ScalarNode)
+                    and k.value in _ALIASES
+                    and _ALIASES[k.value] not in names
+                    else k,
+                    v,
+                )
+                for k, v in root.value
+            ],
+            root.start_mark,
+            root.end_mark,
+        )
         for key, _ in root.value:
             name = getattr(key, "value", None)
             if isinstance(name, str) and name in _RENAMED_KEYS:

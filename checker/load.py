@@ -8,7 +8,7 @@ keys; the file's own wins where both say something (``checker.inputs.provenance`
 
 A folder or a glob is scanned for files of every format, leaving out what
 ``checker.inputs.ignore`` excludes (``.git``, ``.venv``, ``node_modules``, build folders, what
-``.gitignore`` ignores, the run's own outputs). A file named on the command line is read
+``.gitignore`` ignores). A file named on the command line is read
 whatever its name; ``-`` is standard input.
 
 A file that cannot be read or decoded becomes an InputProblem: it is reported and skipped,
@@ -73,7 +73,7 @@ def expand_paths(
     """Files named, files under folders, and glob matches, in a stable order; with a problem
     for each path that matched nothing and each thing a scan skipped."""
     options = options if options is not None else inputs.current()
-    ignore = Ignore(options.exclude, options.root, options.gitignore, options.outputs)
+    ignore = Ignore(options.exclude, options.root, options.gitignore)
 
     def wanted(path: Path) -> bool:
         return is_document(path) and not ignore.ignored(path, is_dir=False)

@@ -88,29 +88,24 @@ class Execution:
     scheduler: str | None = None
     cache: FigureCache | None = None
     progress: Progress | None = None
-    # how inputs are read, over the project config's: the files the run writes (never read
-    # as documents), the name standard input is shown as, record fields (--field)
-    outputs: tuple[Path, ...] = ()
+    # how inputs are read, over the project config's: the name standard input is shown as,
+    # record fields (--field)
     stdin_name: Path | None = None
     fields: tuple[tuple[str, str], ...] = ()
 
 
 def input_options(config: Config, execution: Execution | None = None) -> InputOptions:
     """How the run reads its inputs: the config's fields and excludes, the command line's
-    field names, outputs and standard input's name."""
-    from checker.output import same_file_key
-
+    field names and standard input's name."""
     execution = execution if execution is not None else Execution()
     fields = config.fields
     if execution.fields:
         fields = replace(fields, **dict(execution.fields))
-    outputs = [*execution.outputs, *(path for _, path in config.outputs)]
     return InputOptions(
         fields=fields,
         exclude=config.exclude,
         root=config.root,
         stdin_name=execution.stdin_name or STDIN,
-        outputs=frozenset(same_file_key(p) for p in outputs),
     )
 
 
@@ -141,8 +136,7 @@ def input_files(
     execution: Execution | None = None,
 ) -> list[tuple[str, Path]]:
     """Every file a run on these paths reads, with what it is (documents, their manifests,
-    rules files, the project config): an output must never be one of them. A folder scan
-    leaves the run's outputs out, so only a file named as both is refused."""
+    rules files, the project config): an output must never be one of them."""
     config = config if config is not None else load_config()
     documents, _ = expand_paths(
         _paths(paths, config.paths, DEFAULT_DOCUMENTS), input_options(config, execution)

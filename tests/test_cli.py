@@ -153,7 +153,7 @@ def test_plan_outputs_rejects_two_bare_paths_and_empty_paths() -> None:
         plan_outputs(Format.JSON, ["a.json", "b.json"], None)
     assert str(two.value) == (
         "--output b.json: only one --output may omit FORMAT= "
-        "(formats: terminal, json, csv, sarif, junit, github, markdown, html)"
+        "(formats: terminal, concise, json, csv, sarif, junit, github, markdown, html)"
     )
     with pytest.raises(CheckerError) as empty:
         plan_outputs(Format.JSON, ["sarif="], None)

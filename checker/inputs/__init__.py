@@ -92,7 +92,6 @@ class InputOptions:
     gitignore: bool = True  # leave out what .gitignore files ignore
     stdin_name: Path = STDIN  # the name `-` (standard input) is shown as; its suffix picks
     #                          the format (text when it has none)
-    outputs: frozenset[str] = frozenset()  # resolved paths the run writes: never inputs
 
 
 class Loader(Protocol):

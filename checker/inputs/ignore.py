@@ -10,14 +10,17 @@ glob) skips:
 - whatever the ``.gitignore`` files of the folder, of every folder below it and of its
   parents up to the repository's root ignore, and ``.git/info/exclude``, read with pathspec's
   gitignore rules (a deeper file's pattern wins, a later line wins, ``!`` re-includes);
-- the files the run itself writes (``--output``, the config's ``outputs``).
 
-A file named on the command line is always read: excludes are for discovery, as in ruff.
+A file named on the command line is always read: excludes are for discovery, as in ruff. The
+run's own outputs are not left out: a report path that is also a document is refused before
+the run (``checker.output``), so a document is never written over. Keep reports in a folder
+the scan leaves out (``exclude: [reports/]``, as ``factcheck init`` writes it).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -46,6 +49,15 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
+def _probe(test: Callable[[], bool]) -> bool:
+    """A file test that is False where the system cannot answer (a path too long to name):
+    the scan reports that path itself when it reads it."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 class Ignore:
     """Decides, for each file and folder a scan meets, whether it is left out."""
 
@@ -54,23 +66,21 @@ class Ignore:
         exclude: tuple[str, ...] = (),
         root: Path | None = None,
         gitignore: bool = True,
-        outputs: frozenset[str] = frozenset(),
     ) -> None:
         self.root = (root or Path()).absolute()
         self.defaults = _spec(list(DEFAULT_EXCLUDE))
         self.excludes = _spec(list(exclude)) if exclude else None
         self.gitignore = gitignore
-        self.outputs = outputs
         self._chains: dict[Path, _Chain] = {}
         self.skipped = 0  # files and folders left out, for `--verbose`
 
     def _folder_spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines: list[str] = []
         files = [folder / GITIGNORE]
-        if (folder / ".git").is_dir():
+        if _probe((folder / ".git").is_dir):
             files.append(folder / ".git" / "info" / "exclude")
         for file in files:
-            if file.is_file():
+            if _probe(file.is_file):
                 try:
                     lines += read_text(file, LIMITS["config"]).splitlines()
                 except FileProblem:
@@ -84,12 +94,12 @@ class Ignore:
         here = folder
         while here not in self._chains:
             pending.append(here)
-            if (here / ".git").exists() or here.parent == here:
+            if _probe((here / ".git").exists) or here.parent == here:
                 break
             here = here.parent
         below: _Chain = self._chains.get(here)
         for at in reversed(pending):
-            is_top = (at / ".git").exists()
+            is_top = _probe((at / ".git").exists)
             parent = () if is_top else below
             if parent is None and not is_top:
                 self._chains[at] = None
@@ -115,7 +125,6 @@ class Ignore:
         name = full.name + ("/" if is_dir else "")
         out = (
             self.defaults.match_file(name)
-            or (not is_dir and os.path.realpath(full) in self.outputs)
             or (self.excludes is not None and self._excluded(full, is_dir))
             or (self.gitignore and self._git_ignored(full, is_dir))
         )

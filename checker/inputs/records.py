@@ -290,6 +290,10 @@ def _csv(source: Source) -> Iterator[Document | InputProblem]:
         cells, at = row
         if header is None:
             header = [_cell_value(text, cell) for cell in cells]
+            if source.options.fields.text not in header:
+                # one problem for the file, not one for each of its rows
+                yield _no_text(source, dict.fromkeys(header, ""), (1, 1))
+                return
             continue
         number += 1
         line, col = place(at)
@@ -406,7 +410,7 @@ def _nested(record: dict[str, str]) -> dict[str, object]:
 
 def _parquet(source: Source) -> Iterator[Document | InputProblem]:
     try:
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq
     except ImportError:
         yield problem_at(
             source.shown, "reading Parquet needs pyarrow: pip install 'factcheck-figures[parquet]'"

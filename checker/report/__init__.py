@@ -10,12 +10,13 @@ from collections.abc import Callable
 from typing import Final
 
 from checker.model import CheckResult
-from checker.report import csv, github, html, json, junit, markdown, sarif, terminal
+from checker.report import concise, csv, github, html, json, junit, markdown, sarif, terminal
 
 Reporter = Callable[[CheckResult], str]
 
 REPORTERS: Final[dict[str, Reporter]] = {
     "terminal": terminal.render,
+    "concise": concise.render,
     "json": json.render,
     "csv": csv.render,
     "sarif": sarif.render,
@@ -27,6 +28,7 @@ REPORTERS: Final[dict[str, Reporter]] = {
 
 EXTENSIONS: Final[dict[str, str]] = {
     "terminal": "txt",
+    "concise": "concise.txt",
     "json": "json",
     "csv": "csv",
     "sarif": "sarif",

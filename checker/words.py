@@ -62,37 +62,60 @@ class Found:
 
 
 class WordMatcher:
-    """Finds a rule's words in text, by stem (see the module docstring)."""
+    """Finds a rule's words in text, by stem (see the module docstring).
+
+    Phrases are indexed by the stem of their first word, so a text is read once, word by
+    word, whatever the number of phrases; a text's words and stems are computed once and
+    kept for the next matcher that reads it (every fact reads the same sentences)."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(p for p in phrases if p.strip())
         self._parts = [p for p in (_parts(phrase) for phrase in self.phrases) if p]
+        self._by_first: dict[str, list[tuple[_Part, ...]]] = {}
+        self._prefixed: list[tuple[_Part, ...]] = []  # a first word ending in '*'
+        for parts in self._parts:
+            if parts[0].prefix:
+                self._prefixed.append(parts)
+            else:
+                self._by_first.setdefault(parts[0].stem, []).append(parts)
 
     def __bool__(self) -> bool:
         return bool(self._parts)
 
     def finditer(self, text: str) -> Iterator[Found]:
         """Every match of any phrase in `text`, left to right."""
-        words = tokens(text)
+        words, stems, lowers = _analysed(text)
         if not words:
             return
-        stems = [stem(w) for _, _, w in words]
-        lowers = [w.lower() for _, _, w in words]
+        by_first, prefixed, parts_in_order = self._by_first, self._prefixed, self._parts
         for i in range(len(words)):
-            for parts in self._parts:
+            candidates = by_first.get(stems[i])
+            if candidates is None and not prefixed:
+                continue
+            matched = None
+            for parts in parts_in_order if prefixed else candidates or ():
                 if i + len(parts) > len(words):
                     continue
                 if all(
                     (lowers[i + k].startswith(p.stem) if p.prefix else stems[i + k] == p.stem)
                     for k, p in enumerate(parts)
                 ):
-                    start, end = words[i][0], words[i + len(parts) - 1][1]
-                    yield Found(start, end, text[start:end])
+                    matched = parts
                     break
+            if matched is not None:
+                start, end = words[i][0], words[i + len(matched) - 1][1]
+                yield Found(start, end, text[start:end])
 
     def search(self, text: str) -> Found | None:
         """The first match in `text`, or None."""
         return next(self.finditer(text), None)
+
+
+@lru_cache(maxsize=8_192)
+def _analysed(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[str]]:
+    """A text's words, their stems and their lower-case forms."""
+    words = tokens(text)
+    return words, [stem(w) for _, _, w in words], [w.lower() for _, _, w in words]
 
 
 __all__ = ["Found", "WordMatcher", "stem", "tokens"]

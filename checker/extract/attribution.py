@@ -106,17 +106,39 @@ _PASSIVE_AUX: Final = re.compile(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:" + ADVERBS + r")\s+){0,2}$",
     re.IGNORECASE,
 )
+# A period inside a name: the sentence splitter has already judged it no sentence end, so
+# it is an abbreviation's ("Dr. Samuel Okafor", "Lt. Col. Maria Santos", "the U.N. agency",
+# "U.S. officials"): before a letter, before a capitalised word, or closing a dotted
+# initialism. Any other period ends the name.
+_NAME_DOT: Final = r"(?:\.(?=[A-Za-z]|\s+[A-Z])|(?<=\.[A-Za-z])\.)"
+_END_DOT: Final = r"(?:(?<!\.[A-Za-z])\.(?![A-Za-z]|\s+[A-Z]))"
+
+
+def _name_chars(stops: str) -> str:
+    """A regex for one character of a name that runs until a character of `stops` (which
+    holds no period) or a period that ends it."""
+    return f"(?:[^.{stops}]|{_NAME_DOT})"
+
+
 # '…,” said Gallant', '…, said Maui County Police Chief John Pelletier.': speaker after.
 _INVERTED: Final = re.compile(
     r"""(?:[,”"’]|\bwho\b)\s*(?P<verb>said|says|told|added|adds|continued|concluded|wrote
         |asked|noted|explained|insisted|warned|claimed|stated|announced|confirmed|estimated)
-        \s+(?P<who>(?:the\s+|a\s+|an\s+)?[A-Za-z][^,.;:!?“”"()]*?)
-        \s*(?=[,.;:!?“”"(]|$)""",
+        \s+(?P<who>(?:the\s+|a\s+|an\s+)?[A-Za-z]"""
+    + _name_chars(',;:!?“”"()')
+    + r"""*?)
+        \s*(?=[,;:!?“”"(]|"""
+    + _END_DOT
+    + r"""|$)""",
     re.VERBOSE,
 )
 _ACCORDING: Final = re.compile(
     r"""\b(?:according\s+to|as\s+(?:reported|estimated|counted|announced)\s+by)\s+
-        (?P<who>[^,.;:()“”"]+?)\s*(?=[,.;:()“”"]|\s+(?:and|but|while)\s|$)""",
+        (?P<who>"""
+    + _name_chars(',;:()“”"')
+    + r"""+?)\s*(?=[,;:()“”"]|"""
+    + _END_DOT
+    + r"""|\s+(?:and|but|while)\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "by the UN's count", "by its own tally", "by FEMA's estimate"
@@ -140,17 +162,45 @@ _BY_AGENT: Final = re.compile(
     r"""\b(?P<how>(?:released|published|compiled|provided|issued|reported|counted|confirmed
         |recorded|estimated|given|cited|announced|collected|gathered|tallied|documented)\s+by
         |(?:data|figures|numbers|statistics|estimates|reports?|information|records)\s+from)
-        \s+(?P<who>[^,.;:()“”"]+?)\s*(?=[,.;:()“”"]|\s+(?:and|but|while|show|shows|showed
+        \s+(?P<who>"""
+    + _name_chars(',;:()“”"')
+    + r"""+?)\s*(?=[,;:()“”"]|"""
+    + _END_DOT
+    + r"""|\s+(?:and|but|while|show|shows|showed
         |suggest|indicate|say|says|said|put)\b|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "X, citing Y", "X quoted Y as saying", "via Reuters": the origin is Y, X passed it on
 _CITING: Final = re.compile(
-    r"""(?:,\s*|\b)(?:citing|quoting)\s+(?P<who>[^,.;:()“”"]+?)\s*(?=[,.;:()“”"]|$)""",
+    r"""(?:,\s*|\b)(?:citing|quoting)\s+(?P<who>"""
+    + _name_chars(',;:()“”"')
+    + r"""+?)\s*(?=[,;:()“”"]|"""
+    + _END_DOT
+    + r"""|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _QUOTED_AS: Final = re.compile(
-    r"""\bquoted\s+(?P<who>[^,.;:()“”"]+?)\s+as\s+saying\b""", re.IGNORECASE | re.VERBOSE
+    r"""\bquoted\s+(?P<who>""" + _name_chars(',;:()“”"') + r"""+?)\s+as\s+saying\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _relaying_apposition(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a "quoted by X" / "cited by X" stands between a subject and its saying verb:
+    then X passed on what the subject said (_QUOTED_BY), and is no origin."""
+    after = sentence[match.end() :].lstrip()
+    verb = after[1:].split()[:1] if after.startswith(",") else []
+    return (
+        match.group("how").lower().startswith(("quoted", "cited"))
+        and sentence[: match.start()].rstrip().endswith(",")
+        and bool(verb)
+        and verb[0].lower() in _SAY_FORMS
+    )
+
+
+# "Local authorities, quoted by Tass, said …": the one who quoted them passes it on
+_QUOTED_BY: Final = re.compile(
+    r",\s*(?:quoted|cited)\s+by\s+(?:the\s+)?(?P<who>[^,;:()“”\"]+?)\s*,\s*$", re.IGNORECASE
 )
 _VIA: Final = re.compile(r"\bvia\s+(?P<who>[A-Z][\w.&'’ -]*?)\s*(?=[,.;:()“”\"]|$)")
 # after a 'put … at' cue: "the police put it at 12,000, the organisers at 50,000"
@@ -388,13 +438,21 @@ def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | 
         person = True
     if head in EVIDENCE_NOUNS:
         return None  # "Images from the hospital showed": evidence, not a speaker
+    at = _head_index(words)
+    # "the U.S. Geological Survey", "the National Census Board": a capitalised document
+    # noun heads a name; it is no document of whoever is named before it
+    named = (
+        head in DOCUMENT_NOUNS
+        and _is_capitalised(words[at])
+        and any(_is_capitalised(w) for w in words[int(initial) : at])
+    )
     owner = _document_owner(words) or (
-        _modifier_owner(words[: _head_index(words)], initial) if head in DOCUMENT_NOUNS else ""
+        _modifier_owner(words[:at], initial) if head in DOCUMENT_NOUNS and not named else ""
     )
     if owner:
         # "the ministry's first statement", "the PDC's assessments": the owner states it
         return make_speaker(("the " if definite else "") + owner, relay, initial)
-    if head in DOCUMENT_NOUNS and not _identified(words, initial):
+    if head in DOCUMENT_NOUNS and not named and not _identified(words, initial):
         return None  # "an early estimate says", "Reports said": no one in particular
     if definite and len(words) == 1 and not _is_capitalised(words[0]):
         # "the ministry", "the official", "the agency": named in full before
@@ -541,6 +599,7 @@ def _subjects(left: str) -> list[tuple[str, int, str]]:
             first in ("who", "which", "whose", "whom", "by", "in", "for", "however")
             or first in ("meanwhile", "though", "too", "also", "then", "separately")
             or (first.endswith("ing") and len(first) > 4)
+            or (first.endswith("ed") and len(words) > 1 and words[1].lower() == "by")
             or not re.search(r"[A-Za-z]{2}", piece)
             or all(w.lower().strip(".") in TIME_WORDS or w[:1].isdigit() for w in words)
             or first == "as"
@@ -573,6 +632,25 @@ def _np_like(piece: str) -> bool:
         return False
     first = words[0].lower()
     return not (first.endswith("ing") or first in PREPOSITIONS or first in CLAUSE_WORDS)
+
+
+_APPOSITION: Final = re.compile(r",\s+(?P<role>(?:the|a|an)\s+[^,.;:()“”\"]+?)\s*(?=[,.;:]|$)")
+
+
+def _role_after(sentence: str, pos: int) -> str:
+    """The role an apposition gives the speaker named before `pos`: '…,” said Maria
+    Santos, a spokeswoman for the agency.' -> 'spokeswoman for the agency'."""
+    match = _APPOSITION.match(sentence, pos)
+    if match is None:
+        return ""
+    words = match.group("role").split()
+    head = next(
+        (i for i, w in enumerate(words) if i and (w.lower() in PREPOSITIONS or w.lower() == "of")),
+        len(words),
+    )
+    if not _role_like(words[:head]):
+        return ""
+    return " ".join(words[1:])
 
 
 def _role_like(words: list[str]) -> bool:
@@ -669,10 +747,15 @@ def _verb_cues(sentence: str) -> list[Cue]:
         if verb in DOCUMENT_VERBS and speaker.person is not False:
             continue  # "he showed 40 photos": only a document shows a figure
         relay = _told_relay(sentence, match.end()) if verb.startswith("told") else ""
+        quoted_by = _QUOTED_BY.search(before, offset)
+        if quoted_by and not relay:
+            relay = _normalise_dots(quoted_by.group("who"))
         if relay:
             speaker = replace(speaker, relay=relay)
         # "…, the ministry said." covers what came before; "Hagari said 300…" what follows
         after = sentence[match.end() :].strip()
+        if verb.startswith(("told", "tell")):
+            after = _after_recipient(after)  # "told reporters.", "told Reuters on Friday."
         scope = -1 if not after or after[0] in ".,;:!?)" or _only_circumstance(after) else 1
         cues.append(Cue(offset, match.end(), speaker, scope))
     return cues
@@ -706,7 +789,26 @@ def _only_circumstance(after: str) -> bool:
     return bool(words) and words[0].lower() in PREPOSITIONS and not re.search(r"\d", after)
 
 
-_TOLD_WHOM: Final = re.compile(r"\s+(?:the\s+)?(?P<who>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+# the words of a name, each ending on a letter or an abbreviation's period ("the
+# Associated Press." is the Associated Press, "told U.S. media" keeps "U.S.")
+def _after_recipient(after: str) -> str:
+    """What follows the one told ("reporters", "the Associated Press", "a news conference"):
+    up to four words without a figure, ending at punctuation, a preposition or the end."""
+    match = _RECIPIENT.match(after)
+    return after[match.end() :].lstrip() if match else after
+
+
+_RECIPIENT: Final = re.compile(
+    r"(?:[^\W\d][\w.&'’-]*+\s*){1,4}?(?=[,;:!?)”\"]|\.(?:\s|$)|$|\s*\b(?:"
+    + "|".join(sorted(PREPOSITIONS))
+    + r")\b)"
+)
+
+
+_TOLD_WORD: Final = r"[A-Z](?:[\w&'’-]|" + _NAME_DOT + r")*"
+_TOLD_WHOM: Final = re.compile(
+    r"\s+(?:the\s+)?(?P<who>" + _TOLD_WORD + r"(?:\s+" + _TOLD_WORD + r"){0,3})"
+)
 
 
 def _told_relay(sentence: str, pos: int) -> str:
@@ -718,6 +820,9 @@ def _told_relay(sentence: str, pos: int) -> str:
     who = match.group("who")
     if who.split()[-1].lower() in VENUE_NOUNS or who.split()[0].lower() in VENUE_NOUNS:
         return ""
+    following = sentence[match.end() :].split()[:1]
+    if following and following[0].strip(".,;:!?").lower() in VENUE_NOUNS:
+        return ""  # "told U.S. media", "told Israeli reporters": whose media, no medium
     return who
 
 
@@ -733,6 +838,9 @@ def cues(sentence: str) -> list[Cue]:
     if "”" in sentence or '"' in sentence or "," in sentence or " who " in lower:
         for match in _INVERTED.finditer(sentence):
             speaker = make_speaker(match.group("who"), relay)
+            role = _role_after(sentence, match.end())
+            if speaker is not None and role and not speaker.role:
+                speaker = replace(speaker, role=role, person=True)
             if speaker is not None:
                 found.append(Cue(match.start(), match.end(), speaker, -1, strength=2))
     marked = (
@@ -744,6 +852,8 @@ def cues(sentence: str) -> list[Cue]:
         if not present:
             continue
         for match in pattern.finditer(sentence):
+            if pattern is _BY_AGENT and _relaying_apposition(sentence, match):
+                continue  # "The mayor, cited by Radio Sever, said": the mayor said it
             speaker = document_speaker(match.group("who"))
             if speaker is None:
                 continue

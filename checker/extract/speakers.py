@@ -8,7 +8,8 @@ At 6:59 pm, Islamic Jihad launched around 10 rockets"). Pronouns ("he said", "It
 and short references ("the ministry said", "the official said") stand for the nearest
 earlier speaker that fits: a person for 'he' and 'she', an organisation for 'it' and 'its',
 a speaker with that head noun for "the ministry"; never one further back than
-``LOOKBACK`` sentences, and never one that does not fit.
+``LOOKBACK`` sentences, and never one that does not fit. A paragraph that opens on what the
+one before reported ("These numbers…", "The maps also cover…") goes on with its speaker.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ class Speakers:
             if speaker.pronoun in ("its", "their", "his", "her", "our") and speaker.name:
                 # "its analysts": the analysts of the body named before
                 return replace(earlier, role=speaker.name, relay=speaker.relay or earlier.relay)
+            if speaker.reference and speaker.person is False and earlier.person:
+                body = _body_of(earlier, speaker.reference)
+                if body is not None:
+                    return replace(body, relay=speaker.relay or earlier.relay)
             return replace(earlier, relay=speaker.relay or earlier.relay)
         if speaker.reference and not speaker.pronoun:
             return replace(speaker, reference="")  # "the agency", named nowhere before
@@ -120,9 +125,10 @@ class Speakers:
             return self.quote_speaker(start)
         # news attributes once a paragraph: an earlier sentence of it names the speaker, or,
         # when none does, a later one that closes on its speaker ("… Islamic Jihad launched
-        # about ten missiles. … One of the rockets malfunctioned, Hagari said."); a later
-        # sentence that opens on its speaker starts a statement of its own ("Straight away,
-        # Hamas said an Israeli air strike …")
+        # about ten missiles. … One of the rockets malfunctioned, Hagari said."), never one
+        # that opens a statement of its own ("Straight away, Hamas said an Israeli air
+        # strike …"); else the paragraph before, when this one opens by pointing back at
+        # what it reported ("These numbers are far larger …")
         for back in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             b_start, _ = self.sentences[back]
             if b_start < para_start:
@@ -140,6 +146,21 @@ class Speakers:
                 break
             if self.sentence_cues(ahead):
                 break
+        return self._continued(para_start)
+
+    def _continued(self, para_start: int) -> Speaker | None:
+        """The speaker of the paragraph before, when this one opens by pointing back at what
+        that speaker published ("These numbers are far larger than…", "The maps also cover
+        the fire in Kula", "The report adds…"): the paragraph goes on with their figures."""
+        first = bisect.bisect_left(self._sentence_starts, para_start)
+        if first >= len(self.sentences) or not _POINTS_BACK.match(
+            self.text, self.sentences[first][0]
+        ):
+            return None
+        for back in range(first - 1, max(-1, first - 1 - LOOKBACK), -1):
+            named = self.named(back)
+            if named is not None:
+                return named
         return None
 
     def quote_speaker(self, pos: int) -> Speaker | None:
@@ -165,6 +186,14 @@ class Speakers:
 
 
 _ACRONYM: Final = re.compile(r"[A-Z]{2,8}")
+# A paragraph that opens on what the one before reported: a demonstrative or definite
+# document noun as its first words.
+_POINTS_BACK: Final = re.compile(
+    r"""\s*(?:These|Those|The|Such)\s+(?:\w+\s+)?(?:numbers|figures|estimates|maps|map
+        |report|reports|assessment|assessments|data|findings|document|analysis|review
+        |survey|study|tally|count|statistics)\b""",
+    re.VERBOSE,
+)
 _LINKS: Final = r"(?:\s+(?:of|for|and|on|de|du|des|the|&))*\s+"
 
 
@@ -174,6 +203,18 @@ def spelled_out(text: str, acronym: str) -> str | None:
     words = [rf"{letter}[a-z]+" for letter in acronym]
     found = re.search(r"\b" + _LINKS.join(words) + r"\b", text)
     return found.group(0) if found else None
+
+
+def _body_of(person: Speaker, head: str) -> Speaker | None:
+    """The body a person speaks for, when a short reference names it: "the ministry" after
+    "the health ministry spokesman" is the health ministry, not its spokesman (so "It added"
+    goes on with the ministry)."""
+    words = person.name.split()
+    at = [i for i, w in enumerate(words) if w.lower().strip("'’") in (head, f"{head}s")]
+    if not at or (at[-1] == len(words) - 1 and not person.role):
+        return None
+    name = " ".join(words[: at[-1] + 1])
+    return replace(person, name=name, role="", person=False, gender="")
 
 
 def _fits(reference: Speaker, earlier: Speaker) -> bool:

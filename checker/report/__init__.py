@@ -10,9 +10,18 @@ from collections.abc import Callable
 from typing import Final
 
 from checker.model import CheckResult
-from checker.report import concise, csv, github, html, json, junit, markdown, sarif, terminal
+from checker.report import concise, csv, github, json, junit, markdown, sarif, terminal
 
 Reporter = Callable[[CheckResult], str]
+
+
+def _html(result: CheckResult) -> str:
+    """The HTML report, imported when asked for: Jinja2 costs every other run a tenth of a
+    second of start-up (a re-run from the cache takes about one)."""
+    from checker.report import html
+
+    return html.render(result)
+
 
 REPORTERS: Final[dict[str, Reporter]] = {
     "terminal": terminal.render,
@@ -23,7 +32,7 @@ REPORTERS: Final[dict[str, Reporter]] = {
     "junit": junit.render,
     "github": github.render,
     "markdown": markdown.render,
-    "html": html.render,
+    "html": _html,
 }
 
 EXTENSIONS: Final[dict[str, str]] = {

@@ -219,6 +219,99 @@ def test_appositions_titles_adverbials_and_determiners() -> None:
     assert figure.role == "army spokesperson"
 
 
+# A period the sentence splitter kept inside a sentence belongs to an abbreviation: titles,
+# dotted initialisms; a period that ends the sentence ends the name.
+DOTTED_NAMES: list[Case] = [
+    (
+        "Rescuers pulled 64 survivors out, according to Dr. Samuel Okafor, who runs the ward.",
+        [("64", "Samuel Okafor")],
+    ),
+    ('"We found 12 more," said Lt. Col. Maria Santos.', [("12", "Maria Santos")]),
+    ("According to Sgt. Maj. Ann Cole, 45 recruits quit.", [("45", "Ann Cole")]),
+    ("According to U.S. officials, 40 missiles were fired.", [("40", "US officials")]),
+    ('"More than 90 were hit," said a U.S. official.', [("More than 90", "US official")]),
+    ("The toll reached 61, according to the U.N. refugee agency.", [("61", "UN refugee agency")]),
+    (
+        "Figures released by the U.S. Geological Survey show 14 aftershocks.",
+        [("14", "US Geological Survey")],
+    ),
+    (
+        "The agency reported, citing Gen. Omar Bakr, that 30 tanks were hit.",
+        [("30", "Omar Bakr")],
+    ),
+    # a capitalised document noun heading a name is the name; a lone or lower-case one is
+    # a document of no one in particular
+    (
+        "Figures released by the Pacific Geological Survey show 14 aftershocks.",
+        [("14", "Pacific Geological Survey")],
+    ),
+    ("Preliminary Figures show 14 aftershocks.", [("14", "")]),
+    ("A geological survey found 14 aftershocks.", [("14", "")]),
+    # the sentence's own period is no part of the name
+    ("Forty homes burned, according to the fire service.", [("Forty", "fire service")]),
+    ("Forty homes burned, said Inspector Maya Lund.", [("Forty", "Inspector Maya Lund")]),
+]
+
+
+def test_a_period_inside_a_name_is_an_abbreviation() -> None:
+    _run(DOTTED_NAMES)
+
+
+# "X told Y." closes the sentence on its speaker, as "X said." does, whoever Y is; a quote's
+# "we" is then that speaker.
+TOLD_WHOM: list[tuple[str, list[tuple[str, str, str]]]] = [
+    ('"We counted 31 craters," Ruth Adler told reporters.', [("31", "Ruth Adler", "")]),
+    (
+        '"We counted 31 craters," Ruth Adler told the Wire Service.',
+        [("31", "Ruth Adler", "Wire Service")],
+    ),
+    (
+        '"We counted 31 craters," Ruth Adler told a news conference in Oslo on Friday.',
+        [("31", "Ruth Adler", "")],
+    ),
+    ("About 50 were hurt, the mayor told Reuters.", [("About 50", "mayor", "Reuters")]),
+    # "U.S. media", "Israeli reporters": whose media, not a medium that relays
+    ('"We counted 31 craters," Ruth Adler told U.S. media.', [("31", "Ruth Adler", "")]),
+    ("About 50 were hurt, the mayor told Danish reporters.", [("About 50", "mayor", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOLD_WHOM, ids=[t[:40] for t, _ in TOLD_WHOM])
+def test_told_whom_closes_on_the_speaker(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(f.text, f.origin, f.relay) for f in figures_in(text)] == expected
+
+
+# an apposition after a speaker named last gives the role, as one before the verb does
+ROLES_AFTER: list[tuple[str, str, str]] = [
+    (
+        '"At least 44 are missing," said Karim Nasser, the head of the council.',
+        "Karim Nasser",
+        "head of the council",
+    ),
+    (
+        '"We found 12," said Maria Santos, a spokeswoman for the civil defence agency.',
+        "Maria Santos",
+        "spokeswoman for the civil defence agency",
+    ),
+    (
+        '"We found 12," said Maria Santos, the agency\'s spokeswoman.',
+        "Maria Santos",
+        "agency's spokeswoman",
+    ),
+    # not a role: the apposition names no person
+    ('"We found 12," said Maria Santos, the village where the road ends.', "Maria Santos", ""),
+    ('"We found 12," said Maria Santos, a day after the flood.', "Maria Santos", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "role"), ROLES_AFTER, ids=[t[:48] for t, *_ in ROLES_AFTER]
+)
+def test_an_apposition_after_the_speaker_gives_the_role(text: str, origin: str, role: str) -> None:
+    (figure,) = figures_in(text)
+    assert (figure.origin, figure.role) == (origin, role)
+
+
 RELAYS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
         "Reuters reported, citing the health ministry, that 40 people died.",
@@ -240,6 +333,30 @@ RELAYS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
 ]
+
+
+# the one who quoted a speaker, between the speaker and the saying verb, is a relay
+QUOTED_BY: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        "Local officials, quoted by the Kestrel news agency, said 23 people were hurt.",
+        [("23", "Local officials", "Kestrel news agency")],
+    ),
+    (
+        "The mayor, cited by Radio Vale, said 12 homes burned.",
+        [("12", "mayor", "Radio Vale")],
+    ),
+    # not a relay: other participles, or figures the body itself cites
+    ("The mayor, backed by the council, said 13 homes burned.", [("13", "mayor", "")]),
+    ("The figures, cited by the ministry, show 40 deaths.", [("40", "ministry", "")]),
+    ("According to figures cited by the ministry, 41 died.", [("41", "ministry", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_BY, ids=[t[:40] for t, _ in QUOTED_BY])
+def test_quoted_by_between_subject_and_verb_is_a_relay(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.text, f.origin, f.relay) for f in figures_in(text)] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), RELAYS, ids=[t[:40] for t, _ in RELAYS])
@@ -284,6 +401,30 @@ REFERENCES: list[Case] = [
 ]
 
 
+# "the ministry" after its spokesman is the ministry: "it" then goes on with the body
+BODIES: list[Case] = [
+    (
+        "The farm ministry spokesman said the roads were shut.\n\n"
+        "The ministry said 30 schools were damaged. It added that 7 would stay closed.",
+        [("30", "farm ministry"), ("7", "farm ministry")],
+    ),
+    (
+        "Port authority spokeswoman Lena Berg said ships waited. "
+        "The authority counted 80 ships. It said 9 had left.",
+        [("80", "Port authority"), ("9", "Port authority")],
+    ),
+    # a person meant by a person word stays the person
+    (
+        "The farm ministry spokesman said the roads were shut. The spokesman said 30 had died.",
+        [("30", "farm ministry spokesman")],
+    ),
+]
+
+
+def test_a_body_named_after_its_spokesperson_is_the_body() -> None:
+    _run(BODIES)
+
+
 def test_pronouns_and_short_references_resolve_with_agreement() -> None:
     _run(REFERENCES)
 
@@ -321,6 +462,24 @@ PARAGRAPHS: list[Case] = [
         [("300", "Federal Emergency Management Agency (FEMA)")],
     ),
     ("The WHO said 30 clinics closed.", [("30", "WHO")]),
+    # a paragraph that opens by pointing back at what the one before reported goes on with it
+    (
+        "The county said 40 homes burned.\n\nThese figures leave out Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThe maps also cover Kula, where 12 homes burned.",
+        [("40", "county"), ("12", "county")],
+    ),
+    # ... and only then
+    (
+        "The county said 40 homes burned.\n\nThe storm moved east and flooded 12 towns.",
+        [("40", "county"), ("12", "")],
+    ),
+    (
+        "The county said 40 homes burned.\n\nThese towns had 300 residents.",
+        [("40", "county"), ("300", "")],
+    ),
 ]
 
 

@@ -38,6 +38,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings=CONTEXT,
+    # help text is plain: '[default: rules]' in an option's help is shown, not read as markup
+    rich_markup_mode=None,
 )
 
 
@@ -578,7 +580,9 @@ def check(
     except CheckerError as error:
         raise fail(error) from error
     if printed is not None:
-        typer.echo(printed, nl=False)
+        # click drops ANSI codes when stdout is no terminal; --color always (or FORCE_COLOR)
+        # asked for them through the pipe, and without color the report has none to drop
+        typer.echo(printed, nl=False, color=True)
     raise typer.Exit(result.exit_code)
 
 
@@ -680,6 +684,7 @@ rules_app = typer.Typer(
     help="Check rules files without documents: lint them, run their examples.",
     no_args_is_help=True,
     context_settings=CONTEXT,
+    rich_markup_mode=None,
 )
 app.add_typer(rules_app, name="rules")
 

@@ -288,6 +288,7 @@ def _console(out: StringIO, color: bool, width: int | None) -> Console:
         soft_wrap=width is None,
         color_system="standard" if color else None,
         force_terminal=color,
+        no_color=not color,  # asked for color: NO_COLOR in the environment is overruled
         highlight=False,
         emoji=False,
         markup=False,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from checker.credit import credited_agency
 from checker.files import FileProblem, decode
 from checker.inputs import Source
-from checker.inputs.provenance import problem_at
+from checker.inputs.provenance import problem_at, split_front_matter
 from checker.model import Document, InputProblem, SourceMap
 
-__all__ = ["make_document", "read_bytes_of", "read_text_of"]
+__all__ = ["load_text_file", "make_document", "read_bytes_of", "read_text_of"]
 
 
 def read_bytes_of(source: Source) -> bytes | InputProblem:
@@ -57,3 +57,22 @@ def make_document(
         origin=merged.get("origin", "") or credited_agency(text),
         places=places,
     )
+
+
+def load_text_file(
+    source: Source, read: Callable[[str, int], tuple[str, SourceMap | None]]
+) -> Iterator[Document | InputProblem]:
+    """A text file with YAML front matter (text, Markdown): its body turned into the
+    document's text by `read(body, line of the body's first line)`, which gives the text and
+    its SourceMap (None when the text is the body as written)."""
+    text = read_text_of(source)
+    if isinstance(text, InputProblem):
+        yield text
+        return
+    body, front, body_line, problems = split_front_matter(source.shown, text)
+    yield from problems
+    words, places = read(body, body_line)
+    if places is None:
+        yield make_document(source, words, front, body_line=body_line)
+    else:
+        yield make_document(source, words, front, places=places)

@@ -22,9 +22,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from checker.inputs import Source
-from checker.inputs.common import make_document, read_text_of
+from checker.inputs.common import load_text_file
 from checker.inputs.place import TextBuilder
-from checker.inputs.provenance import split_front_matter
 from checker.model import Document, InputProblem, SourceMap
 
 if TYPE_CHECKING:
@@ -50,14 +49,7 @@ def _parser() -> MarkdownIt:
 
 def load(source: Source) -> Iterator[Document | InputProblem]:
     """The Markdown file's text without its markup, placed in the file."""
-    text = read_text_of(source)
-    if isinstance(text, InputProblem):
-        yield text
-        return
-    body, front, body_line, problems = split_front_matter(source.shown, text)
-    yield from problems
-    words, places = markdown_text(body, body_line)
-    yield make_document(source, words, front, places=places)
+    return load_text_file(source, markdown_text)
 
 
 def markdown_text(body: str, first_line: int = 1) -> tuple[str, SourceMap]:

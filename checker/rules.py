@@ -124,11 +124,11 @@ class Reader:
         self.problems.append(RuleProblem(self.where(node), message, hint, width))
 
     def mapping(
-        self, node: Node, allowed: Iterable[str], what: str
+        self, node: Node, allowed: Iterable[str], what: str, hint: str = ""
     ) -> dict[str, tuple[ScalarNode, Node]]:
         """Keys -> (key node, value node); unknown, renamed and duplicate keys are problems."""
         if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} should be a mapping of keys to values")
+            self.problem(node, f"{what} should be a mapping of keys to values", hint)
             return {}
         allowed = tuple(allowed)
         out: dict[str, tuple[ScalarNode, Node]] = {}
@@ -559,7 +559,8 @@ def _apply_common(
 
 def _read_origins(reader: Reader, node: Node) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
-    for name, (_, value) in reader.mapping(node, (), "origins").items():
+    hint = "a group's name, then its names as written: origins: {police: [police, Lisbon police]}"
+    for name, (_, value) in reader.mapping(node, (), "origins", hint).items():
         groups[name] = [name, *reader.words(value, f"origin group {name!r}")]
     return groups
 

@@ -416,3 +416,27 @@ def test_a_clean_fact_has_no_warning(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("facts:\n  - id: f\n    kind: count\n    counts: [people]\n", encoding="utf-8")
     assert rule_warnings(load_rules([path])) == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "where"),
+    [
+        ("origins:\n  - name: police\n    aliases: [police]\n", "2:3"),  # records
+        ("origins: [police, organisers]\n", "1:10"),  # a list of names
+        ("origins: police\n", "1:10"),
+    ],
+)
+def test_origins_written_as_a_list_get_the_mapping_form_as_a_hint(
+    tmp_path: Path, written: str, where: str
+) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(written + "facts:\n  - {id: turnout, kind: count, counts: [people]}\n")
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert [(str(p.location), p.message, p.hint) for p in caught.value.problems] == [
+        (
+            f"{path}:{where}",
+            "origins should be a mapping of keys to values",
+            "a group's name, then its names as written: origins: {police: [police, Lisbon police]}",
+        )
+    ]

@@ -422,6 +422,11 @@ def make_speaker(raw: str, relay: str = "", initial: bool = False) -> Speaker | 
     if lower[0] in _OWN_PRONOUNS and len(words) > 1:
         # "its analysts", "their spokesman": the owner was named before
         return Speaker(" ".join(words[1:]), pronoun=lower[0], person=None)
+    for i in range(1, min(len(words) - 1, 4)):
+        if lower[i] in ("by", "from") and _singular(lower[i - 1]) in DOCUMENT_NOUNS:
+            # "a statement from the fire department", "a tally by the Associated Press":
+            # whoever issued the document states its figures
+            return make_speaker(" ".join(words[i + 1 :]), relay)
     gender = _gender(lower)
     words = _drop_ranks(words)
     lower = _lowered(words)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from checker.extract.numbers import Mention
-from checker.extract.units import STOP, Description, is_plural, noun_phrase, singular
+from checker.extract.units import (
+    STATE_WORDS,
+    STOP,
+    Description,
+    is_plural,
+    noun_phrase,
+    singular,
+)
 from checker.model import Kind
 
 __all__ = ["Previous", "count_or_measure", "restates"]
@@ -71,6 +78,21 @@ _COUNTED_BEFORE: Final = re.compile(
 # "more than 40 of them", "three others": the noun is one the sentence named before
 _PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
 _PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
+# a sentence that opens on what the figure after its comma is a part of
+_PARTITIVE_OPENER: Final = re.compile(
+    r"\W*Of\s+(?:the|these|those|its|their|all)\s+(?P<clause>(?:[^,;:]|(?<=\d),(?=\d))*?),\s*$",
+    re.IGNORECASE,
+)
+_NOUN_AT: Final = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+(?:at|of)\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# words that name an amount of something, never the thing: "put the figure at 18,000"
+_GENERIC_AMOUNTS: Final = frozenset(
+    """figure figures number numbers total totals count counts tally estimate estimates sum
+    amount level levels rate share proportion score result value peak maximum minimum
+    average range upwards excess""".split()
+)
 _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
                       "fatality": "fatalities"}  # fmt: skip
 
@@ -103,6 +125,16 @@ def count_or_measure(
         for word in reversed(_PLURAL_WORD.findall(before)):
             if is_plural(word) and word.lower() not in STOP | {"others", "them"}:
                 return Kind.COUNT, replace(description, unit=word, noun=word, head=singular(word))
+    if not any(is_plural(w) or w.lower() in STATE_WORDS for w in description.noun.split()):
+        # "Of the 22 rockets fired, 18 were intercepted", "Of the 1,200 homes, 300 burned":
+        # a part of what the opener counts (a verb after the figure counts nothing)
+        opener = _PARTITIVE_OPENER.match(text, s_start, mention.start)
+        if opener is not None:
+            for word in _PLURAL_WORD.findall(opener.group("clause")):
+                if is_plural(word) and word.lower() not in STOP:
+                    return Kind.COUNT, replace(
+                        description, unit=word, noun=word, head=singular(word)
+                    )
     if not description.noun and restated is not None and restated.noun:
         return Kind.COUNT, replace(
             description, unit=restated.unit, noun=restated.noun, head=restated.head
@@ -127,4 +159,10 @@ def count_or_measure(
                 noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
             head = singular(noun.split()[-1])
             return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
+        # "police put the crowd at 45,000", "organisers claimed a turnout of 180,000": the
+        # thing counted is named just before, with 'at' or 'of'
+        named = _NOUN_AT.search(before)
+        if named is not None and named.group("noun").lower() not in _GENERIC_AMOUNTS:
+            noun = named.group("noun").lower()
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=singular(noun))
     return Kind.COUNT, description

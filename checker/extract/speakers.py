@@ -234,11 +234,16 @@ def _fits(reference: Speaker, earlier: Speaker) -> bool:
             return True
         if head in GENERIC_BODIES:
             return earlier.person is False  # "the agency", "the group": the body named before
-        # "the official", "the spokesman": the person named before
-        return reference.person is True and earlier.person is True
+        # "the official", "the spokesman": the person named before; "the minister" is
+        # nobody but a minister ("the governor" named before is someone else)
+        return head in GENERIC_PEOPLE and reference.person is True and earlier.person is True
     return False
 
 
+# Words that stand for any person named before: "the official said", "the spokeswoman added".
+GENERIC_PEOPLE: Final = frozenset(
+    "official spokesman spokeswoman spokesperson representative source aide person".split()
+)
 # Words that stand for any organisation named before: "according to the agency".
 GENERIC_BODIES: Final = frozenset(
     "agency group organisation organization body institution authority service".split()

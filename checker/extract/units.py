@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from checker.extract.numbers import word_trie
+from checker.extract.numbers import SCALES, TENS, UNITS, word_trie
 from checker.model import Kind
 
 MONTHS: Final = (
@@ -322,6 +322,17 @@ def _joinable(word: str) -> bool:
     return is_plural(word) or word.lower() in STATE_WORDS
 
 
+def _is_number_word(word: str) -> bool:
+    """'three', '40', 'dozens', 'million': a word that counts, never part of a counted noun."""
+    lower = word.lower()
+    single = lower[:-1] if lower.endswith("s") else lower  # "hundreds", "dozens"
+    return (
+        lower[:1].isdigit()
+        or any(w in UNITS or w in TENS or w in SCALES for w in (lower, single))
+        or single in ("hundred", "dozen", "score")
+    )
+
+
 def _plural_ahead(text: str, pos: int, limit: int) -> bool:
     """Whether a plural noun comes within two words: "damaged or destroyed structures" joins
     two adjectives of one noun."""
@@ -350,6 +361,8 @@ def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             and (_joinable(words[-1][0]) or _plural_ahead(text, match.end(), limit))
         ):
             nxt = _WORD.match(text, match.end(), limit)
+            if nxt and _is_number_word(nxt.group("word")):
+                break  # "two firefighters died and three others": a figure of its own
             if (
                 nxt
                 and nxt.group("word").lower() not in STOP

@@ -425,6 +425,33 @@ def test_a_body_named_after_its_spokesperson_is_the_body() -> None:
     _run(BODIES)
 
 
+# a document issued "by" or "from" someone is theirs; a short reference with a specific
+# title is only someone named with that title
+DOCUMENTS_AND_TITLES: list[Case] = [
+    ("A statement from the fire department said 31 engines went out.", [("31", "fire department")]),
+    ("The toll stands at 56, according to a tally by the Wire Service.", [("56", "Wire Service")]),
+    ("A report by Harbour Watch found 12 leaks.", [("12", "Harbour Watch")]),
+    # "of" says what the document is about, not whose it is
+    ("A tally of the dead gave 56.", [("56", "")]),
+    (
+        "Governor Ana Ruiz said the roads were shut. The minister said 60 clinics had closed.",
+        [("60", "minister")],
+    ),
+    (
+        "Health Minister Ana Ruiz said the roads were shut. The minister said 60 clinics closed.",
+        [("60", "Health Minister Ana Ruiz")],
+    ),
+    (
+        "Ana Ruiz, the port's spokeswoman, said roads were shut. The official said 60 had closed.",
+        [("60", "Ana Ruiz")],
+    ),
+]
+
+
+def test_documents_by_someone_and_specific_titles() -> None:
+    _run(DOCUMENTS_AND_TITLES)
+
+
 def test_pronouns_and_short_references_resolve_with_agreement() -> None:
     _run(REFERENCES)
 

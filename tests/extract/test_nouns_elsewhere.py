@@ -22,6 +22,34 @@ NOUNS = [
         "Of the 300 people, more than 40 of them were children.",
         [("300", "people", "people"), ("more than 40", "people", "people")],
     ),
+    # a sentence that opens on the whole: the figure after the comma counts a part of it
+    (
+        "Of the 22 rockets fired, 18 were intercepted.",
+        [("22", "rockets", "rocket"), ("18", "rockets", "rocket")],
+    ),
+    (
+        "It was a long night. Of the 1,200 homes in the valley, 300 burned.",
+        [("1,200", "homes", "home"), ("300", "homes", "home")],
+    ),
+    ("Of these patients, 40 needed surgery.", [("40", "patients", "patient")]),
+    # ... not without such an opener, and never over a plural the figure has
+    ("Out of caution, 12 were closed.", [("12", "", "")]),
+    (
+        "Most of the 50 ships left, and 20 tugs stayed.",
+        [("50", "ships", "ship"), ("20", "tugs", "tug")],
+    ),
+    (
+        "Of the 22 rockets fired, 18 drones were also seen.",
+        [("22", "rockets", "rocket"), ("18", "drones", "drone")],
+    ),
+    # the thing counted named just before, with 'at' or 'of'
+    ("Police put the crowd at 45,000.", [("45,000", "crowd", "crowd")]),
+    ("Organisers claimed a turnout of 180,000.", [("180,000", "turnout", "turnout")]),
+    ("The rally drew a crowd of about 5,000.", [("about 5,000", "crowd", "crowd")]),
+    ("The town has a population of 20,000.", [("20,000", "population", "population")]),
+    # ... but an amount word names no thing, and a figure between commas has no noun
+    ("Police put the figure at 18,000.", [("18,000", "", "")]),
+    ("The march, at 40,000, was peaceful.", [("40,000", "", "")]),
     # things counted in groups: the noun is what the groups hold
     ("Crews recovered 55 sets of remains.", [("55", "sets of remains", "remain")]),
     ("Rescuers found two pairs of boots.", [("two", "pairs of boots", "boot")]),
@@ -31,6 +59,21 @@ NOUNS = [
         [("2,200", "damaged or destroyed structures", "structure")],
     ),
     ("The council counted 40 dead and missing.", [("40", "dead and missing", "missing")]),
+    # ... but a number after "and" starts a figure of its own, never a longer noun
+    (
+        "Two sailors drowned and three others were rescued.",
+        [("Two", "sailors", "sailor"), ("three", "sailors", "sailor")],
+    ),
+    (
+        "Seven barns and hundreds of sheep were lost.",
+        [("Seven", "barns", "barn"), ("hundreds of", "sheep", "sheep")],
+    ),
+    ("Five ferries and 12 tugs sank.", [("Five", "ferries", "ferry"), ("12", "tugs", "tug")]),
+    (
+        "Nine cranes and dozens of trucks stood idle.",
+        [("Nine", "cranes", "crane"), ("dozens of", "trucks", "truck")],
+    ),
+    ("40 boats and barges were lost.", [("40", "boats and barges", "barge")]),
     (
         "Iran fired 120 rockets, mortar shells and drones.",
         [("120", "rockets, mortar shells and drones", "drone")],

@@ -11,8 +11,9 @@ The extractor and the matcher know nothing of this: they give every figure the `
 of the text. ``PlacingEngine`` wraps the engine a run streams its batches through and puts
 every figure of a mapped document back in its file (claims, near misses, figure frames, and
 the notes that name a figure's place) before anything else sees it. A batch holding a mapped
-document does not store its claims in the cache: the claims' key is the documents' text, and
-two sources with one text (a link's address edited) place their figures differently.
+document stores its claims placed (the claims' key holds each document's SourceMap, so two
+sources with one text, a link's address edited, are two keys), and a re-run that finds them
+in the cache reads them back placed.
 """
 
 from __future__ import annotations
@@ -146,14 +147,24 @@ def place_outcome(outcome: Outcome, task: Task) -> Outcome:
             ]
             frame.loc[rows, "line"] = [p[0] for p in placed]
             frame.loc[rows, "column"] = [p[1] for p in placed]
+    claims = tuple(replace(c, figure=_placed(c.figure, maps)) for c in outcome.claims)
+    notes = tuple(_placed_note(n, maps, paths) for n in outcome.notes)
+    fresh = outcome.fresh
+    if task.claims_key and any(k == task.claims_key for k, _ in fresh):
+        from checker.cache import encode_claims
+
+        # stored as the run reports them: placed (the key holds the maps)
+        payload = encode_claims(
+            outcome.documents, outcome.numbers, outcome.unmatched, notes, claims
+        )
+        fresh = tuple((k, payload if k == task.claims_key else v) for k, v in fresh)
     return replace(
         outcome,
-        claims=tuple(replace(c, figure=_placed(c.figure, maps)) for c in outcome.claims),
+        claims=claims,
         near_misses=tuple(replace(m, figure=_placed(m.figure, maps)) for m in outcome.near_misses),
-        notes=tuple(_placed_note(n, maps, paths) for n in outcome.notes),
+        notes=notes,
         figures=frame,
-        # the claims' cache key knows the texts, not the maps: never store placed claims
-        fresh=tuple((k, v) for k, v in outcome.fresh if k != task.claims_key),
+        fresh=fresh,
     )
 
 

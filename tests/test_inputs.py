@@ -308,3 +308,37 @@ def test_zero_documents_is_no_green_tick(tmp_path: Path) -> None:
         "no documents matched empty (looked for .txt, .md, .html, .pdf, .jsonl, .csv and "
         ".parquet files, in any case); nothing was checked"
     )
+
+
+def test_parquet_records_are_placed_at_row_and_line(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "article_id": ["p-1", "p-2"],
+            "body": ["Iran launched 170 drones.", "Overnight.\nIran launched 185 drones."],
+            "date": ["Aug 12, 2025", "13/08/2025"],
+        }
+    )
+    pq.write_table(table, tmp_path / "export.parquet")
+    options = InputOptions(fields=Fields(text="body", id="article_id", published="date"))
+    with contextlib.chdir(tmp_path):
+        documents, problems = load_documents([Path("export.parquet")], options)
+    assert [(d.id, d.published) for d in documents] == [
+        ("p-1", "2025-08-12"),
+        ("p-2", "2025-08-13"),
+    ]
+    assert problems == []
+    assert place_of(documents[1], "185") == (2, 2)  # row 2, line 2 of its text
+
+
+def test_a_damaged_parquet_file_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "export.parquet").write_bytes(b"PAR1 not really")
+    (tmp_path / "a.txt").write_text("Iran launched 170 drones.\n", encoding="utf-8")
+    with contextlib.chdir(tmp_path):
+        documents, problems = load_documents([Path("export.parquet"), Path("a.txt")])
+    assert [d.id for d in documents] == ["a.txt"]
+    (problem,) = problems
+    assert str(problem.location) == "export.parquet:1:1"
+    assert problem.message.startswith("not a readable Parquet file: Parquet magic bytes not found")

@@ -9,7 +9,9 @@ story one origin, though neither names a source. In order:
    spokesperson Daniel Hagari" counts for ``Israel``);
 2. the variants of one person's name across the corpus: a surname, the full name, the name
    with a title ("Hagari", "Rear Adm. Daniel Hagari"; a spelling one letter apart, "Hagri",
-   is the same surname), unless two different first names share the surname;
+   is the same surname), unless two different first names share the surname; and a title
+   without a name ("the fire chief") when the corpus names one person with it ("fire chief
+   Lena Ortiz");
 3. one organisation's acronym and possessives: "Pacific Disaster Center (PDC)", "PDC", "the
    PDC's assessments";
 4. an unattributed figure counts for its document's source (front matter ``origin:``, else
@@ -160,7 +162,31 @@ def name_groups(speakers: Iterable[str]) -> dict[str, str]:
         ).split()
         for speaker, _ in members:
             out[speaker] = " ".join(full)
+    # a role without a name ("the fire chief") is the one person the corpus names with it
+    # ("fire chief Lena Ortiz"); two people with one title leave the role as it is
+    titled: dict[str, set[str]] = defaultdict(set)
+    for speaker in distinct:
+        name = _personal_name(speaker)
+        title = _role_words(speaker.split()[: len(speaker.split()) - len(name)]) if name else ""
+        if title:
+            titled[title].add(out[speaker])
+    for speaker in distinct:
+        role = _role_words(speaker.split())
+        people = titled.get(role, set()) if out[speaker] == speaker else set()
+        if role and not _personal_name(speaker) and len(people) == 1:
+            out[speaker] = next(iter(people))
     return out
+
+
+def _role_words(words: list[str]) -> str:
+    """A title as one lower-case phrase, ending on a person noun ("Fire Chief" -> 'fire
+    chief'), or '' for anything else ("officials in Washington", "Maui County")."""
+    lower = [w.lower().strip(",'’") for w in words]
+    while lower and lower[0] in ("the", "a", "an"):
+        lower = lower[1:]
+    if not lower or lower[-1] not in PERSON_NOUNS or any(w in RANK_ABBREVIATIONS for w in lower):
+        return ""
+    return " ".join(lower)
 
 
 def _document_or_role(rest: str) -> bool:

@@ -70,8 +70,34 @@ RULES = """facts:
                 "health ministry": "health ministry",
             },
         ),
+        # a title without a name is the one person named with it
+        (
+            [
+                "fire chief Carla Mendes",
+                "fire chief",
+                "Coast guard commander Ivo Dimov",
+                "the coast guard commander",
+            ],
+            {
+                "fire chief Carla Mendes": "Carla Mendes",
+                "fire chief": "Carla Mendes",
+                "Coast guard commander Ivo Dimov": "Ivo Dimov",
+                "the coast guard commander": "Ivo Dimov",
+            },
+        ),
+        # ... not when two people hold it, nor when it is only a word of the title
+        (
+            ["Mayor Ruth Kim", "Mayor Ann Lee", "mayor", "fire chief Carla Mendes", "chief"],
+            {
+                "Mayor Ruth Kim": "Ruth Kim",
+                "Mayor Ann Lee": "Ann Lee",
+                "mayor": "mayor",
+                "fire chief Carla Mendes": "Carla Mendes",
+                "chief": "chief",
+            },
+        ),
     ],
-    ids=["surname", "titled", "spelling", "two-people", "acronym", "bodies"],
+    ids=["surname", "titled", "spelling", "two-people", "acronym", "bodies", "role", "roles-apart"],
 )
 def test_name_groups(speakers: list[str], expected: dict[str, str]) -> None:
     assert name_groups(speakers) == expected
@@ -87,6 +113,24 @@ def test_two_outlets_quoting_one_spokesman_by_two_names_are_one_origin(tmp_path:
                 "Fire chief Carla Mendes said 40 homes were destroyed on the ridge.",
             ),
             "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, Mendes told reporters."),
+        },
+        RULES,
+    )
+    found = finding(result, "homes-destroyed")
+    assert found.verdict is Verdict.SINGLE_SOURCE
+    assert found.origins == ("Carla Mendes",)
+
+
+def test_an_outlet_naming_only_the_title_quotes_the_same_person(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": (
+                "Wire A",
+                "2024-05-02",
+                "Fire chief Carla Mendes said 40 homes were destroyed.",
+            ),
+            "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, the fire chief said."),
         },
         RULES,
     )

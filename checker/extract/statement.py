@@ -99,6 +99,15 @@ _FROM_BEFORE: Final = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_AFTER: Final = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?to\s+(?:[$€£]|\d|about|at|some|nearly|around)", re.IGNORECASE
 )
+# "revised the number down to 41 from 66", "rose to 93 from 87": the figure it moved from
+_TO_THEN_FROM: Final = re.compile(
+    r"\bto\s+(?:[$€£]|\d|about|some|nearly|around|at\s+least)[^,;]*?\bfrom\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "rather than the 8,400 previously reported", "instead of the earlier 25"
+_INSTEAD_OF_EARLIER: Final = re.compile(
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
 _REVISION_BEFORE: Final = re.compile(
     r"""\b(?:revised|revises|revising|revise|lowered|lowers|lowering|corrected|corrects
         |correcting|downgraded|downgrades|reduced|reduces|adjusted|adjusts|brought|brings
@@ -202,21 +211,27 @@ def read_statement(
     # each pattern before the figure needs one of its words there: most clauses have none
     words = set(_WORD.findall(before.lower()))
     modality = "count"
+    earlier = bool(
+        (words & _EARLIER_WORDS and _EARLIER_BEFORE.search(before))
+        or _EARLIER_AFTER.match(after)
+        or (
+            "from" in words
+            and _FROM_BEFORE.search(before)
+            and (_TO_AFTER.match(after) or _TO_THEN_FROM.search(before))
+        )
+        or ("had" in words and _past_perfect(before))
+    )
     negated = (words & _NEGATION_WORDS or "n't" in before or "n’t" in before) and (
         _NEGATION_BEFORE.search(before) and not _HEDGE_NEGATION.search(before)
     )
+    if negated and earlier and _INSTEAD_OF_EARLIER.search(before):
+        negated = False  # "rather than the 19 previously reported": an earlier statement's
     if negated:
         modality = "negated"
     elif (words & _PROJECTION_WORDS and _PROJECTION_BEFORE.search(before)) or (
         _PROJECTION_AFTER.match(after)
     ):
         modality = "projection"
-    earlier = bool(
-        (words & _EARLIER_WORDS and _EARLIER_BEFORE.search(before))
-        or _EARLIER_AFTER.match(after)
-        or ("from" in words and _FROM_BEFORE.search(before) and _TO_AFTER.match(after))
-        or ("had" in words and _past_perfect(before))
-    )
     revision = bool(words & _REVISION_WORDS and _REVISION_BEFORE.search(before)) and not earlier
     stated, dated = sentence_dates(sentence, published, reported)
     return Statement(modality, earlier, revision, stated, dated)

@@ -176,7 +176,9 @@ STOP: Final = frozenset(
     through against between among towards toward up down out off also only just even still
     already then there here said says according including like such both either neither if
     because though although whether very too now ago earlier later other another last first
-    next again nearly almost reportedly allegedly reported claimed launched fired""".split()
+    next again nearly almost reportedly allegedly reported claimed launched fired previously
+    initially originally officially currently recently apparently approximately roughly
+    respectively""".split()
 )
 IRREGULAR_PLURALS: Final = frozenset(
     """people children men women police personnel staff troops aircraft military civilians

@@ -43,6 +43,12 @@ MODALITY = [
     ("Crews expected rain but recovered 10 bodies.", [("10", "count")]),
     ("The fire is not out, and 40 homes have burned.", [("40", "count")]),
     ("The army put the number at 450.", [("450", "count")]),
+    # a correction's earlier figure is a statement that was made, not a denial
+    (
+        "The toll was lowered to 12, rather than the 19 previously reported.",
+        [("12", "count"), ("19", "count")],
+    ),
+    ("The toll was 100, rather than 200.", [("100", "count"), ("200", "negated")]),
 ]
 
 
@@ -70,7 +76,17 @@ EARLIER = [
     ("The county said the list had grown to 1,300 names.", [("1,300", False)]),
     # ... unless it says so
     ("The county said it had earlier counted 1,100 names.", [("1,100", True)]),
+    # the figure a change moved from, after the figure it reached
+    ("Authorities revised the number missing down to 41 from 66.", [("41", False), ("66", True)]),
+    ("The count rose to 93 from 87 overnight.", [("93", False), ("87", True)]),
+    # the figure a correction replaces
+    (
+        "The toll was lowered to 12, rather than the 19 previously reported.",
+        [("12", False), ("19", True)],
+    ),
     # near phrasings that are no earlier figure
+    ("Supplies rose to 93 tonnes from the port.", [("93 tonnes", False)]),
+    ("Some 40 ferries ran from 6 a.m.", [("Some 40", False), ("6 a.m.", False)]),
     ("The first 40 rescuers arrived at noon.", [("40", False)]),
     ("Up to 40 people were held.", [("Up to 40", False)]),
 ]

@@ -22,6 +22,7 @@ discrepancy; a timeline that only moves the way the fact allows, or by stated re
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -349,7 +350,11 @@ def _time_aware(
     # the figures it went through, earlier ones quoted again included ("270 at first")
     path = [s for s in steps if s.step in MOVES or s.step is Step.EARLIER]
     revisions = sum(1 for s in path if s.step is Step.REVISION)
-    changed = f"changed {_count(len(path) - 1, 'time')}" + (
+    # a change is a new value: "23, up from 23 quoted again" did not move the figure
+    moves = sum(
+        1 for a, b in itertools.pairwise(path) if a.claim.figure.value != b.claim.figure.value
+    )
+    changed = f"changed {_count(moves, 'time')}" + (
         f" ({_count(revisions, 'stated revision')})" if revisions else ""
     )
     shown = " → ".join(

@@ -346,7 +346,7 @@ def _context_checks(
     fact: Fact, cols: _Columns, positions: IntArray
 ) -> list[tuple[BoolArray, list[str]]]:
     """Each context test as (passes, why not) per candidate, in the order they apply."""
-    texts = cols.window(positions, fact.window)
+    texts = _without_partitive_wholes(cols, positions, cols.window(positions, fact.window))
     nearby = "in the sentence" if fact.window is None else f"within {fact.window} words"
     checks: list[tuple[BoolArray, list[str]]] = []
     context = WordMatcher(fact.context)
@@ -380,6 +380,29 @@ def _context_checks(
             )
         )
     return checks
+
+
+# "Three of the dead were children": a part of a whole the figure's noun names
+_PARTITIVE: Final = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:[\w'’-]+\s+){0,2}?", re.I)
+
+
+def _without_partitive_wholes(cols: _Columns, positions: IntArray, texts: list[str]) -> list[str]:
+    """The texts context is looked for in, with the whole that a partitive figure is a part
+    of blanked out: in "Three of the dead were children" 'dead' says what the three are
+    part of, not what they are, so a fact of the dead needs a word of its own for them."""
+    out = []
+    for p, text in zip(positions, texts, strict=True):
+        noun = str(cols.noun[p])
+        sentence = str(cols.sentence[p])
+        after = int(cols.end[p] - cols.sentence_start[p])
+        part = _PARTITIVE.match(sentence, after) if noun else None
+        if part is not None and sentence.startswith(noun, part.end()):
+            whole = sentence[after : part.end() + len(noun)]
+            text = text.replace(whole, " ", 1)
+            if text.endswith(" | " + noun):  # the noun a window adds, as one more word
+                text = text[: -len(noun)]
+        out.append(text)
+    return out
 
 
 def _noun_reason(noun: str, raw: float, fact: Fact, cutoff: float) -> str:
@@ -512,6 +535,8 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
 _CLAUSE_BREAK: Final = re.compile(
     r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|\s[—–]\s", re.IGNORECASE
 )
+# the text before a figure that opens a clause of its own: "…, and 45 people were hurt"
+_CLAUSE_OPENING: Final = re.compile(r"(?:[,;:]\s*(?:and|but|while|whereas)?|\b(?:and|but))\s*$")
 # Breaks a tie between facts with the same noun score: the one whose context words stand
 # outside the counted noun ("had identified twenty-seven of the dead": 'identified' for the
 # identified victims, not 'dead' of the noun for the toll; "identified the remains of 97
@@ -528,8 +553,13 @@ def _context_outside_noun(fact: Fact, cols: _Columns, positions: IntArray) -> li
         noun = str(cols.noun[p])
         bare = text.rsplit(" | ", 1)[0] if fact.window is not None else text
         if noun:
-            # the noun and a participle that describes it ("97 people killed in the fire")
-            bare = re.sub(re.escape(noun) + r"(?:\s+[a-z]+(?:ed|en))?\b", " ", bare, count=1)
+            # the noun and a participle that describes it ("identified 97 people killed in
+            # the fire"); a figure that opens its clause is its subject, and the verb after
+            # its noun is its own ("Twelve people died and 45 were hurt")
+            lead = str(cols.sentence[p])[: max(0, int(cols.start[p] - cols.sentence_start[p]))]
+            opens = not lead.strip() or _CLAUSE_OPENING.search(lead) is not None
+            participle = "" if opens else r"(?:\s+[a-z]+(?:ed|en))?"
+            bare = re.sub(re.escape(noun) + participle + r"\b", " ", bare, count=1)
         out.append(CONTEXT_BONUS if context.search(bare) is not None else 0.0)
     return out
 

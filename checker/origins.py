@@ -126,6 +126,16 @@ def name_groups(speakers: Iterable[str]) -> dict[str, str]:
     counted = Counter(s for s in speakers if s)
     distinct = sorted(counted)
     out = {s: s for s in distinct}
+    # one speaker written in two cases ("Police said", "…, police said"): the form used most
+    # often, then the one not capitalised by a sentence's start
+    cased: dict[str, list[str]] = defaultdict(list)
+    for speaker in distinct:
+        cased[speaker.casefold()].append(speaker)
+    for forms in cased.values():
+        if len(forms) > 1:
+            chosen = min(forms, key=lambda f: (-counted[f], f[:1].isupper(), f.isupper(), f))
+            for form in forms:
+                out[form] = chosen
     # organisations: an acronym in parentheses names the body wherever it appears
     acronyms: dict[str, str] = {}
     for speaker in distinct:

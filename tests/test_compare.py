@@ -250,6 +250,25 @@ def test_three_updates_in_publication_order_are_evolving(tmp_path: Path) -> None
     assert result.exit_code == 0
 
 
+def test_an_earlier_figure_quoted_again_is_no_change(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-01-20", "The flood toll rose to 25 on Monday."),
+            "b.txt": ("Wire B", "2024-01-22", "The flood toll rose to 31, up from 25."),
+        },
+        "facts:\n  - id: toll\n    kind: count\n    counts: [deaths]\n"
+        "    changes_over_time: increasing\n",
+    )
+    found = finding(result, "toll")
+    assert found.verdict is Verdict.EVOLVING
+    assert found.why == (
+        "2 documents, 2 origins; read in publication order, the figure changed 1 time: "
+        "25 (2024-01-20) → 25 (earlier, 2024-01-22) → 31 (2024-01-22); "
+        "latest '31' (2024-01-22, Wire B)"
+    )
+
+
 def test_a_later_smaller_toll_names_the_pair_in_order(tmp_path: Path) -> None:
     result = check(
         tmp_path,

@@ -255,3 +255,39 @@ def test_a_participle_after_the_noun_describes_it_and_breaks_no_tie(tmp_path: Pa
         ("identified", "97")
     ]
     assert _claims(rules, "The fire killed 97 people.") == [("toll", "97")]
+
+
+def test_a_figure_opening_its_clause_owns_the_verb_after_its_noun(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: killed\n    kind: count\n    counts: [people]\n    context: [died, killed]\n"
+        "  - id: injured\n    kind: count\n    counts: [people]\n    context: [hurt, injured]\n",
+    )
+    assert _claims(rules, "Twelve people died and at least 45 were hurt in the blast.") == [
+        ("killed", "Twelve"),
+        ("injured", "at least 45"),
+    ]
+    assert _claims(rules, "The blast left 9 people hurt, and 4 people died later.") == [
+        ("injured", "9"),
+        ("killed", "4"),
+    ]
+    # not its subject: the participle still describes the noun
+    assert _claims(rules, "Nurses treated 30 people injured as 2 people died.") == [
+        ("injured", "30"),
+        ("killed", "2"),
+    ]
+
+
+def test_a_part_of_a_whole_needs_a_context_word_of_its_own(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: toll\n    kind: count\n    counts: [dead, people]\n    context: [dead, killed]\n"
+        "  - id: missing\n    kind: count\n    counts: [missing, people]\n    context: [missing]\n",
+    )
+    # 'dead', 'missing' name the whole the figure is a part of
+    assert _claims(rules, "Three of the dead were children.") == []
+    assert _claims(rules, "Forty of the missing were found alive.") == []
+    # ... a word of its own still claims it, and a whole that is not its noun changes nothing
+    assert _claims(rules, "Three of the people killed were children.") == [("toll", "Three")]
+    assert _claims(rules, "The toll rose to 40 dead.") == [("toll", "40")]
+    assert _claims(rules, "Some 12 people of the town are missing.") == [("missing", "Some 12")]

@@ -96,8 +96,30 @@ RULES = """facts:
                 "chief": "chief",
             },
         ),
+        # one speaker in two cases: the form most used, then the one no sentence start made
+        (
+            ["Police", "police", "police", "Organisers", "organisers", "Hamas", "HAMAS"],
+            {
+                "Police": "police",
+                "police": "police",
+                "Organisers": "organisers",
+                "organisers": "organisers",
+                "Hamas": "Hamas",
+                "HAMAS": "Hamas",
+            },
+        ),
     ],
-    ids=["surname", "titled", "spelling", "two-people", "acronym", "bodies", "role", "roles-apart"],
+    ids=[
+        "surname",
+        "titled",
+        "spelling",
+        "two-people",
+        "acronym",
+        "bodies",
+        "role",
+        "roles-apart",
+        "case",
+    ],
 )
 def test_name_groups(speakers: list[str], expected: dict[str, str]) -> None:
     assert name_groups(speakers) == expected

@@ -15,7 +15,7 @@ from typing import Final
 
 import pandas as pd
 
-from checker.extract.counted import Previous, count_or_measure, restates
+from checker.extract.counted import Previous, count_or_measure, elides, restates
 from checker.extract.hedges import (
     clock_interval,
     hedge_after,
@@ -195,6 +195,11 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
                 "range",
             )
             i += 1
+        ratio = _ratio(text, mention, nxt) if joined is None and nxt is not None else None
+        if ratio is not None:  # "one in five residents": a share, 0.2
+            assert nxt is not None
+            end = nxt.end
+            i += 1
         description = describe(text, mention.start, end, s_start, s_end, hint)
         if description is None:
             continue
@@ -202,6 +207,8 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
         value *= description.scale
         if high is not None:
             high *= description.scale
+        if ratio is not None and kind is Kind.COUNT:
+            kind, value = Kind.SHARE, ratio
         if start == mention.start:
             start -= description.prefix  # "€1.5 billion" is written with its currency sign
         text_start = start
@@ -236,7 +243,12 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
                 previous
                 if previous is not None
                 and previous.sentence == index
-                and restates(text[previous.end : text_start], previous.noun)
+                and (
+                    restates(text[previous.end : text_start], previous.noun)
+                    or elides(
+                        text[previous.end : text_start], text[figure_end:s_end], previous.noun
+                    )
+                )
                 else None
             )
             kind, description = count_or_measure(
@@ -301,6 +313,24 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
             s_start,
             index,
         )
+
+
+# "one in five", "three out of every ten": a share written as a ratio of two counts
+_RATIO_JOINT: Final = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+
+
+def _ratio(text: str, mention: Mention, nxt: Mention) -> float | None:
+    """The share `mention` 'in' `nxt` make ("one in five": 0.2), or None."""
+    if mention.vague or nxt.vague or mention.hint or nxt.hint:
+        return None
+    joint = _RATIO_JOINT.fullmatch(text, mention.end, nxt.start)
+    if joint is None or not 0 < mention.value < nxt.value:
+        return None
+    if not (float(mention.value).is_integer() and float(nxt.value).is_integer()):
+        return None
+    if 1800 <= nxt.value <= 2100 and not nxt.words and not nxt.separators:
+        return None  # "won 3 in 2024": a year
+    return mention.value / nxt.value
 
 
 def _refine_kind(

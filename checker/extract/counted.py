@@ -59,6 +59,25 @@ def restates(joint: str, noun: str = "") -> bool:
     return _RESTATED.match(joint) is not None
 
 
+def elides(joint: str, after: str, noun: str) -> bool:
+    """Whether a figure with no noun of its own, after `joint` (the text from the figure
+    before it, which counts `noun` written after it) and before `after`, is a count of the
+    same things: "Twelve people died and at least 45 were hurt", "40 homes burned, and 12
+    were damaged". It opens a clause of its own and is that clause's subject; a noun read
+    from before the first figure ("The toll is 40 and 2 are missing") is not passed on."""
+    return (
+        bool(noun)
+        and joint.lstrip().lower().startswith(noun.lower())
+        and _ELIDED_JOINT.search(joint) is not None
+        and _SUBJECT_OF.match(after) is not None
+    )
+
+
+_ELIDED_JOINT: Final = re.compile(r"^[^\d;:()]*?(?:,\s*|\s)(?:and|but|while|whereas)\s+$", re.I)
+_SUBJECT_OF: Final = re.compile(
+    r"\s+(?:(?:more|others?)\s+)?(?:were|was|are|is|had|have|has|remain|remained|remains|still)\b",
+    re.IGNORECASE,
+)
 # "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
 _SCALE_NAME_BEFORE: Final = re.compile(
     r"\b(?P<name>magnitude|category|level|grade|phase|stage|score|rating|index)\s+$",
@@ -92,6 +111,11 @@ _GENERIC_AMOUNTS: Final = frozenset(
     """figure figures number numbers total totals count counts tally estimate estimates sum
     amount level levels rate share proportion score result value peak maximum minimum
     average range upwards excess""".split()
+)
+_STATE_AFTER: Final = re.compile(
+    r"\s+(?:are|were|is|was|remain|remained|remains)\s+(?:still\s+|now\s+|reported\s+)?"
+    r"(?P<state>" + "|".join(sorted(STATE_WORDS)) + r")\b",
+    re.IGNORECASE,
 )
 _TOLL_NOUNS: Final = {"death": "deaths", "casualty": "casualties", "injury": "injuries",
                       "fatality": "fatalities"}  # fmt: skip
@@ -140,6 +164,11 @@ def count_or_measure(
             description, unit=restated.unit, noun=restated.noun, head=restated.head
         )
     if not description.noun:
+        state = _STATE_AFTER.match(text, mention.end)
+        if state is not None:
+            # "The toll is 40 and 2 are missing": the state the figure is in, not the toll
+            noun = state.group("state").lower()
+            return Kind.COUNT, replace(description, unit=noun, noun=noun, head=noun)
         counted = None
         for match in _COUNTED_BEFORE.finditer(before):
             counted = match

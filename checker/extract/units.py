@@ -512,6 +512,16 @@ def describe(
     measure = _MEASURE_AFTER.match(after)
     if measure:
         unit = MEASURE_UNITS[measure.group("unit").lower()]
+        if after[:1] == "m" and unit == "m" and _counts_things(text, end + 1, sentence_end):
+            # "4.5m people", "2.3m homes": millions of things, never metres
+            noun, head, _ = noun_phrase(text, end + 1, sentence_end)
+            return Description(Kind.COUNT, noun, noun, head, end + 1, 1e6)
+        millions = _MEASURE_AFTER.match(after[1:]) if after[:2] == "m " else None
+        if after[:1] == "m" and unit == "m" and millions:
+            # "1.2m tonnes": millions of a unit
+            unit = MEASURE_UNITS[millions.group("unit").lower()]
+            kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
+            return Description(kind, unit, "", unit, end + 1 + millions.end(), 1e6)
         kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
         return Description(kind, unit, "", unit, end + measure.end())
     if hyphen:
@@ -549,6 +559,13 @@ FRAMES: Final = frozenset(
 )
 # A figure quoted on its own, its noun outside the quote: '"two hundred to 300" dead'.
 _CLOSING_QUOTE: Final = re.compile(r"[\"”’']\s+(?=[A-Za-z])")
+
+
+def _counts_things(text: str, pos: int, limit: int) -> bool:
+    """Whether a plural noun that is no unit follows: "4.5m people" is 4.5 million people."""
+    noun, head, _ = noun_phrase(text, pos, limit)
+    words = noun.split()
+    return bool(words) and is_plural(words[-1]) and head.lower() not in MEASURE_UNITS
 
 
 def _noun_after(text: str, pos: int, limit: int, of_only: bool) -> tuple[str, str, int]:

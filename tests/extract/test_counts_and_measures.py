@@ -68,3 +68,51 @@ def test_the_counted_noun_may_stand_before_the_figure(
 def test_a_noun_after_the_figure_wins_over_a_toll_before_it() -> None:
     (figure,) = figures_in("The toll rose after 40 soldiers were killed.")
     assert (figure.noun, figure.head) == ("soldiers", "soldier")
+
+
+# "4.5m people": an 'm' stuck to the number is millions when things are counted after it,
+# metres otherwise
+MILLIONS = [
+    ("Some 4.5m people live in the region.", "Some 4.5m", Kind.COUNT, "people", 4_500_000.0),
+    ("About 2.3m homes lost power.", "About 2.3m", Kind.COUNT, "homes", 2_300_000.0),
+    ("The dam holds 3m litres.", "3m litres", Kind.MEASURE, "litre", 3_000_000.0),
+    ("A 4.5m wall collapsed.", "4.5m", Kind.MEASURE, "m", 4.5),
+    ("The river rose 2m overnight.", "2m", Kind.MEASURE, "m", 2.0),
+    ("He ran 400m in the heat.", "400m", Kind.MEASURE, "m", 400.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "kind", "unit", "value"), MILLIONS, ids=[p for p, *_ in MILLIONS]
+)
+def test_an_m_after_a_number_is_millions_of_things_or_metres(
+    phrase: str, text: str, kind: Kind, unit: str, value: float
+) -> None:
+    (figure,) = figures_in(phrase)
+    assert (figure.text, figure.kind, figure.unit, figure.value) == (text, kind, unit, value)
+
+
+# "one in five residents": a share written as a ratio of two counts
+RATIOS = [
+    ("Nearly one in five residents lost power.", "Nearly one in five", 0.2, "residents"),
+    ("Three out of every ten homes flooded.", "Three out of every ten", 0.3, "homes"),
+    ("One in 10 patients had sepsis.", "One in 10", 0.1, "patients"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "value", "noun"), RATIOS, ids=[p for p, *_ in RATIOS])
+def test_one_in_five_is_a_share(phrase: str, text: str, value: float, noun: str) -> None:
+    (figure,) = figures_in(phrase)
+    assert (figure.text, figure.kind, figure.value, figure.noun) == (text, Kind.SHARE, value, noun)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The team won 3 in 2024.", [("3", Kind.COUNT)]),
+        ("Five in a row were sold.", [("Five", Kind.COUNT)]),
+        ("Ten in the morning and 12 at night.", [("Ten", Kind.COUNT), ("12", Kind.COUNT)]),
+    ],
+)
+def test_no_ratio_without_two_counts(phrase: str, expected: list[tuple[str, Kind]]) -> None:
+    assert [(f.text, f.kind) for f in figures_in(phrase)] == expected

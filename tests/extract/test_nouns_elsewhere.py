@@ -42,6 +42,18 @@ NOUNS = [
         "Of the 22 rockets fired, 18 drones were also seen.",
         [("22", "rockets", "rocket"), ("18", "drones", "drone")],
     ),
+    # a clause of its own whose subject is a bare figure counts what the one before counted
+    (
+        "Twelve people died and at least 45 were hurt.",
+        [("Twelve", "people", "people"), ("at least 45", "people", "people")],
+    ),
+    ("40 homes burned, and 12 were damaged.", [("40", "homes", "home"), ("12", "homes", "home")]),
+    # ... not a noun read from before the first figure, nor over a noun of its own
+    ("The toll is 40 and 2 are missing.", [("40", "deaths", "death"), ("2", "missing", "missing")]),
+    (
+        "The march drew 300 people, and 200 police were deployed.",
+        [("300", "people", "people"), ("200", "police", "police")],
+    ),
     # the thing counted named just before, with 'at' or 'of'
     ("Police put the crowd at 45,000.", [("45,000", "crowd", "crowd")]),
     ("Organisers claimed a turnout of 180,000.", [("180,000", "turnout", "turnout")]),

@@ -26,21 +26,27 @@ if TYPE_CHECKING:  # the rest is imported by the commands: `--version` starts in
     from rich.console import Console
 
     from checker.cache import FigureCache
+    from checker.config import Config
     from checker.pipeline import Execution
     from checker.suggest import SuggestOptions
 
-DEFAULT_CSV = Path("reports/discrepancies.csv")
+# -h as well as --help, as ruff and Semgrep take it; help text that shows every default
+CONTEXT: Final = {"help_option_names": ["-h", "--help"], "show_default": True}
 
 app = typer.Typer(
     help="factcheck: do several documents agree on the figures they report?",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
+    # help text is plain: '[default: rules]' in an option's help is shown, not read as markup
+    rich_markup_mode=None,
 )
 
 
 class Format(StrEnum):
     TERMINAL = "terminal"
+    CONCISE = "concise"
     JSON = "json"
     CSV = "csv"
     SARIF = "sarif"
@@ -68,10 +74,16 @@ DEFAULT_BASELINE: Final = Path("factcheck-baseline.json")
 
 
 def use_color(choice: Color) -> bool:
-    """Color on a terminal unless NO_COLOR is set; never in a pipe or a CI log."""
-    if choice is Color.AUTO:
-        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return choice is Color.ALWAYS
+    """`--color always|never` wins; then NO_COLOR (no-color.org) and FORCE_COLOR
+    (force-color.org), each set to anything but the empty string; else color on a terminal
+    only, never in a pipe or a CI log."""
+    if choice is not Color.AUTO:
+        return choice is Color.ALWAYS
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 def fail(error: CheckerError) -> typer.Exit:
@@ -95,10 +107,14 @@ def guard_outputs(
     paths: list[Path] | None,
     rules: list[Path] | None,
     baseline: Path | None = None,
+    *,
+    config: Config | None = None,
+    execution: Execution | None = None,
 ) -> None:
     """Before anything is read: every output can be written and none is an input of a run on
-    `paths` and `rules`. Without a file to write, the inputs are not even listed (a walk of a
-    large corpus costs a re-run from the cache a tenth of its time)."""
+    `paths` and `rules` (read with `config` and `execution`'s input options). Without a file
+    to write, the inputs are not even listed (a walk of a large corpus costs a re-run from
+    the cache a tenth of its time)."""
     from checker.output import refuse_inputs, target
     from checker.pipeline import input_files
 
@@ -106,7 +122,7 @@ def guard_outputs(
         return
     for path in outputs:
         target(path)
-    inputs = input_files(paths or None, rules)
+    inputs = input_files(paths or None, rules, config, execution)
     refuse_inputs(outputs, [*inputs, *([("baseline", baseline)] if baseline else [])])
 
 
@@ -138,10 +154,14 @@ def render(
     *,
     to_file: bool = False,
     path: Path | None = None,
+    quiet: bool = False,
+    limit: int | None = None,
 ) -> str:
     """One report; the terminal one is colored and wrapped only when it goes to a terminal.
-    `path` is the file it goes to, if any (the HTML report links documents relative to it)."""
-    from checker.report import REPORTERS, terminal
+    `path` is the file it goes to, if any (the HTML report links documents relative to it);
+    `quiet` keeps the terminal and concise reports to the findings that fail; `limit` is the
+    Markdown report's size in bytes."""
+    from checker.report import REPORTERS, concise, markdown, terminal
 
     if fmt is Format.HTML:
         from checker.report import html
@@ -149,9 +169,13 @@ def render(
         return html.render(result, root=link_root(path) if path is not None else "")
     if fmt is Format.TERMINAL:
         if to_file:
-            return terminal.render(result, color=color is Color.ALWAYS)
+            return terminal.render(result, color=color is Color.ALWAYS, quiet=quiet)
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        return terminal.render(result, color=use_color(color), width=width)
+        return terminal.render(result, color=use_color(color), width=width, quiet=quiet)
+    if fmt is Format.CONCISE:
+        return concise.render(result, quiet=quiet)
+    if fmt is Format.MARKDOWN and limit is not None:
+        return markdown.render(result, limit=limit)
     return REPORTERS[fmt.value](result)
 
 
@@ -253,6 +277,7 @@ def run(
     paths: list[Path] | None,
     rules: list[Path] | None,
     execution: Execution,
+    config: Config | None = None,
     suggest: SuggestOptions | None = None,
 ) -> CheckResult:
     """run_check on the given paths (or the defaults), with a progress bar on a terminal;
@@ -261,10 +286,11 @@ def run(
 
     try:
         with progress_bar() as progress:
-            # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else the default
+            # no paths: the project config's (factcheck.yaml / [tool.factcheck]), else '.'
             return run_check(
                 paths or None,
                 rules or None,
+                config,
                 execution=dataclasses.replace(execution, progress=progress),
                 suggest=suggest,
             )
@@ -283,6 +309,46 @@ def suggest_options(suggest: bool, rules: list[Path] | None) -> SuggestOptions |
     return SuggestOptions()
 
 
+def project_config(file: Path | None) -> Config:
+    """The project config (`--config FILE`, else the nearest factcheck.yaml or
+    [tool.factcheck] upwards); a bad one is exit 2 with every problem listed."""
+    from checker.config import load_config
+
+    try:
+        return load_config(file=file)
+    except CheckerError as error:
+        raise fail(error) from error
+
+
+def parse_fields(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """`--field text=body --field published=date` as (name, record field) pairs."""
+    from checker.inputs import FIELD_NAMES
+
+    pairs = []
+    for value in values:
+        name, sep, field = value.partition("=")
+        if not sep or name not in FIELD_NAMES or not field.strip():
+            raise fail(
+                CheckerError(
+                    f"--field {value}: expected NAME=FIELD, NAME one of {', '.join(FIELD_NAMES)}"
+                )
+            )
+        pairs.append((name, field.strip()))
+    return tuple(pairs)
+
+
+def summary_file() -> str | None:
+    """The job summary file of the GitHub Actions step, when there is one."""
+    from checker.output import same_file_key
+
+    name = os.environ.get("GITHUB_STEP_SUMMARY", "")
+    return same_file_key(Path(name)) if name else None
+
+
+def verbose(message: str) -> None:
+    typer.echo(f"factcheck: {_shown(message)}", err=True)
+
+
 @contextmanager
 def execution(
     jobs: int,
@@ -290,6 +356,7 @@ def execution(
     scheduler: str | None,
     no_cache: bool,
     cache_dir: Path | None,
+    config: Config | None = None,
 ) -> Iterator[Execution]:
     """How the run extracts, with the cache open (and closed at the end) unless `no_cache`.
 
@@ -300,7 +367,7 @@ def execution(
     cache: FigureCache | None = None
     if not no_cache:
         try:
-            cache = open_project_cache(cache_dir)
+            cache = open_project_cache(cache_dir, config)
         except CheckerError as error:
             typer.echo(f"warning: {error}; running without the cache", err=True)
     try:
@@ -310,7 +377,59 @@ def execution(
             cache.close()
 
 
-Paths = Annotated[list[Path] | None, typer.Argument(help="Documents: files, folders or globs.")]
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Documents: files, folders or globs; '-' reads standard input. "
+        "[default: the config's paths, else .]",
+        show_default=False,
+    ),
+]
+ConfigFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="The project config to use (factcheck.yaml, or a pyproject.toml with "
+        "[tool.factcheck]). [default: the nearest one upwards]",
+        show_default=False,
+    ),
+]
+FieldsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="NAME=FIELD",
+        help="Which record field of a JSONL, CSV or Parquet export holds the text, id, "
+        "title, outlet, published, url or origin (may repeat): --field text=body. "
+        "[default: the config's fields, else the same names]",
+        show_default=False,
+    ),
+]
+StdinName = Annotated[
+    Path | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="The name standard input ('-') is shown as; its suffix picks the format "
+        "(news/a.md is Markdown). [default: -, read as text]",
+        show_default=False,
+    ),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print only the findings that fail, nothing else on stdout."
+    ),
+]
+Verbose = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Say on stderr which config, paths, rules and outputs the run uses and what it read.",
+    ),
+]
 Rules = Annotated[
     list[Path] | None,
     typer.Option("--rules", "-r", help="Rules file or folder; may repeat. [default: rules]"),
@@ -371,8 +490,23 @@ CacheDir = Annotated[
 def check(
     paths: Paths = None,
     rules: Rules = None,
-    csv: Annotated[Path, typer.Option(help="Where to write the discrepancy CSV.")] = DEFAULT_CSV,
-    no_csv: Annotated[bool, typer.Option("--no-csv", help="Do not write the CSV.")] = False,
+    csv: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the discrepancy CSV here (as --output csv=PATH). "
+            "[default: the config's outputs]",
+            show_default=False,
+        ),
+    ] = None,
+    no_csv: Annotated[
+        bool, typer.Option("--no-csv", help="Write no CSV, not even the config's.")
+    ] = False,
+    no_outputs: Annotated[
+        bool,
+        typer.Option(
+            "--no-outputs", help="Write none of the config's outputs, only those named here."
+        ),
+    ] = False,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Format printed on stdout.")
     ] = Format.TERMINAL,
@@ -383,7 +517,9 @@ def check(
             "-o",
             metavar="[FORMAT=]PATH",
             help="Also write FORMAT to PATH (may repeat); a bare PATH takes the --format "
-            "report instead of stdout.",
+            "report instead of stdout. The Markdown report to $GITHUB_STEP_SUMMARY is "
+            "appended, kept under GitHub's 1 MiB.",
+            show_default=False,
         ),
     ] = None,
     fail_on: Annotated[
@@ -399,10 +535,22 @@ def check(
     baseline: Annotated[
         Path | None,
         typer.Option(
-            help="Fail only on findings not in this baseline file (see 'factcheck baseline')."
+            help="Fail only on findings not in this baseline file (see 'factcheck baseline').",
+            show_default=False,
         ),
     ] = None,
-    color: Annotated[Color, typer.Option(help="Color the terminal report.")] = Color.AUTO,
+    color: Annotated[
+        Color,
+        typer.Option(
+            help="Color the terminal report: auto is on a terminal only, unless NO_COLOR or "
+            "FORCE_COLOR is set; always keeps colors through a pipe."
+        ),
+    ] = Color.AUTO,
+    quiet: Quiet = False,
+    verbose_: Verbose = False,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
+    stdin_filename: StdinName = None,
     jobs: Jobs = 0,
     engine: Engine = None,
     scheduler: Scheduler = None,
@@ -413,26 +561,107 @@ def check(
     """Compare the figures that several documents give for the same facts."""
     from checker.baseline import apply_baseline, load_baseline
     from checker.load import shown_path
+    from checker.output import append_text, same_file_key
 
     suggested = suggest_options(suggest, rules)
+    config = project_config(config_file)
+    configured = [] if no_outputs else [f"{f}={p.as_posix()}" for f, p in config.outputs]
+    if no_csv:
+        configured = [o for o in configured if not o.startswith("csv=")]
     try:
-        stdout, files = plan_outputs(fmt, output or [], None if no_csv else csv)
-        guard_outputs([path for _, path in files], paths, rules, baseline)
-        accepted = load_baseline(baseline) if baseline is not None else None
+        stdout, files = plan_outputs(fmt, [*configured, *(output or [])], None if no_csv else csv)
     except CheckerError as error:
         raise fail(error) from error
-    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
-        result = dataclasses.replace(run(paths, rules, how, suggested), fail_on=fail_on)
+    summary = summary_file()
+    appended = [(f, p) for f, p in files if f is Format.MARKDOWN and same_file_key(p) == summary]
+    files = [item for item in files if item not in appended]
+    with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
+        how = dataclasses.replace(how, stdin_name=stdin_filename, fields=parse_fields(fields or []))
+        try:
+            guard_outputs(
+                [path for _, path in files], paths, rules, baseline, config=config, execution=how
+            )
+            accepted = load_baseline(baseline) if baseline is not None else None
+        except CheckerError as error:
+            raise fail(error) from error
+        if verbose_:
+            _tell(config, paths, rules, [*files, *appended])
+        result = dataclasses.replace(run(paths, rules, how, config, suggested), fail_on=fail_on)
     if baseline is not None and accepted is not None:
         result = apply_baseline(result, accepted, shown_path(baseline).as_posix())
     echo_problems(result.problems)
+    if verbose_:
+        verbose(f"read {result.documents} documents, {result.figures} numbers")
     # Render everything before writing anything: a failure leaves no half-updated set.
-    reports = [(path, render(result, f, color, to_file=True, path=path)) for f, path in files]
-    printed = render(result, stdout, color) if stdout is not None else None
+    reports = [
+        (path, render(result, f, color, to_file=True, path=path, quiet=quiet)) for f, path in files
+    ]
+    summaries = [(path, _summary(result, path)) for _, path in appended]
+    printed = render(result, stdout, color, quiet=quiet) if stdout is not None else None
     write_files(reports)
+    try:
+        for path, text in summaries:
+            append_text(path, text)
+    except CheckerError as error:
+        raise fail(error) from error
     if printed is not None:
-        typer.echo(printed, nl=False)
+        # click drops ANSI codes when stdout is no terminal; --color always (or FORCE_COLOR)
+        # asked for them through the pipe, and without color the report has none to drop
+        typer.echo(printed, nl=False, color=True)
     raise typer.Exit(result.exit_code)
+
+
+def _summary(result: CheckResult, path: Path) -> str:
+    """The Markdown report for GitHub's job summary: appended to what the step wrote there
+    before, both together under GitHub's 1 MiB."""
+    from checker.report.markdown import SUMMARY_LIMIT
+
+    try:
+        used = path.stat().st_size
+    except OSError:
+        used = 0
+    text = render(result, Format.MARKDOWN, Color.NEVER, limit=max(4096, SUMMARY_LIMIT - used))
+    return text if used == 0 else "\n" + text
+
+
+def _tell(
+    config: Config,
+    paths: list[Path] | None,
+    rules: list[Path] | None,
+    outputs: Sequence[tuple[Format, Path]],
+) -> None:
+    """What --verbose says before the run: where each setting comes from."""
+    from checker.pipeline import DEFAULT_DOCUMENTS, DEFAULT_RULES
+
+    verbose(f"config: {config.path.as_posix() if config.path else 'none found'}")
+    where = "the command line" if paths else "the config" if config.paths else "the default"
+    shown = paths or list(config.paths) or [DEFAULT_DOCUMENTS]
+    verbose(f"documents ({where}): {', '.join(p.as_posix() for p in shown)}")
+    chosen = rules or list(config.rules) or [DEFAULT_RULES]
+    verbose(f"rules: {', '.join(p.as_posix() for p in chosen)}")
+    for fmt, path in outputs:
+        verbose(f"output: {fmt.value} to {path.as_posix()}")
+
+
+@app.command("init")
+def init(
+    folder: Annotated[Path, typer.Argument(help="The project folder to write them in.")] = Path(),
+    force: Annotated[
+        bool, typer.Option("--force", help="Write over a factcheck.yaml or rules file there.")
+    ] = False,
+) -> None:
+    """Write a commented factcheck.yaml and a first rules file to fill in."""
+    from checker.init import init_project
+
+    try:
+        written = init_project(folder, force=force)
+    except CheckerError as error:
+        raise fail(error) from error
+    typer.echo(f"wrote {written.config.as_posix()} and {written.rules.as_posix()}")
+    typer.echo(
+        f"next: add facts to {written.rules.as_posix()}, check them with 'factcheck rules "
+        "lint', then run 'factcheck check'"
+    )
 
 
 @app.command("baseline")
@@ -447,17 +676,21 @@ def make_baseline(
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Record the current findings, so 'check --baseline' fails only on new ones."""
     from checker.baseline import entries as baseline_entries
     from checker.baseline import render as render_baseline
 
-    try:
-        guard_outputs([output], paths, rules)
-    except CheckerError as error:
-        raise fail(error) from error
-    with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
-        result = run(paths, rules, how)
+    config = project_config(config_file)
+    with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
+        how = dataclasses.replace(how, fields=parse_fields(fields or []))
+        try:
+            guard_outputs([output], paths, rules, config=config, execution=how)
+        except CheckerError as error:
+            raise fail(error) from error
+        result = run(paths, rules, how, config)
     if result.problems:
         echo_problems(result.problems)
         # A baseline of a partly read corpus would call the unread documents' findings new.
@@ -475,6 +708,8 @@ def make_baseline(
 rules_app = typer.Typer(
     help="Check rules files without documents: lint them, run their examples.",
     no_args_is_help=True,
+    context_settings=CONTEXT,
+    rich_markup_mode=None,
 )
 app.add_typer(rules_app, name="rules")
 
@@ -485,13 +720,15 @@ RulesPaths = Annotated[
 
 
 @rules_app.command("lint")
-def rules_lint(paths: RulesPaths = None) -> None:
+def rules_lint(paths: RulesPaths = None, config_file: ConfigFile = None) -> None:
     """Validate rules files: every problem with file:line:col and a hint; exit 2 on any."""
+    from checker.config import load_config
     from checker.pipeline import lint_rules
     from checker.rules import rule_warnings
 
     try:
-        ruleset = lint_rules(paths or None)
+        config = load_config(file=config_file) if config_file is not None else None
+        ruleset = lint_rules(paths or None, config)
     except CheckerError as error:
         raise fail(error) from error
     warnings = rule_warnings(ruleset)
@@ -513,13 +750,16 @@ def rules_test(
     strict: Annotated[
         bool, typer.Option("--strict", help="A fact without examples is a failure too.")
     ] = False,
+    config_file: ConfigFile = None,
 ) -> None:
     """Run every fact's examples; exit 1 when one fails, with the matcher's reason."""
+    from checker.config import load_config
     from checker.pipeline import run_rule_tests
     from checker.report import explain as explain_report
 
     try:
-        ruleset, results = run_rule_tests(paths or None)
+        config = load_config(file=config_file) if config_file is not None else None
+        ruleset, results = run_rule_tests(paths or None, config)
     except CheckerError as error:
         raise fail(error) from error
     untested = [f for f in ruleset.facts if not f.examples]
@@ -642,16 +882,23 @@ def explain(
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
     suggest: Suggest = False,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
+    stdin_filename: StdinName = None,
 ) -> None:
     """Show the figures that matched a fact, the near misses and why, and how the verdict came."""
     from checker.pipeline import run_explain
     from checker.report import explain as explain_report
 
     suggested = suggest_options(suggest, rules)
+    config = project_config(config_file)
     try:
-        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
+            how = dataclasses.replace(
+                how, stdin_name=stdin_filename, fields=parse_fields(fields or [])
+            )
             explanation = run_explain(
-                fact_id, paths or None, rules or None, execution=how, suggest=suggested
+                fact_id, paths or None, rules or None, config, execution=how, suggest=suggested
             )
     except CheckerError as error:
         raise fail(error) from error
@@ -685,6 +932,9 @@ def extract(
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
+    stdin_filename: StdinName = None,
 ) -> None:
     """List every figure of every document, as the checker reads it.
 
@@ -706,13 +956,20 @@ def extract(
             else:
                 yield item
 
+    config = project_config(config_file)
     try:
-        guard_outputs([output] if output is not None else [], paths, rules)
-        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
+        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
+            how = dataclasses.replace(
+                how,
+                stdin_name=stdin_filename,
+                fields=parse_fields(fields or []),
+            )
+            outputs = [output] if output is not None else []
+            guard_outputs(outputs, paths, rules, config=config, execution=how)
             items = (
-                iter_unmatched(paths or None, rules or None, execution=how)
+                iter_unmatched(paths or None, rules or None, config, execution=how)
                 if unmatched
-                else iter_extract(paths or None, all_kinds=all_kinds, execution=how)
+                else iter_extract(paths or None, all_kinds=all_kinds, execution=how, config=config)
             )
             if fmt is FiguresFormat.TABLE:
                 width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
@@ -740,15 +997,24 @@ def origins(
         Path | None, typer.Option("--output", "-o", help="Write the origins here, not stdout.")
     ] = None,
     jobs: Jobs = 0,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
 ) -> None:
     """List every origin of the corpus's figures and the speakers it stands for."""
-    from checker.pipeline import run_origins
+    from checker.pipeline import Execution, run_origins
     from checker.report.origins import ORIGINS_RENDERERS
     from checker.report.origins import render_table as render_origins_table
 
+    config = project_config(config_file)
+    how = Execution(
+        jobs=jobs,
+        fields=parse_fields(fields or []),
+    )
     try:
-        guard_outputs([output] if output is not None else [], paths, rules)
-        result = run_origins(paths or None, rules or None, jobs=jobs)
+        guard_outputs(
+            [output] if output is not None else [], paths, rules, config=config, execution=how
+        )
+        result = run_origins(paths or None, rules or None, config, execution=how)
     except CheckerError as error:
         raise fail(error) from error
     echo_problems(result.problems)
@@ -767,13 +1033,25 @@ def origins(
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Print the version and exit.")
+    ] = False,
 ) -> None:
     if version:
         typer.echo(f"factcheck {__version__}")
         raise typer.Exit(ExitCode.OK)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
+
+
+def safe_streams() -> None:
+    """On a terminal or pipe that cannot show UTF-8 (LANG=C on an old system, a Windows code
+    page, PYTHONIOENCODING=latin-1), a character it lacks ('✓', '…', a name in Greek) is
+    shown as '?' instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 class Interrupted(BaseException):
@@ -794,8 +1072,9 @@ def main() -> None:
     Ctrl-C and SIGTERM stop the run cleanly with 130 and 143, as shells report them."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
+    safe_streams()
     try:
-        app()
+        app(prog_name="factcheck")
     except SystemExit:
         raise
     except Interrupted as stop:

@@ -1,18 +1,29 @@
-"""The project config -> Config: default paths and rule defaults shared by every rules file.
+"""The project config -> Config: default paths, outputs and rule defaults for every run.
 
 Read from ``factcheck.yaml``, else from ``[tool.factcheck]`` in ``pyproject.toml``, in the
 working directory or the nearest folder above it that has one (the YAML file wins when both
-exist, as ``ruff.toml`` wins over ``pyproject.toml`` for ruff). Both are validated like rules
-files: every problem at its ``file:line:col``, with a hint, raised together as one RuleError.
+exist, as ``ruff.toml`` wins over ``pyproject.toml`` for ruff), or from the file given with
+``--config``. Both are validated like rules files: every problem at its ``file:line:col``,
+with a hint, raised together as one RuleError.
 
     # factcheck.yaml
+    paths: [news]                    # what `check` reads without PATHS (default: .)
     rules: [rules]
-    documents: [news]
+    outputs:                         # written by every `check` (FORMAT: PATH)
+      csv: reports/discrepancies.csv
+    exclude: [drafts/, "*.tmp.md"]   # gitignore patterns a folder scan leaves out
+    fields:                          # which field of a JSONL/CSV/Parquet record holds what
+      text: body
+      published: date
+      outlet: source.name
     defaults:
       tolerance: 5%
       single_source: off
     engine: dask                     # where extraction runs: local (default) or dask
     scheduler: tcp://10.0.0.5:8786   # a Dask scheduler's address (implies engine: dask)
+
+Paths in the config are relative to the config file's folder, so a run from any folder of
+the project reads the same files.
 """
 
 from __future__ import annotations
@@ -28,14 +39,32 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.engine import EngineName
 from checker.errors import RuleError, RuleProblem
-from checker.files import LIMITS, MAX_DEPTH, FileProblem, compose_yaml, read_text
-from checker.load import display_path, shown_path
+from checker.files import (
+    LIMITS,
+    MAX_DEPTH,
+    FileProblem,
+    compose_yaml,
+    display_path,
+    read_text,
+    shown_path,
+)
+from checker.inputs import FIELD_NAMES, Fields
 from checker.model import Location
 from checker.rules import Reader, RuleDefaults, read_defaults
 
 CONFIG_FILE: Final = "factcheck.yaml"
 PYPROJECT: Final = "pyproject.toml"
-CONFIG_KEYS: Final = ("defaults", "documents", "engine", "rules", "scheduler")
+CONFIG_KEYS: Final = (
+    "defaults", "engine", "exclude", "fields", "outputs", "paths", "rules", "scheduler",
+)  # fmt: skip
+# The report formats an `outputs` entry may name (the CLI's --format choices).
+OUTPUT_FORMATS: Final = (
+    "terminal", "concise", "json", "csv", "sarif", "junit", "github", "markdown", "html",
+)  # fmt: skip
+# keys of earlier versions: the message says what they are called now
+_RENAMED_KEYS: Final = {"output": "outputs", "excludes": "exclude"}
+# keys of earlier versions still read as their new name ('documents' was 'paths' before 0.2)
+_ALIASES: Final = {"documents": "paths"}
 _TOML_KEY: Final = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_-]+|"[^"]*")\s*=""")
 _TOML_TABLE: Final = re.compile(r"^\s*\[\s*(?P<name>[^\]]+?)\s*\]\s*(?:#.*)?$")
 
@@ -46,17 +75,24 @@ class Config:
 
     path: Path | None = None
     rules: tuple[Path, ...] = ()
-    documents: tuple[Path, ...] = ()
+    paths: tuple[Path, ...] = ()
     defaults: RuleDefaults = field(default_factory=RuleDefaults)
     engine: EngineName | None = None  # None: the command line's, else local
     scheduler: str | None = None  # a Dask scheduler's address
+    outputs: tuple[tuple[str, Path], ...] = ()  # (format, path) written by every check
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to `root`
+    fields: Fields = field(default_factory=Fields)
+    root: Path = Path()  # the folder of the config file (the project folder)
 
 
-def load_config(folder: Path | None = None) -> Config:
+def load_config(folder: Path | None = None, file: Path | None = None) -> Config:
     """The config of the project `folder` (default: the working directory) is in, or an
-    empty one. Like ruff, the nearest folder upwards with ``factcheck.yaml`` or a
-    ``pyproject.toml`` holding ``[tool.factcheck]`` wins, so a run from ``news/`` still
-    finds the project's config."""
+    empty one; with `file`, that file (YAML, or a pyproject.toml with [tool.factcheck]).
+    Like ruff, the nearest folder upwards with ``factcheck.yaml`` or a ``pyproject.toml``
+    holding ``[tool.factcheck]`` wins, so a run from ``news/`` still finds the project's
+    config."""
+    if file is not None:
+        return _load_file(file)
     start = (folder if folder is not None else Path.cwd()).resolve()
     for here in (start, *start.parents):
         # exists(), not is_file(): a factcheck.yaml that is a FIFO or cannot be read is an
@@ -70,6 +106,21 @@ def load_config(folder: Path | None = None) -> Config:
     return Config()
 
 
+def _load_file(file: Path) -> Config:
+    """A config named with --config: it must exist and say something of factcheck."""
+    folder = file.absolute().parent
+    if not (file.exists() or file.is_symlink()):
+        where = Location(shown_path(file), 1, 1)
+        raise RuleError([RuleProblem(where, "no such config file")], {})
+    if file.name == PYPROJECT or file.suffix.lower() == ".toml":
+        config = _load_pyproject(file, folder)
+        if config.path is None:
+            where = Location(shown_path(file), 1, 1)
+            raise RuleError([RuleProblem(where, "no [tool.factcheck] table in this file")], {})
+        return config
+    return _load_yaml(file, folder)
+
+
 def _read(path: Path) -> tuple[Path, str]:
     """The config file's text, or a RuleError naming it: unreadable, not UTF-8, too large."""
     shown = shown_path(path)
@@ -81,16 +132,51 @@ def _read(path: Path) -> tuple[Path, str]:
 
 
 def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
+    if isinstance(root, MappingNode):
+        names = {getattr(k, "value", None) for k, _ in root.value}
+        root = MappingNode(
+            root.tag,
+            [
+                (
+                    ScalarNode(k.tag, _ALIASES[k.value], k.start_mark, k.end_mark)
+                    if isinstance(k, ScalarNode)
+                    and k.value in _ALIASES
+                    and _ALIASES[k.value] not in names
+                    else k,
+                    v,
+                )
+                for k, v in root.value
+            ],
+            root.start_mark,
+            root.end_mark,
+        )
+        for key, _ in root.value:
+            name = getattr(key, "value", None)
+            if isinstance(name, str) and name in _RENAMED_KEYS:
+                reader.problem(
+                    key,
+                    f"key {name!r} is called {_RENAMED_KEYS[name]!r} now",
+                    f"rename it to {_RENAMED_KEYS[name]!r}",
+                )
+        root = MappingNode(
+            root.tag,
+            [(k, v) for k, v in root.value if getattr(k, "value", None) not in _RENAMED_KEYS],
+            root.start_mark,
+            root.end_mark,
+        )
     keys = reader.mapping(root, CONFIG_KEYS, "the factcheck config")
     defaults = RuleDefaults()
     if "defaults" in keys:
         defaults = read_defaults(reader, keys["defaults"][1], RuleDefaults())
 
+    def relative(value: str) -> Path:
+        # paths are relative to the config file, so the config works from any folder
+        return display_path(folder / value)
+
     def paths(name: str) -> tuple[Path, ...]:
         if name not in keys:
             return ()
-        # paths are relative to the config file, so the config works from any folder
-        return tuple(display_path(folder / p) for p in reader.words(keys[name][1], f"{name} paths"))
+        return tuple(relative(p) for p in reader.words(keys[name][1], f"{name} paths"))
 
     engine = scheduler = None
     if "engine" in keys:
@@ -98,7 +184,37 @@ def _read_config(reader: Reader, root: Node, folder: Path) -> Config:
         engine = EngineName(name) if name is not None else None
     if "scheduler" in keys:
         scheduler = reader.text(keys["scheduler"][1], "scheduler")
-    return Config(reader.path, paths("rules"), paths("documents"), defaults, engine, scheduler)
+    outputs: list[tuple[str, Path]] = []
+    if "outputs" in keys:
+        for fmt, (_, value) in reader.mapping(
+            keys["outputs"][1], OUTPUT_FORMATS, "outputs (FORMAT: PATH)"
+        ).items():
+            target = reader.text(value, f"the {fmt} output's path")
+            if target is not None:
+                outputs.append((fmt, relative(target)))
+    exclude = reader.words(keys["exclude"][1], "exclude patterns") if "exclude" in keys else ()
+    fields = Fields()
+    if "fields" in keys:
+        named = {}
+        for name, (_, value) in reader.mapping(
+            keys["fields"][1], FIELD_NAMES, "fields (what: record field)"
+        ).items():
+            text = reader.text(value, f"the {name} field")
+            if text is not None:
+                named[name] = text.strip()
+        fields = Fields(**named)
+    return Config(
+        reader.path,
+        paths("rules"),
+        paths("paths"),
+        defaults,
+        engine,
+        scheduler,
+        tuple(outputs),
+        tuple(exclude),
+        fields,
+        display_path(folder),
+    )
 
 
 def _load_yaml(path: Path, folder: Path) -> Config:
@@ -214,4 +330,4 @@ def _as_node(
     return ScalarNode("tag:yaml.org,2002:str", str(value), mark, mark)
 
 
-__all__ = ["CONFIG_FILE", "CONFIG_KEYS", "Config", "load_config"]
+__all__ = ["CONFIG_FILE", "CONFIG_KEYS", "OUTPUT_FORMATS", "Config", "load_config"]

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -59,6 +59,37 @@ class FileProblem(Exception):
         self.col = col
 
 
+# control characters of a file name, shown escaped
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def display_path(path: Path) -> Path:
+    """The path relative to the working directory when it lies below it; never absolute."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd())
+        except ValueError:
+            return path
+    return path
+
+
+def shown_path(path: Path) -> Path:
+    """display_path, with the bytes of a name that is not UTF-8 and its control characters
+    escaped ('\\xff.txt', 'a\\x0ab.txt'): the file system allows such names, but no report
+    could print the first, a newline in the second would cut 'file:line:col' in two, and
+    U+FFFD for each would make two names one. Only for showing and naming: files are read by
+    their real path."""
+    shown = display_path(path)
+    text = str(shown)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return Path(text) if text != str(shown) else shown
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
@@ -77,13 +108,9 @@ def _size(limit: int) -> str:
     return f"{limit // MIB} MiB" if limit >= MIB else f"{limit} bytes"
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The whole content of the regular file at `path` (symbolic links followed); FileProblem
-    says why not in a few words ('Permission denied', 'a FIFO, not a regular file').
-
-    Opened without blocking, so a FIFO is refused rather than waited on; a file over `limit`
-    bytes (or one that grows past it while read) is refused too.
-    """
+def _open_regular(path: Path, limit: int | None = None) -> int:
+    """A descriptor of the regular file at `path`, opened without blocking (a FIFO is refused
+    rather than waited on); FileProblem says why not."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -97,6 +124,24 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
             raise FileProblem(f"{_kind(info.st_mode)}, not a regular file")
         if limit is not None and info.st_size > limit:
             raise FileProblem(f"larger than the limit of {_size(limit)} for this kind of file")
+    except OSError as error:
+        os.close(fd)
+        raise FileProblem(str(error.strerror or error)) from None
+    except FileProblem:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The whole content of the regular file at `path` (symbolic links followed); FileProblem
+    says why not in a few words ('Permission denied', 'a FIFO, not a regular file').
+
+    Opened without blocking, so a FIFO is refused rather than waited on; a file over `limit`
+    bytes (or one that grows past it while read) is refused too.
+    """
+    fd = _open_regular(path, limit)
+    try:
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, 1 << 20):
@@ -107,6 +152,20 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         return b"".join(chunks)
     except OSError as error:
         raise FileProblem(str(error.strerror or error)) from None
+    finally:
+        os.close(fd)
+
+
+def read_lines(path: Path) -> Iterator[bytes]:
+    """The lines of the regular file at `path`, one at a time (line ends kept), so an export
+    of a million records is read in flat memory; FileProblem as for read_bytes."""
+    fd = _open_regular(path)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            try:
+                yield from stream
+            except OSError as error:
+                raise FileProblem(str(error.strerror or error)) from None
     finally:
         os.close(fd)
 
@@ -278,7 +337,10 @@ class _Folder:
 
 
 def walk(
-    top: Path, wanted: Callable[[Path], bool], max_depth: int | None = None
+    top: Path,
+    wanted: Callable[[Path], bool],
+    max_depth: int | None = None,
+    prune: Callable[[Path], bool] | None = None,
 ) -> tuple[list[Path], list[Skipped]]:
     """The regular files under `top` that `wanted` accepts, sorted; and what was skipped.
 
@@ -286,7 +348,8 @@ def walk(
     followed once: a folder reached again through another link is not scanned twice, and a
     link to a folder it is in (a loop) is skipped with a word. Broken links, folders that
     cannot be listed, and FIFOs, sockets or devices with a wanted name are skipped too, each
-    with its reason. `max_depth` (1: only `top`'s own entries) bounds a glob without '**'.
+    with its reason. `max_depth` (1: only `top`'s own entries) bounds a glob without '**';
+    a folder `prune` accepts is not entered (`.venv`, what .gitignore ignores).
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
@@ -319,6 +382,8 @@ def walk(
             if stat.S_ISDIR(mode):
                 if max_depth is not None and folder.depth >= max_depth:
                     continue
+                if prune is not None and prune(path):
+                    continue
                 identity = (info.st_dev, info.st_ino)
                 if identity in seen:
                     if folder.is_within(identity):
@@ -336,7 +401,9 @@ def walk(
     return sorted(files), sorted(skipped, key=lambda s: s.path)
 
 
-def glob_files(pattern: str, wanted: Callable[[Path], bool]) -> tuple[list[Path], list[Skipped]]:
+def glob_files(
+    pattern: str, wanted: Callable[[Path], bool], prune: Callable[[Path], bool] | None = None
+) -> tuple[list[Path], list[Skipped]]:
     """The regular files matching a shell-style `pattern` ('news/**/*.md', '../a/*.txt') that
     `wanted` accepts, sorted; and what was skipped on the way.
 
@@ -360,7 +427,7 @@ def glob_files(pattern: str, wanted: Callable[[Path], bool]) -> tuple[list[Path]
 
     if not base.is_dir():
         return [], []
-    return walk(base, matches, depth)
+    return walk(base, matches, depth, prune)
 
 
 _MAGIC: Final = re.compile(r"[*?\[]")
@@ -411,8 +478,11 @@ __all__ = [
     "compose_yaml",
     "control_character",
     "decode",
+    "display_path",
     "glob_files",
     "read_bytes",
+    "read_lines",
     "read_text",
+    "shown_path",
     "walk",
 ]

@@ -6,6 +6,7 @@ columns and dtypes are declared once, in ``FIGURE_COLUMNS``; ``Figure`` is its t
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -179,6 +180,31 @@ class Interval:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where a Document's text came from, for a text that is not the file as written: the
+    words of a Markdown file without its markup, an HTML page's article, a PDF's pages, a
+    record of an export. Figures are found in the text; their `line:col` is put back here.
+
+    The text is cut into runs of characters that sit one after the other in the source; each
+    run has its text offset and the source `line:col` of its first character. A run that is
+    `fixed` (a PDF page's line, a Parquet row) has no columns: each of its characters is at
+    the run's `line:col`, which for a PDF is page:line and for a Parquet file row:line.
+    """
+
+    lines: tuple[int, ...]  # text offset where each line of the text begins: (0, ...)
+    runs: tuple[int, ...]  # text offset where each run begins, ascending
+    places: tuple[tuple[int, int], ...]  # source (line, col) of each run's first character
+    fixed: bool = False
+
+    def place(self, line: int, col: int) -> tuple[int, int]:
+        """The source (line, col) of the text's 1-based `line`:`col`."""
+        offset = self.lines[min(max(line, 1), len(self.lines)) - 1] + col - 1
+        run = max(0, bisect.bisect_right(self.runs, offset) - 1)
+        at_line, at_col = self.places[run]
+        return (at_line, at_col) if self.fixed else (at_line, at_col + offset - self.runs[run])
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One loaded file with its provenance."""
 
@@ -191,6 +217,9 @@ class Document:
     url: str = ""
     body_line: int = 1  # line of `text`'s first character in the file (after front matter)
     origin: str = ""  # who the document's unattributed figures come from, when it says so
+    # where the text's characters are in the file, when the text is not the file as written
+    # (checker.inputs); None: `line:col` in the text is `line:col` in the file
+    places: SourceMap | None = field(default=None, compare=False, repr=False)
 
     @property
     def source(self) -> str:

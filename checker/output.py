@@ -233,9 +233,20 @@ __all__ = [
     "STAGED",
     "OutputError",
     "Target",
+    "append_text",
     "recover",
     "refuse_inputs",
     "same_file_key",
     "target",
     "write_outputs",
 ]
+
+
+def append_text(path: Path, text: str) -> None:
+    """Add `text` at the end of the file at `path` in one write (a job summary that other
+    steps' tools write to as well); OutputError if it cannot be written."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise OutputError(f"{path.as_posix()}: cannot write: {error.strerror}") from None

@@ -21,6 +21,8 @@ from checker.config import Config, load_config
 from checker.engine import EngineName, open_engine
 from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
+from checker.inputs import STDIN, InputOptions, using
+from checker.inputs.place import PlacingEngine
 from checker.load import MANIFEST, display_path, expand_paths
 from checker.model import (
     CheckResult,
@@ -48,7 +50,9 @@ if TYPE_CHECKING:
     from checker.match import Matches
     from checker.suggest import Suggestion, SuggestOptions
 
-DEFAULT_DOCUMENTS: Final = Path("seeds")
+# Without PATHS and without `paths:` in the config, the working directory is read (its
+# folders walked, leaving out .git, .venv, what .gitignore ignores: checker.inputs.ignore).
+DEFAULT_DOCUMENTS: Final = Path()
 DEFAULT_RULES: Final = Path("rules")
 Progress = Callable[[int, int], None]
 
@@ -60,6 +64,7 @@ __all__ = [
     "SuggestResult",
     "find_unmatched",
     "input_files",
+    "input_options",
     "iter_extract",
     "iter_unmatched",
     "lint_rules",
@@ -88,6 +93,25 @@ class Execution:
     scheduler: str | None = None
     cache: FigureCache | None = None
     progress: Progress | None = None
+    # how inputs are read, over the project config's: the name standard input is shown as,
+    # record fields (--field)
+    stdin_name: Path | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+def input_options(config: Config, execution: Execution | None = None) -> InputOptions:
+    """How the run reads its inputs: the config's fields and excludes, the command line's
+    field names and standard input's name."""
+    execution = execution if execution is not None else Execution()
+    fields = config.fields
+    if execution.fields:
+        fields = replace(fields, **dict(execution.fields))
+    return InputOptions(
+        fields=fields,
+        exclude=config.exclude,
+        root=config.root,
+        stdin_name=execution.stdin_name or STDIN,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +138,15 @@ def input_files(
     paths: Sequence[Path] | None = None,
     rules: Sequence[Path] | None = None,
     config: Config | None = None,
+    execution: Execution | None = None,
 ) -> list[tuple[str, Path]]:
     """Every file a run on these paths reads, with what it is (documents, their manifests,
     rules files, the project config): an output must never be one of them."""
     config = config if config is not None else load_config()
-    documents, _ = expand_paths(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+    documents, _ = expand_paths(
+        _paths(paths, config.paths, DEFAULT_DOCUMENTS), input_options(config, execution)
+    )
+    documents = [d for d in documents if d != Path("-")]
     manifests = sorted({d.parent / MANIFEST for d in documents})
     found = [("document", d) for d in documents]
     found += [("manifest", m) for m in manifests if m.exists()]
@@ -184,13 +212,18 @@ def _stream(
     folders: Counter[str] | None = None,
 ) -> Iterator[Outcome | InputProblem]:
     """The outcomes of the documents under `paths` (or the config's, or the default)."""
-    found = _paths(paths, config.documents, DEFAULT_DOCUMENTS)
+    found = _paths(paths, config.paths, DEFAULT_DOCUMENTS)
     execution = _execution(execution, execution.jobs, config)
     assert execution.engine is not None
-    with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
+    with (
+        using(input_options(config, execution)),
+        open_engine(execution.engine, execution.jobs, execution.scheduler) as engine,
+    ):
         yield from stream(
             found,
-            engine,
+            # figures of a Markdown, HTML, PDF or record document back at their place in
+            # the file (checker.inputs.place)
+            PlacingEngine(engine),
             rules=rules,
             fact=fact,
             send=send,
@@ -348,7 +381,10 @@ def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execut
     gathered = _gather(frames())
     sentences = [
         item.text[start:end]
-        for item in iter_documents(_paths(paths, config.documents, DEFAULT_DOCUMENTS))
+        for item in iter_documents(
+            _paths(paths, config.paths, DEFAULT_DOCUMENTS),
+            options=input_options(config, execution),
+        )
         if isinstance(item, Document)
         for start, end in sentence_spans(item.text)
     ]

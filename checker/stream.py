@@ -374,11 +374,17 @@ def _cut(piece: Piece, count: int, chars: int) -> bool:
 
 def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
     """The cache key of a batch's claims: the matcher, the rules, and each document's text
-    key and place (id, path, outlet, date, first line, window)."""
+    key, provenance and place (id, path, outlet, date, declared origin, first line, where its
+    text's characters are in its file, window)."""
     digest = hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
     for piece in pieces:
         d = piece.document
-        where = (piece.key, d.id, d.path.as_posix(), d.outlet, d.published, d.body_line)
+        # a mapped document's claims are stored placed in its file (checker.inputs.place)
+        mapped = hashlib.sha256(repr(d.places).encode()).hexdigest() if d.places else ""
+        where = (
+            *(piece.key, d.id, d.path.as_posix(), d.outlet, d.published, d.origin, mapped),
+            d.body_line,
+        )
         place = (piece.offset, piece.keep, piece.sentence_shift, piece.last)
         digest.update(repr((where, place)).encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()

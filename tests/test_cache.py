@@ -263,3 +263,49 @@ def _entries(folder: Path) -> int:
             db.close()
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_changed_declared_origin_is_no_stale_verdict(tmp_path: Path, in_root: Path) -> None:
+    """Front matter's `origin:` is no part of the text, but it decides the claims' origins:
+    the cached claims of the run before must not be reused once it changes."""
+    from tests.helpers import RULES
+
+    (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("---\norigin: Reuters\n---\nIran launched 170 drones.\n", encoding="utf-8")
+    b.write_text("---\norigin: Reuters\n---\nIran launched 170 drones at night.\n", "utf-8")
+    argv = ["check", str(a), str(b), "-r", str(tmp_path / "rules.yaml"), "--no-csv"]
+    argv += ["--cache-dir", str(tmp_path / "cache"), "--format", "concise"]
+    first = CliRunner().invoke(app, argv)
+    assert "single-source: 2 documents, 1 origin (Reuters)" in first.stdout
+    b.write_text("---\norigin: AP\n---\nIran launched 170 drones at night.\n", "utf-8")
+    second = CliRunner().invoke(app, argv)
+    assert second.stdout.splitlines()[-1] == (
+        "factcheck: 0 discrepancy, 0 evolving, 0 single-source, 1 agreement; "
+        "✓ no finding at error severity"
+    )
+
+
+def test_markdown_claims_come_back_from_the_cache_placed_in_the_file(
+    tmp_path: Path, in_root: Path
+) -> None:
+    """A Markdown document's claims are stored placed; an edit of its markup alone (the text
+    the extractor reads unchanged) is another key, so the figure moves with the edit."""
+    from tests.helpers import RULES
+
+    (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("Iran launched [170](https://x.example/a) drones, the IDF said.\n", "utf-8")
+    b.write_text("Iran launched 185 drones, the Pentagon said.\n", "utf-8")
+    argv = ["check", str(a), str(b), "-r", str(tmp_path / "rules.yaml"), "--no-csv"]
+    argv += ["--cache-dir", str(tmp_path / "cache"), "--format", "concise"]
+    cold = CliRunner().invoke(app, argv)
+    warm = CliRunner().invoke(app, argv)
+    assert cold.stdout == warm.stdout
+    assert cold.stdout.startswith(f"{a.as_posix()}:1:16: error: drones-launched: discrepancy")
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:
+        (entries,) = db.execute("SELECT count(*) FROM figures").fetchone()
+    assert entries == 3  # two documents' figures and the batch's claims
+    a.write_text("Iran launched **[170](https://x.example/a)** drones, the IDF said.\n", "utf-8")
+    edited = CliRunner().invoke(app, argv)
+    assert edited.stdout.startswith(f"{a.as_posix()}:1:18: error: drones-launched: discrepancy")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import io
 import json
 import os
-import shlex
 import stat
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from checker.cli import (
@@ -153,7 +151,7 @@ def test_plan_outputs_rejects_two_bare_paths_and_empty_paths() -> None:
         plan_outputs(Format.JSON, ["a.json", "b.json"], None)
     assert str(two.value) == (
         "--output b.json: only one --output may omit FORMAT= "
-        "(formats: terminal, json, csv, sarif, junit, github, markdown, html)"
+        "(formats: terminal, concise, json, csv, sarif, junit, github, markdown, html)"
     )
     with pytest.raises(CheckerError) as empty:
         plan_outputs(Format.JSON, ["sarif="], None)
@@ -242,33 +240,6 @@ def test_run_check_reports_progress_per_batch(
     with_progress = run_check(progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 2), (2, 2)]
     assert with_progress.to_records() == run_check().to_records()
-
-
-def test_the_workflow_example_runs(in_root: Path, tmp_path: Path) -> None:
-    """The GitHub Actions example's command line is valid and writes what later steps read."""
-    workflow = YAML(typ="safe").load((in_root / ".github/workflows/factcheck.yml").read_text())
-    env = workflow["env"]
-    (step,) = [
-        s for s in workflow["jobs"]["factcheck"]["steps"] if "factcheck check" in s.get("run", "")
-    ]
-    command = (
-        step["run"].replace('"$DOCUMENTS"', env["DOCUMENTS"]).replace('"$RULES"', env["RULES"])
-    )
-    argv = shlex.split(command.replace("reports/", f"{tmp_path}/"))
-    assert argv[:2] == ["factcheck", "check"]
-    result = runner.invoke(app, [*argv[1:], "--csv", str(tmp_path / "d.csv")])
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "d.csv", "factcheck.junit.xml", "factcheck.md", "factcheck.sarif",
-    ]  # fmt: skip
-
-
-def test_the_pre_commit_hook_runs(in_root: Path) -> None:
-    (hook,) = YAML(typ="safe").load((in_root / ".pre-commit-hooks.yaml").read_text())
-    argv = shlex.split(hook["entry"])
-    assert argv[0] == "factcheck" and hook["pass_filenames"] is False
-    result = runner.invoke(app, [*argv[1:], "seeds", "--rules", "rules"])
-    assert result.exit_code == 0, result.output
 
 
 def test_an_unwritable_output_exits_2_with_the_path(in_root: Path, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ FACT = "facts:\n  - id: drones-launched\n    kind: count\n    counts: [drones]\n
 
 def test_no_config_is_an_empty_config(tmp_path: Path) -> None:
     config = load_config(tmp_path)
-    assert (config.path, config.rules, config.documents) == (None, (), ())
+    assert (config.path, config.rules, config.paths) == (None, (), ())
 
 
 def test_yaml_config_gives_paths_and_defaults(
@@ -32,11 +32,11 @@ def test_yaml_config_gives_paths_and_defaults(
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "a.yaml").write_text(FACT)
     (tmp_path / "factcheck.yaml").write_text(
-        "rules: [facts]\ndocuments: [news, archive]\n"
+        "rules: [facts]\npaths: [news, archive]\n"
         "defaults:\n  tolerance: 5%\n  single_source: off\n  min_origins: 3\n"
     )
     config = load_config()
-    assert (config.rules, config.documents) == (
+    assert (config.rules, config.paths) == (
         (Path("facts"),),
         (Path("news"), Path("archive")),
     )
@@ -82,7 +82,7 @@ name = "newsroom"
 
 [tool.factcheck]
 rules = ["facts"]
-documents = ["news"]
+paths = ["news"]
 
 [tool.factcheck.defaults]
 tolerance = "5%"
@@ -94,7 +94,7 @@ def test_pyproject_table_gives_paths_and_defaults(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     config = load_config(tmp_path)
     assert config.rules == (tmp_path / "facts",)
-    assert config.documents == (tmp_path / "news",)
+    assert config.paths == (tmp_path / "news",)
     assert (config.defaults.tolerance, config.defaults.discrepancy) == (
         Tolerance(0.05, True),
         Severity.WARNING,
@@ -128,7 +128,7 @@ def test_check_uses_the_configured_paths(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text("Iran launched 170 drones.\n")
     (tmp_path / "news" / "b.txt").write_text("Iran launched 185 drones.\n")
-    (tmp_path / "factcheck.yaml").write_text("rules: [facts]\ndocuments: [news]\n")
+    (tmp_path / "factcheck.yaml").write_text("rules: [facts]\npaths: [news]\n")
     result = runner.invoke(app, ["check", "--no-csv", "--color", "never"])
     assert result.exit_code == 1
     assert "DISCREPANCY [error]  drones-launched" in result.stdout

@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 STAGES = sorted(
     p
     for p in PACKAGE.rglob("*.py")
-    if p.parent.name != "report" and p.name not in ("cli.py", "pipeline.py")
+    # __main__.py is the CLI's entry point for `python -m checker`
+    if p.parent.name != "report" and p.name not in ("cli.py", "__main__.py", "pipeline.py")
 )
 
 

@@ -24,8 +24,8 @@ def test_seed_manifest_gives_provenance(in_root: Path) -> None:
 
 
 def test_front_matter_wins_and_lines_count_from_the_file(tmp_path: Path) -> None:
-    (tmp_path / "sources.yaml").write_text("a.md:\n  outlet: Manifest Outlet\n  title: T\n")
-    (tmp_path / "a.md").write_text("---\noutlet: Front Outlet\n---\nBody line.\n")
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  outlet: Manifest Outlet\n  title: T\n")
+    (tmp_path / "a.txt").write_text("---\noutlet: Front Outlet\n---\nBody line.\n")
     (document,), problems = load_documents([tmp_path])
     assert problems == []
     assert (document.outlet, document.title, document.text, document.body_line) == (
@@ -102,9 +102,12 @@ def test_suffixes_match_in_any_case(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     for name in ("news/REPORT.TXT", "news/Wire.Md", "news/notes.csv", "news/x.markdown"):
         write(tmp_path / name)
     documents, problems = load_documents([Path("news")])
-    assert ([d.id for d in documents], problems) == (["news/REPORT.TXT", "news/Wire.Md"], [])
+    named = ["news/REPORT.TXT", "news/Wire.Md", "news/x.markdown"]
+    assert [d.id for d in documents] == named
+    # a CSV is an export of records: this one's header has no text column
+    assert [str(p.location) for p in problems] == ["news/notes.csv:1:1"]
     documents, _ = load_documents([Path("news/*")])
-    assert [d.id for d in documents] == ["news/REPORT.TXT", "news/Wire.Md"]
+    assert [d.id for d in documents] == named
 
 
 def test_every_skip_of_a_folder_scan_is_a_problem_with_its_path(
@@ -241,7 +244,9 @@ def test_glob_patterns_match_as_in_the_shell(
     files, problems = expand_paths([Path(pattern)])
     assert [f.as_posix() for f in files] == expected
     assert [p.message for p in problems] == (
-        [] if expected else ["no .txt or .md document matches this pattern"]
+        []
+        if expected
+        else ["no .txt, .md, .html, .pdf, .jsonl, .csv or .parquet document matches this pattern"]
     )
 
 
@@ -253,9 +258,11 @@ def test_zero_documents_is_an_error_that_says_what_was_looked_for(
     with pytest.raises(NoDocuments) as raised:
         load_documents([Path("empty"), Path("news/*.md")])
     assert str(raised.value).splitlines() == [
-        "empty:1:1: no .txt or .md document in this folder",
-        "news/*.md:1:1: no .txt or .md document matches this pattern",
-        "no documents matched empty, news/*.md (looked for .txt and .md files, in any case); "
+        "empty:1:1: no .txt, .md, .html, .pdf, .jsonl, .csv or .parquet document in this folder",
+        "news/*.md:1:1: no .txt, .md, .html, .pdf, .jsonl, .csv or .parquet document matches "
+        "this pattern",
+        "no documents matched empty, news/*.md (looked for .txt, .md, .html, .pdf, .jsonl, .csv "
+        "and .parquet files, in any case); "
         "nothing was checked",
     ]
 
@@ -354,14 +361,14 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcde", "bcdef", strict=True)
 )
 BAD_FRONT_MATTER = [
-    ("outlet: A\x01B\n", "a.md:2:10: front matter: control character U+0001 is not allowed"),
-    ('outlet: "A\\x1b[31mB"\n', "a.md:2:9: outlet contains the control character U+001B"),
-    ("outlet: [Wire, Paper]\n", "a.md:2:9: outlet should be a single value"),
+    ("outlet: A\x01B\n", "a.txt:2:10: front matter: control character U+0001 is not allowed"),
+    ('outlet: "A\\x1b[31mB"\n', "a.txt:2:9: outlet contains the control character U+001B"),
+    ("outlet: [Wire, Paper]\n", "a.txt:2:9: outlet should be a single value"),
     ("a: " + "[" * 100 + "]" * 100 + "\n",
-     "a.md:2:67: front matter: nested more than 64 levels deep"),
+     "a.txt:2:67: front matter: nested more than 64 levels deep"),
     (
         ALIAS_BOMB + "outlet: Wire\n",
-        "a.md:6:36: front matter: aliases repeat more than 100,000 nodes (an alias bomb?): "
+        "a.txt:6:36: front matter: aliases repeat more than 100,000 nodes (an alias bomb?): "
         "write the values out",
     ),
 ]  # fmt: skip
@@ -374,8 +381,8 @@ def test_bad_front_matter_is_a_problem_and_the_body_still_loads(
     header: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "a.md", f"---\n{header}---\nIran launched 170 drones.\n")
-    (document,), problems = load_documents([Path("a.md")])
+    write(tmp_path / "a.txt", f"---\n{header}---\nIran launched 170 drones.\n")
+    (document,), problems = load_documents([Path("a.txt")])
     assert (document.text, messages(problems)) == ("Iran launched 170 drones.\n", [message])
 
 

@@ -387,7 +387,9 @@ def test_an_empty_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     code, _, err = cli(tmp_path, "rules", "suggest", "docs")
     assert code == 2
-    assert err.splitlines()[0] == "docs:1:1: no .txt or .md document in this folder"
+    assert err.splitlines()[0] == (
+        "docs:1:1: no .txt, .md, .html, .pdf, .jsonl, .csv or .parquet document in this folder"
+    )
 
 
 @pytest.mark.parametrize(

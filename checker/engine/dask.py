@@ -55,7 +55,7 @@ class DaskEngine:
             from distributed import Client, LocalCluster
         except ImportError as error:
             raise CheckerError(
-                "the dask engine needs Dask: pip install 'factcheck[dask]'"
+                "the dask engine needs Dask: pip install 'factcheck-figures[dask]'"
             ) from error
         # Dask keeps the last 1,000 messages of every connection for debugging, and a message
         # that sends a batch holds its text: 200 MB at 200 KB a batch (the client's memory

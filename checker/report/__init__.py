@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from checker.model import CheckResult
-from checker.report import csv, github, json, junit, markdown, sarif, terminal
+from checker.report import concise, csv, github, json, junit, markdown, sarif, terminal
 
 Reporter = Callable[[CheckResult], str]
 
@@ -25,6 +25,7 @@ def _html(result: CheckResult) -> str:
 
 REPORTERS: Final[dict[str, Reporter]] = {
     "terminal": terminal.render,
+    "concise": concise.render,
     "json": json.render,
     "csv": csv.render,
     "sarif": sarif.render,
@@ -36,6 +37,7 @@ REPORTERS: Final[dict[str, Reporter]] = {
 
 EXTENSIONS: Final[dict[str, str]] = {
     "terminal": "txt",
+    "concise": "concise.txt",
     "json": "json",
     "csv": "csv",
     "sarif": "sarif",

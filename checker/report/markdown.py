@@ -123,44 +123,83 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
     return lines
 
 
-def render(result: CheckResult) -> str:
-    """The Markdown report."""
-    lines = [f"## factcheck: {counts(result)}", "", escape(summary(result)), ""]
-    lines += [f"**{escape(verdict_line(result).plain)}**", ""]
+# GitHub keeps at most 1 MiB of a step's job summary and refuses the rest of it.
+SUMMARY_LIMIT: Final = 1 << 20
+# room kept for the line that says what was left out
+_RESERVE: Final = 400
+
+
+def render(result: CheckResult, *, limit: int = SUMMARY_LIMIT) -> str:
+    """The Markdown report, at most `limit` bytes of UTF-8 (GitHub's job summary takes 1
+    MiB): past it, the table's rows and the facts' blocks stop, and a last line says how
+    many facts were left out."""
+    head = [f"## factcheck: {counts(result)}", "", escape(summary(result)), ""]
+    head += [f"**{escape(verdict_line(result).plain)}**", ""]
     problems, more = capped(result.problems)
     for problem in problems:
-        lines.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")
+        head.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")
     if more:
-        lines.append(f"- ❌ … and {left_out(more, 'unreadable document')}")
+        head.append(f"- ❌ … and {left_out(more, 'unreadable document')}")
     if result.problems:
-        lines.append("")
-    if result.findings:
-        lines += [
-            "| | Fact | Verdict | Documents | Origins | Why |",
-            "| --- | --- | --- | ---: | ---: | --- |",
-        ]
-        lines += [
-            f"| {icon(result, f)} | {code(f.fact.id)} {escape(f.fact.title)} "
-            f"| {_status(result, f)} | {f.documents} | {len(f.origins)} | {escape(f.why)} |"
-            for f in result.findings
-        ]
-        lines.append("")
-    for finding in result.findings:
-        lines += _details(result, finding)
+        head.append("")
+    tail: list[str] = []
     if result.stale:
-        lines += [f"**Baseline {code(result.baseline)}: entries that no longer occur**", ""]
+        tail += [f"**Baseline {code(result.baseline)}: entries that no longer occur**", ""]
         stale, more = capped(result.stale)
-        lines += [
+        tail += [
             f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}" for e in stale
         ]
         if more:
-            lines.append(f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}")
-        lines += ["", "Refresh the baseline with `factcheck baseline` once the fix is merged.", ""]
+            tail.append(f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}")
+        tail += ["", "Refresh the baseline with `factcheck baseline` once the fix is merged.", ""]
     notes, more = capped(result.notes)
     for note in notes:
-        lines.append(f"> {escape(note)}")
+        tail.append(f"> {escape(note)}")
     if more:
-        lines.append(f"> … and {left_out(more, 'note')}: {EVERY_ONE}")
+        tail.append(f"> … and {left_out(more, 'note')}: {EVERY_ONE}")
     if result.notes:
-        lines.append("")
+        tail.append("")
+    budget = limit - _RESERVE - _size(head) - _size(tail)
+    rows = [
+        f"| {icon(result, f)} | {code(f.fact.id)} {escape(f.fact.title)} "
+        f"| {_status(result, f)} | {f.documents} | {len(f.origins)} | {escape(f.why)} |"
+        for f in result.findings
+    ]
+    table: list[str] = []
+    details: list[str] = []
+    shown = 0
+    if rows:
+        table = [
+            "| | Fact | Verdict | Documents | Origins | Why |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        budget -= _size(table) + 1
+    for row in rows:  # the table first: every fact's row before any fact's details
+        if _size([row]) > budget:
+            break
+        table.append(row)
+        budget -= _size([row])
+        shown += 1
+    listed = 0
+    for finding in result.findings[:shown]:
+        block = _details(result, finding)
+        if _size(block) > budget:
+            break
+        details += block
+        budget -= _size(block)
+        listed += 1
+    cut: list[str] = []
+    if listed < len(result.findings):
+        left = len(result.findings) - listed
+        cut = [
+            f"_… and {left_out(left, 'fact')} not detailed here, to keep under "
+            f"{limit // 1024:,} KiB: {EVERY_ONE}._",
+            "",
+        ]
+    lines = head + table + ([""] if table else []) + details + cut + tail
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _size(lines: list[str]) -> int:
+    """Bytes of `lines` as written, one line break each."""
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)

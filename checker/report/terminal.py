@@ -7,6 +7,7 @@ marked. Without color (NO_COLOR, a pipe, a CI log) the figure is marked «like t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from io import StringIO
 from typing import Final, TypeVar
@@ -221,23 +222,19 @@ def capped(items: Sequence[T]) -> tuple[Sequence[T], int]:
     return items[:SHOWN_LINES], max(0, len(items) - SHOWN_LINES)
 
 
-def render(result: CheckResult, *, color: bool = False, width: int | None = None) -> str:
+def render(
+    result: CheckResult, *, color: bool = False, width: int | None = None, quiet: bool = False
+) -> str:
     """The whole terminal report as a string; ANSI colors only when `color`.
 
-    With a `width` (a terminal's) long lines wrap; without one (a pipe, a CI log, a file)
-    each line stays whole, so it can be searched and diffed.
+    With a `width` (a terminal's) long lines wrap with a hanging indent, each continuation
+    under the text it continues; without one (a pipe, a CI log, a file) each line stays
+    whole, so it can be searched and diffed. `quiet` keeps only the findings that fail.
     """
+    if quiet:
+        return _quiet(result, color, width)
     out = StringIO()
-    console = Console(
-        file=out,
-        width=width or 10_000,
-        soft_wrap=width is None,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console = _console(out, color, width)
     problems, more = capped(result.problems)
     for problem in problems:
         _print(console, Text(f"error: {problem}", style="bold red"))
@@ -285,15 +282,68 @@ def render(result: CheckResult, *, color: bool = False, width: int | None = None
     return out.getvalue()
 
 
+def _console(out: StringIO, color: bool, width: int | None) -> Console:
+    return Console(
+        file=out,
+        width=width or 10_000,
+        soft_wrap=width is None,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,  # asked for color: NO_COLOR in the environment is overruled
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def _quiet(result: CheckResult, color: bool, width: int | None) -> str:
+    """Only the findings that fail, each block as in the full report."""
+    out = StringIO()
+    console = _console(out, color, width)
+    for n, finding in enumerate(f for f in result.findings if result.fails(f)):
+        if n:
+            _print(console)
+        for line in _finding_block(result, finding, color):
+            _print(console, line)
+    return out.getvalue()
+
+
+# A line's label, under whose end its continuation lines hang: "  why: ", "    origin: "
+_LABEL: Final = re.compile(r"^ *(?:[•✗·] (?:outlier )?|[a-z]+: )?")
+
+
+def hang(plain: str) -> int:
+    """How far a wrapped line's continuation is indented: past its leading spaces and its
+    bullet ('  ✗ ') or label ('  why: ', 'note: ')."""
+    found = _LABEL.match(plain)
+    indent = len(found.group()) if found else 0
+    return min(indent or 2, 24)  # a heading's continuation sits under its words
+
+
 def _print(console: Console, line: Text | None = None) -> None:
     """Print one line that never carries a document's control characters: file names,
     sentences, origins and figure texts come from documents, and "\x1b[2J" would clear the
-    reader's screen. Only the colors rich adds itself reach the terminal."""
+    reader's screen. Only the colors rich adds itself reach the terminal. On a terminal a
+    long line wraps with a hanging indent (`hang`)."""
     if line is None:
         console.print()
         return
     line.plain = printable(line.plain)  # one character for one: the styles stay in place
-    console.print(line)
+    width = console.width
+    indent = hang(line.plain)
+    if console.soft_wrap or len(line.plain) <= width or indent >= width // 2:
+        console.print(line)
+        return
+    first, *rest = line.wrap(console, width)
+    taken = len(first.plain)
+    first.rstrip()
+    console.print(first)
+    if rest:
+        remainder = line[taken:]
+        remainder = remainder[len(remainder.plain) - len(remainder.plain.lstrip(" ")) :]
+        for piece in remainder.wrap(console, width - indent):
+            piece.rstrip()
+            console.print(Text(" " * indent) + piece)
 
 
 def verdict_line(result: CheckResult) -> Text:

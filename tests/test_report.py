@@ -249,3 +249,20 @@ def test_no_escape_sequence_reaches_explain_extract_or_stderr(
         assert ran.exit_code == 2, name
         assert (_escapes(ran.stdout), _escapes(ran.stderr)) == ([], []), name
         assert "bad\\x1b[2J.txt:1:1: not UTF-8 text" in ran.stderr, name
+
+
+def test_a_timeline_marks_each_update_by_the_way_the_figure_moved(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-05-01", "Some 66 people are missing after the slide."),
+            "b.txt": ("Wire B", "2024-05-02", "Rescuers said 41 people are still missing."),
+            "c.txt": ("Wire C", "2024-05-03", "Only 12 people remain missing, police said."),
+        },
+        "facts:\n  - id: missing\n    kind: count\n    counts: [people]\n"
+        "    context: [missing]\n    changes_over_time: decreasing\n",
+    )
+    text = render(result, color=False)
+    marks = [line.split()[1] for line in text.splitlines() if line.startswith("    2024-05-0")]
+    # a falling figure's updates point down, whatever the fact's trend allows
+    assert marks == ["·", "↓", "↓"]

@@ -39,7 +39,7 @@ from checker.model import (
     format_number,
 )
 from checker.report import charts
-from checker.report.terminal import STEP_MARKS, counts, step_note, verdict_line
+from checker.report.terminal import counts, step_mark, step_note, verdict_line
 
 VERDICTS: Final = tuple(VERDICT_ORDER)  # discrepancy, evolving, single-source, agreement
 LABELS: Final = {
@@ -103,6 +103,7 @@ class StepView:
     number: int  # the claim's number in the card's list
     claim: Claim
     note: str  # 'update', "same-day: contradicts '85' (The Asia Live)"
+    mark: str  # ↑, ↓ (the way an update moved), ·, =, ⋯, ✗
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def _environment() -> jinja2.Environment:
     env.filters["num"] = format_number
     env.globals.update(
         LABELS={v.value: label for v, label in LABELS.items()},
-        STEP_MARKS={s.value: mark for s, mark in STEP_MARKS.items()},
+        step_mark=step_mark,
         link=link,
     )
     return env
@@ -187,6 +188,7 @@ def _steps(finding: Finding) -> tuple[StepView, ...]:
             number=numbers[id(step.claim)],
             claim=step.claim,
             note=step_note(step),
+            mark=step_mark(step),
         )
         for step in finding.timeline
     )

@@ -14,12 +14,12 @@ from typing import Final
 from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict, printable
 from checker.report.terminal import (
     EVERY_ONE,
-    STEP_MARKS,
     capped,
     counts,
     excerpt,
     left_out,
     shown_steps,
+    step_mark,
     summary,
     verdict_line,
 )
@@ -89,7 +89,7 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
         steps = shown_steps(finding.timeline)
         for step in steps:
             bad = step.step in BAD_STEPS
-            mark = STEP_MARKS[step.step]
+            mark = step_mark(step)
             after = ""
             if bad and step.previous is not None:
                 after = (

@@ -161,6 +161,16 @@ def _finding_block(result: CheckResult, finding: Finding, color: bool) -> list[T
     return lines
 
 
+def step_mark(step: TimelineStep) -> str:
+    """The step's mark: an update or a revision by the way the figure moved (↑ up, ↓ down),
+    whatever the fact's trend, so a falling toll's updates point down; the others by kind."""
+    if step.step in (Step.UPDATE, Step.REVISION) and step.previous is not None:
+        now, before = step.claim.figure.value, step.previous.figure.value
+        if now != before:
+            return "↑" if now > before else "↓"
+    return STEP_MARKS[step.step]
+
+
 def step_note(step: TimelineStep) -> str:
     """'update', "same-day: contradicts '85' (The Asia Live)", "wrong-way: after '99' (…)"."""
     if step.step in BAD_STEPS and step.previous is not None:
@@ -183,7 +193,7 @@ def timeline_lines(steps: tuple[TimelineStep, ...]) -> list[Text]:
     for step in shown:
         bad = step.step in BAD_STEPS
         line = Text(f"    {step.date or 'undated':<10}  ")
-        line.append(STEP_MARKS[step.step], style="bold red" if bad else "dim")
+        line.append(step_mark(step), style="bold red" if bad else "dim")
         line.append(f"  {step.claim.figure.text:<{text_width}}  ", style="bold" if bad else "")
         line.append(f"{step.claim.origin:<{origin_width}}  ")
         line.append(step_note(step), style="bold red" if bad else "dim")

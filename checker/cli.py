@@ -828,10 +828,15 @@ def rules_suggest(
     scheduler: Scheduler = None,
     no_cache: NoCache = False,
     cache_dir: CacheDir = None,
+    config_file: ConfigFile = None,
+    fields: FieldsOption = None,
+    stdin_filename: StdinName = None,
 ) -> None:
     """Suggest rules from the documents: the facts they report, with why, ready to check."""
     from checker.pipeline import input_files, run_suggest
     from checker.suggest import SuggestOptions
+
+    config = project_config(config_file)
 
     options = SuggestOptions(
         min_documents=1 if everything else min_documents,
@@ -848,11 +853,14 @@ def rules_suggest(
             from checker.output import refuse_inputs, target
 
             target(output)
-            inputs = input_files(paths or None, rules)
+            inputs = input_files(paths or None, rules, config)
             read = [(what, p) for what, p in inputs if what != "rules file" or reads_rules]
             refuse_inputs([output], read)
-        with execution(jobs, engine, scheduler, no_cache, cache_dir) as how:
-            result = run_suggest(paths or None, options, rules or None, execution=how)
+        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
+            how = dataclasses.replace(
+                how, stdin_name=stdin_filename, fields=parse_fields(fields or [])
+            )
+            result = run_suggest(paths or None, options, rules or None, config, execution=how)
     except CheckerError as error:
         raise fail(error) from error
     echo_problems(result.problems)

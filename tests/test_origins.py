@@ -125,7 +125,17 @@ def test_name_groups(speakers: list[str], expected: dict[str, str]) -> None:
     assert name_groups(speakers) == expected
 
 
-def test_two_outlets_quoting_one_spokesman_by_two_names_are_one_origin(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Flames destroyed 40 homes, Mendes told reporters.",  # her surname
+        "Flames destroyed 40 homes, the fire chief said.",  # her title, named once in the corpus
+    ],
+    ids=["surname", "title"],
+)
+def test_two_outlets_quoting_one_spokeswoman_by_two_names_are_one_origin(
+    tmp_path: Path, second: str
+) -> None:
     result = check(
         tmp_path,
         {
@@ -134,25 +144,7 @@ def test_two_outlets_quoting_one_spokesman_by_two_names_are_one_origin(tmp_path:
                 "2024-05-02",
                 "Fire chief Carla Mendes said 40 homes were destroyed on the ridge.",
             ),
-            "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, Mendes told reporters."),
-        },
-        RULES,
-    )
-    found = finding(result, "homes-destroyed")
-    assert found.verdict is Verdict.SINGLE_SOURCE
-    assert found.origins == ("Carla Mendes",)
-
-
-def test_an_outlet_naming_only_the_title_quotes_the_same_person(tmp_path: Path) -> None:
-    result = check(
-        tmp_path,
-        {
-            "a.txt": (
-                "Wire A",
-                "2024-05-02",
-                "Fire chief Carla Mendes said 40 homes were destroyed.",
-            ),
-            "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, the fire chief said."),
+            "b.txt": ("Wire B", "2024-05-02", second),
         },
         RULES,
     )

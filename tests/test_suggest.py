@@ -427,3 +427,19 @@ def test_the_output_may_replace_earlier_suggestions_but_never_an_input(tmp_path:
     )
     assert code == 2
     assert "refusing to write over the document" in err
+
+
+def test_records_of_an_export_are_suggested_from_with_their_fields(tmp_path: Path) -> None:
+    (tmp_path / "export.jsonl").write_text(
+        '{"body": "Crews rescued 48 sailors from the ferry, the coastguard said.", "src": "A"}\n'
+        '{"body": "The coastguard said 48 sailors were rescued overnight.", "src": "B"}\n',
+        encoding="utf-8",
+    )
+    code, out, err = cli(tmp_path, "rules", "suggest", "export.jsonl", "--field", "text=body")
+    assert (code, err) == (0, "")
+    assert "  - id: sailors-rescued\n" in out
+    assert '- {text: "Crews rescued 48 sailors from the ferry' in out
+    # without the field mapping the records have no text: a clear problem, exit 2
+    code, _, err = cli(tmp_path, "rules", "suggest", "export.jsonl")
+    assert code == 2
+    assert err.startswith("export.jsonl:1:1: ")

@@ -19,7 +19,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker.errors import RuleError, RuleProblem
 from checker.extract.numbers import VAGUE
-from checker.extract.units import MEASURE_UNITS, normalise_noun
+from checker.extract.units import MEASURE_UNITS, SCALE_NAMES, normalise_noun
 from checker.files import LIMITS, FileProblem, compose_yaml, control_character, read_text, walk
 from checker.load import shown_path
 from checker.model import (
@@ -606,11 +606,13 @@ def _read_fact(reader: Reader, node: Node, defaults: RuleDefaults) -> Fact | Non
     unit = get("unit", reader.text)
     if unit and kind in (Kind.MEASURE.value, Kind.DURATION.value):
         known = MEASURE_UNITS.get(str(unit).lower())
+        if known is None and str(unit).lower() in SCALE_NAMES and kind == Kind.MEASURE.value:
+            known = str(unit).lower()  # "magnitude 6.8", "category 3": a scale's own name
         if known is None:
             reader.problem(
                 keys["unit"][1],
                 f"unit {unit!r} is no measure unit factcheck reads",
-                suggest(str(unit).lower(), sorted(set(MEASURE_UNITS))),
+                suggest(str(unit).lower(), sorted({*MEASURE_UNITS, *SCALE_NAMES})),
             )
         else:
             unit = known

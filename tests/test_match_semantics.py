@@ -291,3 +291,16 @@ def test_a_part_of_a_whole_needs_a_context_word_of_its_own(tmp_path: Path) -> No
     assert _claims(rules, "Three of the people killed were children.") == [("toll", "Three")]
     assert _claims(rules, "The toll rose to 40 dead.") == [("toll", "40")]
     assert _claims(rules, "Some 12 people of the town are missing.") == [("missing", "Some 12")]
+
+
+def test_a_measure_fact_may_name_a_scale_as_its_unit(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: magnitude\n    kind: measure\n    unit: magnitude\n    context: [quake]\n",
+    )
+    assert _claims(rules, "A magnitude 6.8 quake struck at dawn.") == [("magnitude", "6.8")]
+    assert _claims(rules, "The 7.0-magnitude quake struck at dawn.") == [
+        ("magnitude", "7.0-magnitude")
+    ]
+    # a measure in another unit is no magnitude
+    assert _claims(rules, "The quake struck at a depth of 10 km.") == []

@@ -14,6 +14,7 @@ from typing import Final
 
 from checker.extract.numbers import Mention
 from checker.extract.units import (
+    SCALE_NAMES,
     STATE_WORDS,
     STOP,
     Description,
@@ -80,8 +81,7 @@ _SUBJECT_OF: Final = re.compile(
 )
 # "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count
 _SCALE_NAME_BEFORE: Final = re.compile(
-    r"\b(?P<name>magnitude|category|level|grade|phase|stage|score|rating|index)\s+$",
-    re.IGNORECASE,
+    r"\b(?P<name>" + "|".join(SCALE_NAMES) + r")\s+$", re.IGNORECASE
 )
 # "The death toll rose to 120", "the number of displaced reached 1.2 million": the counted
 # thing stands before the figure, so the noun after it is empty

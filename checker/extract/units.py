@@ -153,6 +153,10 @@ def unit_factor(unit: str, into: str) -> float | None:
     return have[1] / want[1]
 
 
+# Scales whose name says what a number is: "a magnitude 7.8 earthquake", "the 7.0-magnitude
+# quake", "level 4 alert"; a measure fact names the scale as its unit (`unit: magnitude`)
+SCALE_NAMES: Final = ("magnitude", "category", "level", "grade", "phase", "stage", "score",
+                      "rating", "index")  # fmt: skip
 # Units of time: a number of them is a duration ("10 days", "a two-day strike").
 DURATION_UNITS: Final = frozenset(
     ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
@@ -531,6 +535,8 @@ def describe(
             return Description(Kind.DURATION, unit, "", unit, end + hyphen.end())
         if word.lower() in MEASURE_UNITS:  # "a six-mile queue", "a 5-kilogram charge"
             return Description(Kind.MEASURE, unit, "", unit, end + hyphen.end())
+        if word.lower() in SCALE_NAMES:  # "the 7.0-magnitude quake", "a category-4 storm"
+            return Description(Kind.MEASURE, word.lower(), "", word.lower(), end + hyphen.end())
         # "a 4,800-seat arena", "a 300-bed hospital": a count of seats, of beds
         return Description(Kind.COUNT, word, word, singular(word), end + hyphen.end())
     noun, head, _ = _noun_after(text, end, sentence_end, of_only=False)

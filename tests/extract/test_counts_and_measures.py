@@ -14,6 +14,7 @@ MEASURES = [
     ("authorities issued a level 4 alert", "4", "level"),
     ("the storm was upgraded to category 3 overnight", "3", "category"),
     ("women have 1.5 children on average", "1.5", "children"),
+    ("the 7.0-magnitude quake hit at dawn", "7.0-magnitude", "magnitude"),
 ]
 
 

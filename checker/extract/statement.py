@@ -234,7 +234,37 @@ def read_statement(
         modality = "projection"
     revision = bool(words & _REVISION_WORDS and _REVISION_BEFORE.search(before)) and not earlier
     stated, dated = sentence_dates(sentence, published, reported)
+    if earlier:
+        stated = _days_before(after, stated or published) or stated
     return Statement(modality, earlier, revision, stated, dated)
+
+
+# "up from 23 a day earlier", "the 61 of two days before", "on the previous day"
+_BEFORE_BY: Final = re.compile(
+    r"""\s*(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)
+        \s+(?:earlier|before|previously)
+        |(?:on\s+)?the\s+(?:(?P<unit2>day|week)\s+before|previous\s+(?P<unit3>day|week)))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SMALL: Final = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7}  # fmt: skip
+
+
+def _days_before(after: str, base: str) -> str:
+    """The date an earlier figure's 'a day earlier' names, counted back from `base` (ISO), or
+    '' when the text after the figure names none."""
+    found = _BEFORE_BY.match(after)
+    if found is None:
+        return ""
+    try:
+        day = dt.date.fromisoformat(base[:10])
+    except ValueError:
+        return ""
+    n = found.group("n")
+    count = (_SMALL.get(n.lower()) or int(n)) if n else 1
+    unit = (found.group("unit") or found.group("unit2") or found.group("unit3")).lower()
+    days = count * (7 if unit.startswith("week") else 1)
+    return (day - dt.timedelta(days=days)).isoformat()
 
 
 def _past_perfect(before: str) -> bool:

@@ -127,3 +127,29 @@ def test_the_day_of_the_statement_or_of_the_figure(
 ) -> None:
     (found,) = [(t, s, d) for t, _, _, _, s, d in _read(text)]
     assert found == expected
+
+
+# an earlier figure's "a day earlier" dates it back from the statement (published Monday
+# 2023-08-21): the timeline then orders it on its own day
+EARLIER_DAYS = [
+    ("The toll rose to 31, up from 23 a day earlier.", [("31", ""), ("23", "2023-08-20")]),
+    (
+        "The toll rose to 31, up from 23 two days before.",
+        [("31", ""), ("23", "2023-08-19"), ("two days", "")],
+    ),
+    ("The toll rose to 31 from 23 the previous day.", [("31", ""), ("23", "2023-08-20")]),
+    (
+        "On Saturday, the county said the toll was 31, up from 23 a week earlier.",
+        [("31", "2023-08-19"), ("23", "2023-08-12")],
+    ),
+    # a current figure keeps its own day, whatever follows it
+    ("Some 40 people were held a day earlier.", [("Some 40", "")]),
+    ("The toll rose to 31, up from 23 in the morning.", [("31", ""), ("23", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIER_DAYS, ids=[t for t, _ in EARLIER_DAYS])
+def test_an_earlier_figure_a_day_earlier_is_dated_back(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, s) for t, _, _, _, s, _ in _read(text)] == expected

@@ -387,7 +387,7 @@ _PARTITIVE: Final = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:[\w'’-]+\s+)
 
 
 def _without_partitive_wholes(cols: _Columns, positions: IntArray, texts: list[str]) -> list[str]:
-    """The texts context is looked for in, with the whole that a partitive figure is a part
+    """The texts context is looked for in, with the whole that a partitive count is a part
     of blanked out: in "Three of the dead were children" 'dead' says what the three are
     part of, not what they are, so a fact of the dead needs a word of its own for them."""
     out = []
@@ -395,7 +395,8 @@ def _without_partitive_wholes(cols: _Columns, positions: IntArray, texts: list[s
         noun = str(cols.noun[p])
         sentence = str(cols.sentence[p])
         after = int(cols.end[p] - cols.sentence_start[p])
-        part = _PARTITIVE.match(sentence, after) if noun else None
+        # a share's whole is what it is a share of: "52.3% of the vote" is about the vote
+        part = _PARTITIVE.match(sentence, after) if noun and cols.kind[p] == "count" else None
         if part is not None and sentence.startswith(noun, part.end()):
             whole = sentence[after : part.end() + len(noun)]
             text = text.replace(whole, " ", 1)

@@ -185,6 +185,26 @@ def name_groups(speakers: Iterable[str]) -> dict[str, str]:
         people = titled.get(role, set()) if out[speaker] == speaker else set()
         if role and not _personal_name(speaker) and len(people) == 1:
             out[speaker] = next(iter(people))
+    # a body by its bare noun ("the commission said") is the one body of that noun the corpus
+    # names in full ("the electoral commission"); two such bodies leave the bare noun apart
+    bodies: dict[str, set[str]] = defaultdict(set)
+    for speaker in distinct:
+        words = speaker.lower().split()
+        words = words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
+        if (
+            len(words) > 1
+            and words[-1] in ORGANISATION_NOUNS
+            and words[-1] != "state"  # "the state" is no short form of "Islamic State"
+            and "of" not in words
+        ):
+            bodies[words[-1]].add(out[speaker])
+    for speaker in distinct:
+        bare = speaker.lower().split()
+        if bare[:1] == ["the"]:
+            bare = bare[1:]
+        named = bodies.get(bare[0], set()) if len(bare) == 1 and out[speaker] == speaker else set()
+        if len(named) == 1:
+            out[speaker] = next(iter(named))
     return out
 
 

@@ -304,3 +304,19 @@ def test_a_measure_fact_may_name_a_scale_as_its_unit(tmp_path: Path) -> None:
     ]
     # a measure in another unit is no magnitude
     assert _claims(rules, "The quake struck at a depth of 10 km.") == []
+
+
+def test_a_share_of_a_whole_is_about_that_whole(tmp_path: Path) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: vote-share\n    kind: percent\n    context: [vote]\n"
+        "  - id: turnout\n    kind: percent\n    context: [turnout]\n",
+    )
+    # 'vote' names what 52.3% is a share of: the share is the vote's, and 'vote' is not
+    # left over for the turnout's figure
+    assert _claims(
+        rules, "Unity won 52.3% of the vote, the commission said, with turnout at 67%."
+    ) == [
+        ("vote-share", "52.3%"),
+        ("turnout", "67%"),
+    ]

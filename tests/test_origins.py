@@ -96,6 +96,27 @@ RULES = """facts:
                 "chief": "chief",
             },
         ),
+        # a body by its bare noun is the one body of that noun named in full
+        (
+            ["commission", "electoral commission", "the army", "Israeli army"],
+            {
+                "commission": "electoral commission",
+                "electoral commission": "electoral commission",
+                "the army": "Israeli army",
+                "Israeli army": "Israeli army",
+            },
+        ),
+        # ... not when two are named, and "the state" is no short form of a name
+        (
+            ["ministry", "health ministry", "foreign ministry", "the state", "Islamic State"],
+            {
+                "ministry": "ministry",
+                "health ministry": "health ministry",
+                "foreign ministry": "foreign ministry",
+                "the state": "the state",
+                "Islamic State": "Islamic State",
+            },
+        ),
         # one speaker in two cases: the form most used, then the one no sentence start made
         (
             ["Police", "police", "police", "Organisers", "organisers", "Hamas", "HAMAS"],
@@ -118,6 +139,8 @@ RULES = """facts:
         "bodies",
         "role",
         "roles-apart",
+        "body",
+        "bodies-apart",
         "case",
     ],
 )

@@ -523,7 +523,7 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
                 p = positions[j]
                 near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reasons[j]))
             keep &= ok
-        kept = positions[keep]
+        kept = _part_and_whole(fact, cols, score, positions[keep], near)
         bonus = _context_outside_noun(fact, cols, kept)
         for p, extra in zip(kept, bonus, strict=True):
             key = (int(cols.index[p]), fact.restricted)
@@ -536,6 +536,40 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
 _CLAUSE_BREAK: Final = re.compile(
     r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|\s[—–]\s", re.IGNORECASE
 )
+# "141 of the 250 seats", "18 of 22 rockets": the part, then the whole it is taken from
+_PART_OF: Final = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE)
+
+
+def _part_and_whole(
+    fact: Fact, cols: _Columns, score: FloatArray, positions: IntArray, near: list[Candidate]
+) -> IntArray:
+    """`positions` without the part and the whole of one "141 of the 250 seats" when the fact
+    would take both: they count different things (the seats won, the seats there are), and
+    only a context word that is one figure's alone tells which the fact means."""
+    if len(positions) < 2:
+        return positions
+    starts = {(str(cols.key[p]), int(cols.start[p])): j for j, p in enumerate(positions)}
+    drop: set[int] = set()
+    for j, p in enumerate(positions):
+        sentence = str(cols.sentence[p])
+        joint = _PART_OF.match(sentence, int(cols.end[p] - cols.sentence_start[p]))
+        if joint is None:
+            continue
+        whole = starts.get((str(cols.key[p]), int(cols.sentence_start[p]) + joint.end()))
+        if whole is not None:
+            drop |= {j, whole}
+    if not drop:
+        return positions
+    why = (
+        "a part and its whole ('141 of the 250 seats') both match: give the fact a context "
+        "word that only one of them has"
+    )
+    for j in sorted(drop):
+        p = positions[j]
+        near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), why))
+    return np.delete(positions, sorted(drop))
+
+
 # the text before a figure that opens a clause of its own: "…, and 45 people were hurt"
 _CLAUSE_OPENING: Final = re.compile(r"(?:[,;:]\s*(?:and|but|while|whereas)?|\b(?:and|but))\s*$")
 # Breaks a tie between facts with the same noun score: the one whose context words stand

@@ -320,3 +320,18 @@ def test_a_share_of_a_whole_is_about_that_whole(tmp_path: Path) -> None:
         ("vote-share", "52.3%"),
         ("turnout", "67%"),
     ]
+
+
+def test_a_part_and_its_whole_need_a_word_that_tells_them_apart(tmp_path: Path) -> None:
+    bare = _rules(tmp_path, "  - id: seats\n    kind: count\n    counts: [seats]\n")
+    # the seats won and the seats there are: a fact with no word for either takes neither
+    assert _claims(bare, "The party secured 141 of the 250 seats.") == []
+    assert _claims(bare, "The party secured 141 out of 250 seats.") == []
+    # ... one figure alone is still taken
+    assert _claims(bare, "The party secured 141 seats.") == [("seats", "141")]
+    worded = _rules(
+        tmp_path, "  - id: seats\n    kind: count\n    counts: [seats]\n    context: [secured]\n"
+    )
+    assert _claims(worded, "The party secured 141 of the 250 seats.") == [("seats", "141")]
+    # two figures joined otherwise are no part and whole
+    assert _claims(bare, "The party held 141 seats, of 250 in all.") == [("seats", "141")]

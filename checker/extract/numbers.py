@@ -135,6 +135,11 @@ _RUN_TOKEN: Final = re.compile(
 )
 
 
+# Words that count on their own, singular or plural: a counted noun never holds one
+COUNTING_WORDS: Final = frozenset(
+    {w.lower() for w in _WORDS}
+    | {"tens", "scores", "hundreds", "thousands", "millions", "billions"}
+)
 # Words that can start a number mention; "few", "couple", "handful" and "dozen" also stand
 # for "a few", "a couple", "a handful of", "a dozen" (the article is picked up behind them).
 _TRIGGER_WORDS: Final = sorted(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from checker.extract.numbers import SCALES, TENS, UNITS, word_trie
+from checker.extract.numbers import COUNTING_WORDS, word_trie
 from checker.model import Kind
 
 MONTHS: Final = (
@@ -330,13 +330,7 @@ def _joinable(word: str) -> bool:
 
 def _is_number_word(word: str) -> bool:
     """'three', '40', 'dozens', 'million': a word that counts, never part of a counted noun."""
-    lower = word.lower()
-    single = lower[:-1] if lower.endswith("s") else lower  # "hundreds", "dozens"
-    return (
-        lower[:1].isdigit()
-        or any(w in UNITS or w in TENS or w in SCALES for w in (lower, single))
-        or single in ("hundred", "dozen", "score")
-    )
+    return word[:1].isdigit() or word.lower() in COUNTING_WORDS
 
 
 def _plural_ahead(text: str, pos: int, limit: int) -> bool:

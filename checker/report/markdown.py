@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Final
 
 from checker.model import BAD_STEPS, CheckResult, Claim, Finding, Verdict, printable
@@ -123,6 +124,14 @@ def _details(result: CheckResult, finding: Finding) -> list[str]:
     return lines
 
 
+def _listed(lines: list[str], more_line: Callable[[int], str], blank: bool = True) -> list[str]:
+    """The first of `lines` (see terminal.capped), a line saying how many more there are,
+    and with `blank` an empty line after them; nothing for no lines."""
+    shown, more = capped(lines)
+    out = [*shown, *([more_line(more)] if more else [])]
+    return [*out, ""] if out and blank else out
+
+
 # GitHub keeps at most 1 MiB of a step's job summary and refuses the rest of it.
 SUMMARY_LIMIT: Final = 1 << 20
 # room kept for the line that says what was left out
@@ -135,30 +144,26 @@ def render(result: CheckResult, *, limit: int = SUMMARY_LIMIT) -> str:
     many facts were left out."""
     head = [f"## factcheck: {counts(result)}", "", escape(summary(result)), ""]
     head += [f"**{escape(verdict_line(result).plain)}**", ""]
-    problems, more = capped(result.problems)
-    for problem in problems:
-        head.append(f"- ❌ {code(str(problem.location))}: {escape(problem.message)}")
-    if more:
-        head.append(f"- ❌ … and {left_out(more, 'unreadable document')}")
-    if result.problems:
-        head.append("")
+    head += _listed(
+        [f"- ❌ {code(str(p.location))}: {escape(p.message)}" for p in result.problems],
+        lambda more: f"- ❌ … and {left_out(more, 'unreadable document')}",
+    )
     tail: list[str] = []
     if result.stale:
         tail += [f"**Baseline {code(result.baseline)}: entries that no longer occur**", ""]
-        stale, more = capped(result.stale)
-        tail += [
-            f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}" for e in stale
-        ]
-        if more:
-            tail.append(f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}")
+        tail += _listed(
+            [
+                f"- {code(e.fact)} ({e.verdict.value}): {escape('; '.join(e.claims))}"
+                for e in result.stale
+            ],
+            lambda more: f"- … and {left_out(more, 'entry', 'entries')}: {EVERY_ONE}",
+            blank=False,
+        )
         tail += ["", "Refresh the baseline with `factcheck baseline` once the fix is merged.", ""]
-    notes, more = capped(result.notes)
-    for note in notes:
-        tail.append(f"> {escape(note)}")
-    if more:
-        tail.append(f"> … and {left_out(more, 'note')}: {EVERY_ONE}")
-    if result.notes:
-        tail.append("")
+    tail += _listed(
+        [f"> {escape(note)}" for note in result.notes],
+        lambda more: f"> … and {left_out(more, 'note')}: {EVERY_ONE}",
+    )
     budget = limit - _RESERVE - _size(head) - _size(tail)
     rows = [
         f"| {icon(result, f)} | {code(f.fact.id)} {escape(f.fact.title)} "

@@ -195,10 +195,10 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
                 "range",
             )
             i += 1
-        ratio = _ratio(text, mention, nxt) if joined is None and nxt is not None else None
-        if ratio is not None:  # "one in five residents": a share, 0.2
-            assert nxt is not None
-            end = nxt.end
+        as_ratio = _ratio(text, mention, nxt) if joined is None and nxt is not None else None
+        ratio: float | None = None
+        if as_ratio is not None:  # "one in five residents": a share, 0.2
+            ratio, end = as_ratio
             i += 1
         description = describe(text, mention.start, end, s_start, s_end, hint)
         if description is None:
@@ -319,8 +319,8 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
 _RATIO_JOINT: Final = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 
 
-def _ratio(text: str, mention: Mention, nxt: Mention) -> float | None:
-    """The share `mention` 'in' `nxt` make ("one in five": 0.2), or None."""
+def _ratio(text: str, mention: Mention, nxt: Mention) -> tuple[float, int] | None:
+    """The share `mention` 'in' `nxt` make ("one in five": 0.2) and where it ends, or None."""
     if mention.vague or nxt.vague or mention.hint or nxt.hint:
         return None
     joint = _RATIO_JOINT.fullmatch(text, mention.end, nxt.start)
@@ -330,7 +330,7 @@ def _ratio(text: str, mention: Mention, nxt: Mention) -> float | None:
         return None
     if 1800 <= nxt.value <= 2100 and not nxt.words and not nxt.separators:
         return None  # "won 3 in 2024": a year
-    return mention.value / nxt.value
+    return mention.value / nxt.value, nxt.end
 
 
 def _refine_kind(

@@ -20,6 +20,7 @@ record of an export. When nothing at all can be read, the run cannot be made: No
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -108,9 +109,9 @@ def expand_paths(
         files.extend(found)
         problems.extend(problem_at(s.path, s.reason) for s in skipped)
     # a file named twice is read once, where it was first named (linear: corpora are large)
-    unique: dict[Path, Path] = {}
+    unique: dict[str, Path] = {}
     for file in files:
-        unique.setdefault(file if file == STDIN else file.resolve(), file)
+        unique.setdefault(str(file) if file == STDIN else os.path.realpath(file), file)
     return list(unique.values()), problems
 
 

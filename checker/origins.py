@@ -25,9 +25,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from checker.extract.lexicon import (
@@ -37,6 +36,9 @@ from checker.extract.lexicon import (
     RANK_ABBREVIATIONS,
 )
 from checker.model import FIGURE_KINDS, Claim, Figure, OriginGroup, RuleSet
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Two sentences around the same figure this similar (rapidfuzz ratio, 0-100) are one copy.
 COPY_SIMILARITY: Final = 90.0
@@ -227,7 +229,41 @@ def _document_or_role(rest: str) -> bool:
     return words[-1] in DOCUMENT_NOUNS or head in DOCUMENT_NOUNS or head in PERSON_NOUNS
 
 
-def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -> dict[str, str]:
+# The columns of the figures frame that origins are resolved from.
+ORIGIN_COLUMNS: Final = (
+    "document", "outlet", "origin", "source", "published", "kind", "text", "sentence",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """The columns origins are resolved from (ORIGIN_COLUMNS), one list each, and the row
+    label of each figure: read off a figures frame, or made from claims without pandas (a
+    run whose every batch is cached never imports it)."""
+
+    labels: list[int]
+    document: list[str]
+    outlet: list[str]
+    origin: list[str]
+    source: list[str]
+    published: list[str]
+    kind: list[str]
+    text: list[str]
+    sentence: list[str]
+
+    @classmethod
+    def of_frame(cls, figures: pd.DataFrame) -> _Rows:
+        def column(name: str) -> list[str]:
+            return ["" if v is None or v != v else str(v) for v in figures[name].tolist()]
+
+        labels = [int(label) for label in figures.index]
+        return cls(labels, *(column(name) for name in ORIGIN_COLUMNS))
+
+
+_FIGURE_KIND_VALUES: Final = frozenset(k.value for k in FIGURE_KINDS)
+
+
+def wire_copies(rows: _Rows, dates: Mapping[str, str] | None = None) -> dict[str, str]:
     """Documents that print unattributed figures in near-identical sentences -> the document
     whose copy came first (by published date, then id), or the one with an origin of its
     own; that one maps to itself.
@@ -236,11 +272,16 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
     sentences are ever compared; within a block, rapidfuzz scores every pair of sentences
     from different documents, and pairs at COPY_SIMILARITY or above are one copy.
     """
-    rows = figures[
-        (figures["origin"] == "") & figures["kind"].isin([k.value for k in FIGURE_KINDS])
-    ]
-    if rows.empty:
-        return {}
+    blocks: dict[str, list[int]] = {}
+    pinned: set[str] = set()
+    for n, (origin, kind) in enumerate(zip(rows.origin, rows.kind, strict=True)):
+        if origin or kind not in _FIGURE_KIND_VALUES:
+            continue
+        blocks.setdefault(kind + "\x00" + rows.text[n].lower(), []).append(n)
+        # a document with an origin of its own (an `origin:`, an agency's dateline) is never
+        # relabelled; its copies take its origin
+        if rows.source[n] != rows.outlet[n] and rows.source[n] != rows.document[n]:
+            pinned.add(rows.document[n])
     parent: dict[str, str] = {}
 
     def find(doc: str) -> str:
@@ -252,16 +293,11 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
         published = dates.get(doc, "") if dates else ""
         return (published or "9999", doc)
 
-    # a document with an origin of its own (an `origin:`, an agency's dateline) is never
-    # relabelled; its copies take its origin
-    own = (rows["source"] != rows["outlet"]) & (rows["source"] != rows["document"])
-    pinned = set(rows.loc[own, "document"])
-    keys = rows["kind"] + "\x00" + rows["text"].str.lower()
-    for _, block in rows.groupby(keys, sort=False):
-        if block["document"].nunique() < 2:
+    for block in blocks.values():
+        documents = [rows.document[n] for n in block]
+        if len(set(documents)) < 2:
             continue
-        sentences = block["sentence"].tolist()
-        documents = block["document"].tolist()
+        sentences = [rows.sentence[n] for n in block]
         scores = process.cdist(
             sentences, sentences, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY
         )
@@ -280,12 +316,6 @@ def wire_copies(figures: pd.DataFrame, dates: Mapping[str, str] | None = None) -
     return copied | {root: root for root in copied.values()}
 
 
-# The columns of the figures frame that origins are resolved from.
-ORIGIN_COLUMNS: Final = (
-    "document", "outlet", "origin", "source", "published", "kind", "text", "sentence",
-)  # fmt: skip
-
-
 def resolve_claim_origins(claims: Sequence[Claim], rules: RuleSet) -> list[Claim]:
     """Claims made batch by batch, their origins resolved across all of them: a speaker's
     name variants and the copies of one wire story are one origin wherever the batches were
@@ -297,19 +327,20 @@ def resolve_claim_origins(claims: Sequence[Claim], rules: RuleSet) -> list[Claim
         by_key.setdefault(_figure_key(claim.figure), claim.figure)
     rows = {key: n for n, key in enumerate(by_key)}
     figures = list(by_key.values())
-    frame = pd.DataFrame(
-        {
-            "document": [f.document for f in figures],
-            "outlet": [f.outlet for f in figures],
-            "origin": [f.origin for f in figures],
-            "source": [f.source for f in figures],
-            "published": [f.published for f in figures],
-            "kind": [f.kind.value for f in figures],
-            "text": [f.text for f in figures],
-            "sentence": [f.sentence for f in figures],
-        }
+    origins = _resolve(
+        _Rows(
+            list(range(len(figures))),
+            [f.document for f in figures],
+            [f.outlet for f in figures],
+            [f.origin for f in figures],
+            [f.source for f in figures],
+            [f.published for f in figures],
+            [f.kind.value for f in figures],
+            [f.text for f in figures],
+            [f.sentence for f in figures],
+        ),
+        rules,
     )
-    origins = resolve_origins(frame, rules)
     out = []
     for claim in claims:
         figure = claim.figure
@@ -327,8 +358,12 @@ def _figure_key(figure: Figure) -> tuple[str, str, int, int]:
 
 def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:
     """The origin of every row of the figures frame (see the module docstring)."""
+    return _resolve(_Rows.of_frame(figures), rules)
+
+
+def _resolve(rows: _Rows, rules: RuleSet) -> Origins:
     groups = group_patterns(rules.origin_groups)
-    speakers = figures["origin"].fillna("").astype(str)
+    speakers = rows.origin
     names = name_groups(speakers)
     by_speaker: dict[str, str] = {}
     how: dict[str, str] = {}
@@ -341,22 +376,22 @@ def resolve_origins(figures: pd.DataFrame, rules: RuleSet) -> Origins:
             how[names[speaker]] = "names"
         else:
             how.setdefault(speaker, "speaker")
-    dates = dict(zip(figures["document"], figures["published"], strict=True))
-    copies = wire_copies(figures, dates)
-    sources = dict(zip(figures["document"], figures["source"], strict=True))
+    dates = dict(zip(rows.document, rows.published, strict=True))
+    copies = wire_copies(rows, dates)
+    sources = dict(zip(rows.document, rows.source, strict=True))
     by_row: dict[int, str] = {}
     members: dict[str, set[str]] = defaultdict(set)
     for label, speaker, document, source in zip(
-        figures.index, speakers, figures["document"], figures["source"], strict=True
+        rows.labels, speakers, rows.document, rows.source, strict=True
     ):
         if speaker:
             origin = by_speaker[speaker]
             members[origin].add(speaker)
         else:
-            root = copies.get(str(document), "")
-            origin = str(sources.get(root, source))
+            root = copies.get(document, "")
+            origin = sources.get(root, source)
             members.setdefault(origin, set())
             if origin not in how or how[origin] == "source":
                 how[origin] = "wire" if root else "source"
-        by_row[int(label)] = origin
+        by_row[label] = origin
     return Origins(by_row, copies, {o: tuple(sorted(s)) for o, s in sorted(members.items())}, how)

@@ -372,11 +372,24 @@ def _cut(piece: Piece, count: int, chars: int) -> bool:
     return zlib.crc32(piece.document.text.encode("utf-8", "surrogatepass")) % 8 == 0
 
 
+_last_rules: list[tuple[RuleSet, hashlib._Hash]] = []
+
+
+def _rules_digest(rules: RuleSet) -> hashlib._Hash:
+    """The claims key's start, the matcher and the rules: made once for the run's rules (the
+    rules' repr costs more than a batch's documents), by identity, as the rules never change
+    during a run."""
+    if not _last_rules or _last_rules[0][0] is not rules:
+        start = hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
+        _last_rules[:] = [(rules, start)]
+    return _last_rules[0][1]
+
+
 def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
     """The cache key of a batch's claims: the matcher, the rules, and each document's text
     key, provenance and place (id, path, outlet, date, declared origin, first line, where its
     text's characters are in its file, window)."""
-    digest = hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
+    digest = _rules_digest(rules).copy()
     for piece in pieces:
         d = piece.document
         # a mapped document's claims are stored placed in its file (checker.inputs.place)

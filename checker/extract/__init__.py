@@ -11,9 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Final
 
 from checker.extract.counted import Previous, count_or_measure, elides, restates
 from checker.extract.hedges import (
@@ -36,6 +34,9 @@ from checker.model import (
     Kind,
     empty_figures,
 )
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: a run whose every document
+    import pandas as pd  # is cached never pays for it
 
 __all__ = ["extract_figures", "figures_in_text", "sentence_spans"]
 
@@ -112,6 +113,8 @@ class _Rows:
     def frame(self) -> pd.DataFrame:
         if not self.rows:
             return empty_figures()
+        import pandas as pd
+
         columns = dict(zip(FIGURE_COLUMNS, map(list, zip(*self.rows, strict=True)), strict=True))
         return pd.DataFrame(columns).astype(FIGURE_COLUMNS)
 

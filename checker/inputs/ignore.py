@@ -67,8 +67,11 @@ class Ignore:
         root: Path | None = None,
         gitignore: bool = True,
     ) -> None:
+        self.cwd = Path.cwd()
         self.root = (root or Path()).absolute()
         self.defaults = _spec(list(DEFAULT_EXCLUDE))
+        # every default is a folder pattern ('build/'): a file is never left out by one
+        self.defaults_for_files = any(not p.endswith("/") for p in DEFAULT_EXCLUDE)
         self.excludes = _spec(list(exclude)) if exclude else None
         self.gitignore = gitignore
         self._chains: dict[Path, _Chain] = {}
@@ -121,10 +124,12 @@ class Ignore:
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Whether the scan leaves `path` out (and does not look inside it, for a folder)."""
-        full = path.absolute()
-        name = full.name + ("/" if is_dir else "")
+        full = path if path.is_absolute() else self.cwd / path
         out = (
-            self.defaults.match_file(name)
+            (
+                (is_dir or self.defaults_for_files)
+                and self.defaults.match_file(full.name + ("/" if is_dir else ""))
+            )
             or (self.excludes is not None and self._excluded(full, is_dir))
             or (self.gitignore and self._git_ignored(full, is_dir))
         )

@@ -214,9 +214,11 @@ def decode_claims(payload: bytes) -> tuple[int, int, int, tuple[str, ...], tuple
     documents, numbers, unmatched = (int(n) for n in data["counts"])
     sentences = data["sentences"]
     claims = []
+    paths: dict[str, Path] = {}  # a batch's claims are of a few documents: one Path each
     for fact_id, origin, score, read, tolerated, copy_of, values, interval in data["claims"]:
         fields = dict(zip(_FIGURE_FIELDS, values, strict=True))
-        fields["path"] = Path(fields["path"])
+        path = fields["path"]
+        fields["path"] = paths.get(path) or paths.setdefault(path, Path(path))
         fields["kind"] = Kind(fields["kind"])
         fields["value"] = float(fields["value"])
         fields["sentence"] = sentences[fields["sentence"]]

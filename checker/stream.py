@@ -403,9 +403,16 @@ def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
     return digest.hexdigest()
 
 
-# A batch to send (its task, its size, its pieces with their text), or one whose outcome the
-# cache already holds.
-_Prepared = tuple[Task, int, tuple[Piece, ...]] | Outcome
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    """A batch whose outcome the cache already holds, and its size in characters."""
+
+    outcome: Outcome
+    chars: int
+
+
+# A batch to send (its task, its size, its pieces with their text), or one the cache holds.
+_Prepared = tuple[Task, int, tuple[Piece, ...]] | _Cached
 
 
 def _prepare(
@@ -423,7 +430,7 @@ def _prepare(
         if payload is not None:
             with suppress(ValueError, KeyError, IndexError, TypeError, zlib.error):
                 documents, numbers, unmatched, notes, claims = decode_claims(payload)
-                return Outcome(documents, numbers, claims, unmatched, notes)
+                return _Cached(Outcome(documents, numbers, claims, unmatched, notes), chars)
     pieces = []
     for piece in keyed:
         cached = cache.get(piece.key)
@@ -460,14 +467,19 @@ def _in_order(
     sent: deque[tuple[Task, tuple[Piece, ...]]] = deque()
 
     def tasks() -> Iterator[tuple[Task, int]]:
+        # the engine is told all the text streamed since the task before, cached batches
+        # included: a re-run of a large corpus is large, though most of it is read back
+        passed = 0
         for item in prepared:
-            if isinstance(item, Outcome):
-                order.append(item)
+            if isinstance(item, _Cached):
+                order.append(item.outcome)
+                passed += item.chars
             else:
                 task, chars, originals = item
                 order.append(None)
                 sent.append((task, originals))
-                yield task, chars
+                yield task, passed + chars
+                passed = 0
 
     def redone(result: Outcome) -> Outcome:
         task, originals = sent.popleft()

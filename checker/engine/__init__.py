@@ -38,7 +38,8 @@ class Engine(Protocol):
     """Runs `work` over tasks and yields the results in task order, a few tasks in flight."""
 
     def map(self, work: Callable[[T], R], tasks: Iterable[tuple[T, int]]) -> Iterator[R]:
-        """`tasks` are (task, characters of text in it); the sizes decide when to go parallel."""
+        """`tasks` are (task, characters of text streamed since the task before, its own
+        included); the sizes decide when to go parallel."""
         ...
 
     def close(self, abort: bool = False) -> None:

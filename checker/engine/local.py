@@ -2,7 +2,9 @@
 
 Below ``PARALLEL_MIN_CHARS`` of text one process is quicker (starting workers and sending
 results back costs more than the work it shares out), so the default (``jobs=0``) runs tasks
-in this process until the stream has shown it is large, then starts one worker per core.
+in this process until the stream has shown it is large, then starts one worker per core. The
+stream counts the batches the cache gives back too: on a re-run of a large corpus the parent
+is busy reading them, and the few batches to do again go to a worker meanwhile.
 ``jobs=1`` never starts a worker; ``jobs>1`` starts them at the first task. Results come back
 in task order, at most two tasks per worker in flight.
 
@@ -85,9 +87,12 @@ class LocalEngine:
         pending: deque[Future[R]] = deque()
         seen = 0
         for task, chars in tasks:
+            # `chars`: the text streamed since the task before, this one's included (and, on
+            # a re-run, the cached batches between them: a large corpus mostly read back still
+            # has the parent busy, so the batches to do go to workers)
+            seen += chars
             if self._pool is None and parallel(self.jobs, self.workers, seen):
                 self._pool = _pool(self.workers)
-            seen += chars
             if self._pool is None:
                 yield work(task)
                 continue

@@ -367,8 +367,13 @@ def _resolve(rows: _Rows, rules: RuleSet) -> Origins:
     names = name_groups(speakers)
     by_speaker: dict[str, str] = {}
     how: dict[str, str] = {}
+
+    def grouped_as(name: str) -> str | None:
+        return next((g for g, p in groups.items() if p.search(name)), None)
+
     for speaker in names:
-        grouped = next((g for g, p in groups.items() if p.search(speaker)), None)
+        # "Price" is in no group, but the "Dana Price" it stands for may be
+        grouped = grouped_as(speaker) or grouped_as(names[speaker])
         by_speaker[speaker] = grouped or names[speaker]
         if grouped:
             how[grouped] = "rules"
@@ -379,19 +384,31 @@ def _resolve(rows: _Rows, rules: RuleSet) -> Origins:
     dates = dict(zip(rows.document, rows.published, strict=True))
     copies = wire_copies(rows, dates)
     sources = dict(zip(rows.document, rows.source, strict=True))
+    outlets = dict(zip(rows.document, rows.outlet, strict=True))
+    # a document's source joins a group: a declared `origin:` as a speaker does (by an alias
+    # it contains), an outlet only when a group names it exactly ("Times of Israel" is no
+    # Israeli statement; an outlet the rules list as an alias is the group's own release)
+    exact = {a.casefold(): g.name for g in rules.origin_groups for a in (g.name, *g.aliases)}
+
+    def source_origin(document: str) -> str:
+        source = sources[document]
+        if source not in (outlets[document], document):
+            return grouped_as(source) or source
+        return exact.get(source.casefold(), source)
+
     by_row: dict[int, str] = {}
     members: dict[str, set[str]] = defaultdict(set)
-    for label, speaker, document, source in zip(
-        rows.labels, speakers, rows.document, rows.source, strict=True
-    ):
+    for label, speaker, document in zip(rows.labels, speakers, rows.document, strict=True):
         if speaker:
             origin = by_speaker[speaker]
             members[origin].add(speaker)
         else:
             root = copies.get(document, "")
-            origin = sources.get(root, source)
+            origin = source_origin(root or document)
             members.setdefault(origin, set())
-            if origin not in how or how[origin] == "source":
+            if origin != sources[root or document]:
+                how[origin] = "rules"
+            elif origin not in how or how[origin] == "source":
                 how[origin] = "wire" if root else "source"
         by_row[label] = origin
     return Origins(by_row, copies, {o: tuple(sorted(s)) for o, s in sorted(members.items())}, how)

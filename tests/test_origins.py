@@ -264,3 +264,65 @@ def test_origins_reach_across_batches(tmp_path: Path, monkeypatch: pytest.Monkey
         "Paper C": paper_c,
         "Paper D": paper_c,
     }
+
+
+GROUPED = RULES.replace(
+    "facts:", "origins:\n  Harbor Ferries: [Harbor Ferries, Mara Quinn]\nfacts:"
+)
+
+
+def test_a_surname_joins_the_group_of_the_full_name_it_stands_for(tmp_path: Path) -> None:
+    # the alias is the full name; the second outlet writes the surname only
+    result = check(
+        tmp_path,
+        {
+            "a.txt": ("Wire A", "2024-05-02", "Mara Quinn said 40 homes were destroyed."),
+            "b.txt": ("Wire B", "2024-05-02", "Flames destroyed 40 homes, Quinn said."),
+            "c.txt": ("Wire C", "2024-05-03", "Flames destroyed 40 homes, Harbor Ferries said."),
+        },
+        GROUPED,
+    )
+    found = finding(result, "homes-destroyed")
+    assert found.origins == ("Harbor Ferries",)
+    assert found.verdict is Verdict.SINGLE_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("front", "origins", "verdict"),
+    [
+        # the group's own release: its outlet is an alias, or its declared origin holds one
+        ("outlet: Harbor Ferries", ("Harbor Ferries",), Verdict.SINGLE_SOURCE),
+        ("outlet: harbor ferries", ("Harbor Ferries",), Verdict.SINGLE_SOURCE),
+        (
+            "outlet: Bay News\norigin: Harbor Ferries Ltd",
+            ("Harbor Ferries",),
+            Verdict.SINGLE_SOURCE,
+        ),
+        # an outlet whose name merely holds an alias reports on its own account
+        (
+            "outlet: Harbor Ferries Watch",
+            ("Harbor Ferries", "Harbor Ferries Watch"),
+            Verdict.AGREEMENT,
+        ),
+        ("outlet: Bay News", ("Bay News", "Harbor Ferries"), Verdict.AGREEMENT),
+    ],
+)
+def test_a_documents_own_source_joins_a_group_it_names(
+    tmp_path: Path, front: str, origins: tuple[str, ...], verdict: Verdict
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(
+        f"---\n{front}\n---\nThe storm destroyed 40 homes on the coast.\n", encoding="utf-8"
+    )
+    (docs / "b.md").write_text(
+        "---\noutlet: Evening Star\n---\n"
+        "Flames destroyed 40 homes, Harbor Ferries spokeswoman Mara Quinn said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rules.yaml").write_text(GROUPED, encoding="utf-8")
+    from checker.pipeline import run_check
+
+    found = finding(run_check([docs], [tmp_path / "rules.yaml"]), "homes-destroyed")
+    assert found.origins == origins
+    assert found.verdict is verdict

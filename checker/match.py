@@ -313,6 +313,11 @@ class _Columns:
             for hit in words.finditer(sentence):
                 pos = base + hit.start
                 owner = min(group, key=partial(self._distance, pos=pos, breaks=breaks))
+                at = group.index(owner)
+                if at and self._said_of_part(group[at - 1], owner, pos):
+                    # "Nine of the 40 passengers were injured": the whole is inside the
+                    # part's phrase, and the verb after it is said of the part
+                    owner = group[at - 1]
                 owners.add(owner)
                 at = group.index(owner)
                 for near in group[max(0, at - 1) : at + 2]:
@@ -321,6 +326,22 @@ class _Columns:
                     ):
                         owners.add(near)
         return owners
+
+    def _said_of_part(self, part: int, whole: int, pos: int) -> bool:
+        """Whether the word at `pos` is the verb of a partitive count `part` whose whole is
+        `whole`: "Nine of the 40 passengers were injured", "14 of the train's 22 cars
+        derailed"; but in "none of the 170 drones that Iran launched" the verb is the
+        whole's own (a relative clause), as it is in "the 40 passengers on the bus"."""
+        base = int(self.sentence_start[part])
+        sentence = str(self.sentence[part])
+        joint = sentence[int(self.end[part]) - base : int(self.start[whole]) - base]
+        if _PARTITIVE_JOINT.fullmatch(joint) is None:
+            return False
+        between = sentence[int(self.end[whole]) - base : pos - base].strip()
+        noun = str(self.noun[whole])
+        if not noun or not between.startswith(noun):
+            return False
+        return _PART_VERB.fullmatch(between[len(noun) :]) is not None
 
     def _distance(self, p: int, pos: int, breaks: list[int]) -> tuple[bool, int]:
         """How far figure `p` is from a word at `pos`: a word of the figure's own clause
@@ -382,6 +403,21 @@ def _context_checks(
     return checks
 
 
+# What joins a part to the number of its whole: "Nine| of the |40", "14| of the train's |22"
+_PARTITIVE_JOINT: Final = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|those|these|our|his|her)\s+)?"
+    r"(?:[^\W\d][\w-]*(?:'s|’s)\s+)?",
+    re.I,
+)
+# Between a whole's noun and the part's verb: where the whole is ("aboard", "in the car"),
+# then auxiliaries and adverbs ("were later", "had all been"), nothing else
+_PART_VERB: Final = re.compile(
+    r"(?:\s+(?:aboard|on\s+board|inside|(?:in|on|at|from|inside)"
+    r"(?:\s+(?:the|its|their|this|that))?(?:\s+[^\W\d][\w'’-]*){1,2}))?"
+    r"(?:\s+(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|"
+    r"should|can|could|may|might|must|also|all|both|then|still|now|not|later|\w+ly))*\s*",
+    re.I,
+)
 # "Three of the dead were children": a part of a whole the figure's noun names
 _PARTITIVE: Final = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:[\w'’-]+\s+){0,2}?", re.I)
 

@@ -335,3 +335,32 @@ def test_a_part_and_its_whole_need_a_word_that_tells_them_apart(tmp_path: Path) 
     assert _claims(worded, "The party secured 141 of the 250 seats.") == [("seats", "141")]
     # two figures joined otherwise are no part and whole
     assert _claims(bare, "The party held 141 seats, of 250 in all.") == [("seats", "141")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what follows the whole's noun is said of the part taken from it
+        ("Nine of the 40 passengers were injured.", [("injured", "Nine")]),
+        ("Nine of its 40 passengers were injured in the crash.", [("injured", "Nine")]),
+        ("Six of the ferry's 52 passengers were injured.", [("injured", "Six")]),
+        ("Seven of the 300 passengers aboard were injured.", [("injured", "Seven")]),
+        # no part and whole: the word is the nearer figure's
+        ("The 40 passengers were injured when 3 cars overturned.", [("injured", "40")]),
+        ("All 40 passengers were injured.", [("injured", "40")]),
+        ("Of the 40 passengers, nine were injured.", [("injured", "nine")]),
+        ("Nine of the 40 passengers in the rear car were injured.", [("injured", "Nine")]),
+        # a relative clause is the whole's own: 40 were injured, nine of them children
+        ("Nine of the 40 passengers who were injured were children.", [("injured", "40")]),
+        # a word before the part is no word of the whole's phrase
+        ("Injured were 40 passengers and 9 of the crew.", [("injured", "40")]),
+    ],
+)
+def test_the_predicate_after_a_partitive_whole_is_the_parts(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
+    )
+    assert _claims(rules, text) == expected

@@ -568,14 +568,19 @@ def _counts_things(text: str, pos: int, limit: int) -> bool:
     return bool(words) and is_plural(words[-1]) and head.lower() not in MEASURE_UNITS
 
 
+# the whole's number in "N of the M X", after an owner it may have ("of the port's 4,600")
+_WHOLE_NUMBER: Final = re.compile(r"(?:[^\W\d][\w-]*(?:'s|’s)\s+)?(?:\d[\d,.]*\s+)?")
+
+
 def _noun_after(text: str, pos: int, limit: int, of_only: bool) -> tuple[str, str, int]:
     """The noun after a figure; with `of_only`, only the whole in "99 per cent of the X"."""
     of = _OF_THE.match(text, pos, limit)
     if of:
         pos = of.end()
-        digits = re.match(r"\d[\d,.]*\s+", text[pos:limit])
-        if digits:  # "none of the 170 drones": the noun follows the whole's number
-            pos += digits.end()
+        digits = _WHOLE_NUMBER.match(text, pos, limit)
+        if digits:  # "none of the 170 drones", "14 of the train's 22 cars", "three of the
+            # town's wells": the noun follows the whole's owner and number
+            pos = digits.end()
     elif of_only:
         return "", "", pos
     elif (quote := _CLOSING_QUOTE.match(text, pos, limit)) and _opens_quote(text, pos):

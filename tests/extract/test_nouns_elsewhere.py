@@ -32,6 +32,21 @@ NOUNS = [
         [("1,200", "homes", "home"), ("300", "homes", "home")],
     ),
     ("Of these patients, 40 needed surgery.", [("40", "patients", "patient")]),
+    # a part whose whole has an owner: the noun follows the whole's number
+    (
+        "Fourteen of the train's 22 cars left the rails.",
+        [("Fourteen", "cars", "car"), ("22", "cars", "car")],
+    ),
+    (
+        "About 3,100 of the port's 4,600 dockworkers stayed away.",
+        [("About 3,100", "dockworkers", "dockworker"), ("4,600", "dockworkers", "dockworker")],
+    ),
+    (
+        "Two of Monday's 14 flights were cancelled.",
+        [("Two", "flights", "flight"), ("14", "flights", "flight")],
+    ),
+    # an owner without a number after it is no whole of a part
+    ("Three of the town's wells ran dry.", [("Three", "wells", "well")]),
     # ... not without such an opener, and never over a plural the figure has
     ("Out of caution, 12 were closed.", [("12", "", "")]),
     (

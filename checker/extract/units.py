@@ -170,6 +170,7 @@ IDIOMS: Final = frozenset(
      "one-party", "two-party", "three-way", "four-way", "one-stop", "two-faced", "one-man"}
 )  # fmt: skip
 _WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’\-]*)")
+_NUMBER_AFTER: Final = re.compile(r"\s*(?P<word>[A-Za-z\d][\w'’\-]*)")
 _OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
 STOP: Final = frozenset(
     """a an the of in on at to for from by with without into onto over under than as that which
@@ -363,6 +364,9 @@ def _noun_phrase_words(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             nxt = _WORD.match(text, match.end(), limit)
             if nxt and _is_number_word(nxt.group("word")):
                 break  # "two firefighters died and three others": a figure of its own
+            after = _NUMBER_AFTER.match(text, nxt.end(), limit) if nxt else None
+            if after and _is_number_word(after.group("word")):
+                break  # "killing two people and injuring dozens": "and" joins two clauses
             if (
                 nxt
                 and nxt.group("word").lower() not in STOP

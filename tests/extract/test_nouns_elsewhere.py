@@ -96,6 +96,25 @@ NOUNS = [
         [("Seven", "barns", "barn"), ("hundreds of", "sheep", "sheep")],
     ),
     ("Five ferries and 12 tugs sank.", [("Five", "ferries", "ferry"), ("12", "tugs", "tug")]),
+    # ... and a verb with a number after it starts a clause of its own
+    (
+        "The train derailed, killing two people and injuring dozens.",
+        [("two", "people", "people"), ("dozens", "", "")],
+    ),
+    (
+        "The storm destroyed 40 homes and left hundreds without power.",
+        [("40", "homes", "home"), ("hundreds", "", "")],
+    ),
+    (
+        "The blast killed 12 people and sent 30 to hospital.",
+        [("12", "people", "people"), ("30", "", "")],
+    ),
+    # a list without a number after its "and" stays one noun
+    ("The derailment injured 12 passengers and crew.", [("12", "passengers and crew", "crew")]),
+    (
+        "Crews rescued 40 dead and injured residents.",
+        [("40", "dead and injured residents", "resident")],
+    ),
     (
         "Nine cranes and dozens of trucks stood idle.",
         [("Nine", "cranes", "crane"), ("dozens of", "trucks", "truck")],

@@ -279,8 +279,15 @@ def _strip_leading(words: list[str]) -> list[str]:
     """'On Sunday night Mayor Ruth Kim' -> 'Mayor Ruth Kim'; 'a U.S. official' -> 'U.S.
     official'; 'Earlier, the ministry' -> 'the ministry' (commas are gone by now)."""
     changed = True
-    while words and changed and not _acronym(words[0]):
+    while words and changed:
         changed = False
+        if _NOT_A_NAME.fullmatch(words[0]):
+            # what a live blog, a transcript or a dateline puts before a speaker:
+            # "**10:15 a.m.** Police", "### 08:10 / Coast guard", "Oct 2 (CP) - Brightwell"
+            words, changed = words[1:], True
+            continue
+        if _acronym(words[0]):
+            break
         first = words[0].lower()
         if first in PREPOSITIONS and len(words) > 1:
             # a leading time phrase: "On Sunday night", "By midday on Wednesday", "In 2023"
@@ -298,9 +305,23 @@ def _strip_leading(words: list[str]) -> list[str]:
             first in ADVERBS.split("|")
             or first in TIME_WORDS
             or first in ("the", "a", "an", "and", "but", "so", "also", "then", "both")
+            or (
+                first.isdigit()
+                and len(words) > 1
+                and _NOT_A_NAME.fullmatch(words[1])
+                and not _MARKUP.fullmatch(words[1])
+            )
         ):
-            words, changed = words[1:], True
+            words, changed = words[1:], True  # a number before a time or a credit: "2 (CP)"
     return words
+
+
+# Tokens before a speaker that are no part of a name: markup and dashes, clock times, a.m.
+# and p.m., an agency's credit in parentheses ("(CP)")
+_MARKUP: Final = re.compile(r"[^\w(]+")
+_NOT_A_NAME: Final = re.compile(
+    r"[^\w(]+|\W*\d{1,2}[:.h]\d{2}\W*|[ap]\.?m\.?\W*|\([A-Z][A-Za-z]{0,11}\)\W*", re.I
+)
 
 
 def _strip_trailing(words: list[str]) -> list[str]:
@@ -666,6 +687,11 @@ def _role_like(words: list[str]) -> bool:
     return bool(heads) and heads[-1] in PERSON_NOUNS
 
 
+def _clock_colon(text: str, i: int) -> bool:
+    """Whether text[i] is the colon of a clock time ("10:15"), which splits no clause."""
+    return text[i] == ":" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit()
+
+
 def _segments(text: str) -> list[tuple[int, str]]:
     """Comma-separated pieces of `text` with their offsets, parentheses kept whole."""
     out: list[tuple[int, str]] = []
@@ -676,7 +702,7 @@ def _segments(text: str) -> list[tuple[int, str]]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in ',;:“”"' and depth == 0:
+        elif ch in ',;:“”"' and depth == 0 and not _clock_colon(text, i):
             out.append((start, text[start:i]))
             start = i + 1
     out.append((start, text[start:]))

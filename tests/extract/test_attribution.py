@@ -555,3 +555,33 @@ def test_an_attribution_to_no_one_keeps_its_words_for_the_reader() -> None:
     for text, words in cases:
         (figure,) = figures_in(text)
         assert (figure.origin, figure.role) == ("", words), text
+
+
+BEFORE_THE_SPEAKER = [
+    # a live blog's timestamp, markup, a transcript's slash, a dateline's credit
+    (
+        "**10:15 a.m.** Police say they have evacuated about 600 residents.",
+        [("about 600", "Police")],
+    ),
+    (
+        "### 08:10 / Coast guard spokesman Ramon Dizon says 23 people were rescued.",
+        [("23", "Coast guard spokesman Ramon Dizon")],
+    ),
+    (
+        "PORTLAND, March 3 (CP) — Northline Rail said 14 cars derailed.",
+        [("14", "Northline Rail")],
+    ),
+    ("- Police say 40 homes burned.", [("40", "Police")]),
+    # ... while an acronym in parentheses after a name stays with it
+    ("Human Rights Watch (HRW) said 40 people died.", [("40", "Human Rights Watch (HRW)")]),
+    ("At 10:15 the mayor said 40 homes burned.", [("40", "mayor")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), BEFORE_THE_SPEAKER, ids=[t[:30] for t, _ in BEFORE_THE_SPEAKER]
+)
+def test_timestamps_markup_and_credits_are_no_part_of_the_speaker(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _speakers(text) == expected

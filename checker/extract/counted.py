@@ -64,7 +64,7 @@ def elides(joint: str, after: str, noun: str) -> bool:
     """Whether a figure with no noun of its own, after `joint` (the text from the figure
     before it, which counts `noun` written after it) and before `after`, is a count of the
     same things: "Twelve people died and at least 45 were hurt", "40 homes burned, and 12
-    were damaged". It opens a clause of its own and is that clause's subject; a noun read
+    were damaged", "28,412 runners started, and 26,907 finished". It opens a clause of its own and is that clause's subject; a noun read
     from before the first figure ("The toll is 40 and 2 are missing") is not passed on."""
     return (
         bool(noun)
@@ -76,7 +76,8 @@ def elides(joint: str, after: str, noun: str) -> bool:
 
 _ELIDED_JOINT: Final = re.compile(r"^[^\d;:()]*?(?:,\s*|\s)(?:and|but|while|whereas)\s+$", re.I)
 _SUBJECT_OF: Final = re.compile(
-    r"\s+(?:(?:more|others?)\s+)?(?:were|was|are|is|had|have|has|remain|remained|remains|still)\b",
+    r"\s+(?:(?:more|others?)\s+)?(?:were|was|are|is|had|have|has|remain|remained|remains|still"
+    r"|[a-z]{2,}ed(?!\s+by))\b",  # "and 26,907 finished", but not "and 12 injured by"
     re.IGNORECASE,
 )
 # "a magnitude 7.8 earthquake", "level 4 alert": the word before names a scale, not a count

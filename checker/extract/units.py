@@ -312,6 +312,8 @@ def _kept(text: str, words: list[tuple[str, int, int]], pos: int) -> tuple[str, 
     plural_at = [i for i, (w, _, _) in enumerate(words) if is_plural(w)]
     if not plural_at:
         plural_at = [i for i, (w, _, _) in enumerate(words) if _joinable(w)]
+    if not plural_at and _verb_form(words[0][0]):
+        return "", "", pos  # "and 26,907 finished", "450 stayed": a verb, the noun left out
     cut = plural_at[-1] + 1 if plural_at else 1
     kept = words[:cut]
     phrase = text[kept[0][1] : kept[-1][2]]
@@ -323,6 +325,13 @@ STATE_WORDS: Final = frozenset(
     """dead missing injured wounded killed hurt displaced homeless evacuated detained
     arrested rescued captured abducted unaccounted""".split()
 )
+
+
+def _verb_form(word: str) -> bool:
+    """A past tense or participle that is no state word ("finished", "stayed", "returning"):
+    a verb after a bare figure, never what it counts."""
+    lower = word.lower()
+    return len(lower) > 4 and lower.endswith(("ed", "ing")) and lower not in STATE_WORDS
 
 
 def _joinable(word: str) -> bool:

@@ -63,6 +63,16 @@ NOUNS = [
         [("Twelve", "people", "people"), ("at least 45", "people", "people")],
     ),
     ("40 homes burned, and 12 were damaged.", [("40", "homes", "home"), ("12", "homes", "home")]),
+    # ... also with a verb of its own, which is never the noun
+    (
+        "A record 28,412 runners started the race, and 26,907 finished.",
+        [("28,412", "runners", "runner"), ("26,907", "runners", "runner")],
+    ),
+    (
+        "Most of the 50 ships left, and 20 stayed.",
+        [("50", "ships", "ship"), ("20", "ships", "ship")],
+    ),
+    ("The storm destroyed 40 homes and killed 12.", [("40", "homes", "home"), ("12", "", "")]),
     # ... not a noun read from before the first figure, nor over a noun of its own
     ("The toll is 40 and 2 are missing.", [("40", "deaths", "death"), ("2", "missing", "missing")]),
     (

@@ -56,6 +56,7 @@ _SAY: Final = (
     "|predict|predicts|predicted|forecast|forecasts|project|projects|projected|expect|expects"
     "|expected|maintain|maintains|maintained|argue|argues|argued|contend|contends|contended"
     "|suggest|suggested|indicate|indicated|speak|speaks|spoke|speaking"
+    "|repeat|repeats|repeated|repeating|quote|quotes|quoting"
 )
 _ESTABLISH: Final = (
     "count|counts|counted|counting|tally|tallies|tallied|record|records|recorded|register"
@@ -88,6 +89,12 @@ _DETERMINERS: Final = frozenset(
     "the a an this that its their his her our whose no any each every".split()
 )
 _PUT_AT: Final = frozenset("put puts putting set sets setting".split())
+# "gives a figure of", "gave a new estimate:": a statement of a figure by anyone
+_GIVES_AMOUNT: Final = re.compile(
+    r"\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:figure|estimate|count|tally|toll|number|total)\b",
+    re.IGNORECASE,
+)
 _PUT_AT_FIGURE: Final = re.compile(r"(?:\s+[\w'’()-]+){1,14}?\s+at\s", re.IGNORECASE)
 _CLAIMED_LIVES: Final = re.compile(
     r"\s+(?:[\w,'’-]+\s+){0,3}?(?:lives?|victims?|casualties)\b", re.IGNORECASE
@@ -775,8 +782,13 @@ def _verb_cues(sentence: str) -> list[Cue]:
             continue  # "An official count has 300 names": 'count' is a noun here
         if speaker.anonymous and verb not in _SAY_FORMS and verb not in DOCUMENT_VERBS:
             continue  # "A report on the floods listed 12 towns": no attribution at all
-        if verb in DOCUMENT_VERBS and speaker.person is not False:
-            continue  # "he showed 40 photos": only a document shows a figure
+        if (
+            verb in DOCUMENT_VERBS
+            and speaker.person is not False
+            and not (verb.startswith("g") and _GIVES_AMOUNT.match(after_verb))
+        ):
+            continue  # "he showed 40 photos": only a document shows a figure, but anyone
+            # "gives a figure of" or "gave a new estimate:" one
         relay = _told_relay(sentence, match.end()) if verb.startswith("told") else ""
         quoted_by = _QUOTED_BY.search(before, offset)
         if quoted_by and not relay:

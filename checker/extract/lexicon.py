@@ -44,6 +44,7 @@ FUNCTION_WORDS: Final = frozenset(
 AUXILIARIES: Final = _alternation(
     "has|have|had|was|were|is|are|will|would|could|can|may|might|shall|should|did|does|do"
     "|has been|have been|had been|is being|was being|will have|would have"
+    "|keeps|kept|keep|went on|goes on|continues|continued"  # "keeps repeating", "went on saying"
 )
 # Sentence adverbs and connectives: never a speaker, often before one ("Instead, …").
 DISCOURSE: Final = frozenset(

@@ -585,3 +585,29 @@ def test_timestamps_markup_and_credits_are_no_part_of_the_speaker(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _speakers(text) == expected
+
+
+OTHER_VERBS = [
+    # repeating, quoting, and giving a figure are statements by anyone
+    (
+        "The Chamber of Commerce keeps repeating its $1.2 billion a day.",
+        [("$1.2 billion", "Chamber of Commerce")],
+    ),
+    (
+        "The Chamber of Commerce gives a figure of $1.2 billion a day.",
+        [("$1.2 billion", "Chamber of Commerce")],
+    ),
+    ("Dr. Nair gave a new estimate: 312 runners were treated.", [("312", "Nair")]),
+    ("Officials repeated that 40 homes burned.", [("40", "Officials")]),
+    ("The mayor went on saying 40 homes burned.", [("40", "mayor")]),
+    # ... but a person who gives something else states no figure
+    ("Dr. Nair gave 40 interviews.", [("40", "")]),
+    ("The mayor gives 12 awards each year.", [("12", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_VERBS, ids=[t[:30] for t, _ in OTHER_VERBS])
+def test_repeating_quoting_and_giving_a_figure_attribute(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _speakers(text) == expected

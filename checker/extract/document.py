@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from checker.extract.counted import Previous, count_or_measure, elides, restates
@@ -162,6 +163,8 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
     path = document.path.as_posix()
     source = document.source
     previous: Previous | None = None  # the last figure read, for one that restates it
+    named: Previous | None = None  # the last count with a noun, for "put the number at"
+    two_named = -1  # the last sentence that counts two different things
     i = 0
     while i < len(mentions):
         mention = mentions[i]
@@ -254,6 +257,26 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
             kind, description = count_or_measure(
                 text, mention, description, s_start, value, restated
             )
+            if (
+                kind is Kind.COUNT
+                and not description.noun
+                and named is not None
+                and index - named.sentence <= 1
+                and named.sentence != two_named
+                and _AMOUNT_OF_BEFORE.search(text, max(s_start, text_start - 64), text_start)
+                and "\n\n" not in text[named.end : text_start]
+            ):
+                # "The union counted 4,000 strikers. The port put the number at 3,100.": the
+                # amount a sentence names bare is of what the sentence before counted
+                description = replace(
+                    description, unit=named.unit, noun=named.noun, head=named.head
+                )
+        if kind is Kind.COUNT and description.noun:
+            if named is not None and named.sentence == index and named.head != description.head:
+                two_named = index  # "300 marchers and 12 arrests": which is "the number"?
+            named = Previous(
+                index, figure_end, description.noun, description.head, description.unit
+            )
         previous = (
             Previous(index, figure_end, description.noun, description.head, description.unit)
             if kind is Kind.COUNT
@@ -315,6 +338,14 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
         )
 
 
+# Just before a bare count: a definite amount word ("put the number at", "the figure was",
+# "the total rose to"), which stands for what was counted before
+_AMOUNT_OF_BEFORE: Final = re.compile(
+    r"\b(?:the|that|this|its|their|his|her)\s+(?:(?:new|latest|revised|official|final|overall"
+    r"|true|real|actual|own)\s+)?(?:figure|number|total|tally|count|estimate)\s+"
+    r"(?:at|to|as|is|was|stood\s+at|stands\s+at|reached|rose\s+to|fell\s+to)\s+$",
+    re.IGNORECASE,
+)
 # "one in five", "three out of every ten": a share written as a ratio of two counts
 _RATIO_JOINT: Final = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 

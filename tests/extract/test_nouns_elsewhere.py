@@ -86,6 +86,28 @@ NOUNS = [
     ("The town has a population of 20,000.", [("20,000", "population", "population")]),
     # ... but an amount word names no thing, and a figure between commas has no noun
     ("Police put the figure at 18,000.", [("18,000", "", "")]),
+    # ... unless the sentence before counted one thing: "the number" is of it
+    (
+        "The union counted 4,000 strikers. The port authority put the number at about 3,100.",
+        [("4,000", "strikers", "striker"), ("about 3,100", "strikers", "striker")],
+    ),
+    (
+        "Some 300 homes burned. On Friday the council said its total was 340.",
+        [("Some 300", "homes", "home"), ("340", "homes", "home")],
+    ),
+    # ... not over a paragraph break, nor when the sentence before counted two things
+    (
+        "The union counted 4,000 strikers.\n\nThe port put the number at 3,100.",
+        [("4,000", "strikers", "striker"), ("3,100", "", "")],
+    ),
+    (
+        "Police counted 300 marchers and 12 arrests. Organisers put the number at 5,000.",
+        [("300", "marchers", "marcher"), ("12", "arrests", "arrest"), ("5,000", "", "")],
+    ),
+    (
+        "The union counted 4,000 strikers. Ships waited. The port put the number at 3,100.",
+        [("4,000", "strikers", "striker"), ("3,100", "", "")],
+    ),
     ("The march, at 40,000, was peaceful.", [("40,000", "", "")]),
     # things counted in groups: the noun is what the groups hold
     ("Crews recovered 55 sets of remains.", [("55", "sets of remains", "remain")]),

@@ -613,6 +613,13 @@ _CLAUSE_OPENING: Final = re.compile(r"(?:[,;:]\s*(?:and|but|while|whereas)?|\b(?
 # identified victims, not 'dead' of the noun for the toll; "identified the remains of 97
 # people killed": 'killed' describes the noun). Below any difference of nouns.
 CONTEXT_BONUS: Final = 1e-5
+# ... then the one whose context word is in the figure's own clause.
+CLAUSE_BONUS: Final = 1e-6
+_CLAUSE_SPLIT: Final = re.compile(
+    r",\s*(?:and|but|while|whereas|although|though|yet|after|before|when|because|since)\b"
+    r"|;|\s[—–]\s|\s(?:and|but)\s+(?=(?:the|a|an|its|their|his|her|some|many|all|\d)\b)",
+    re.IGNORECASE,
+)
 
 
 def _context_outside_noun(fact: Fact, cols: _Columns, positions: IntArray) -> list[float]:
@@ -631,8 +638,21 @@ def _context_outside_noun(fact: Fact, cols: _Columns, positions: IntArray) -> li
             opens = not lead.strip() or _CLAUSE_OPENING.search(lead) is not None
             participle = "" if opens else r"(?:\s+[a-z]+(?:ed|en))?"
             bare = re.sub(re.escape(noun) + participle + r"\b", " ", bare, count=1)
-        out.append(CONTEXT_BONUS if context.search(bare) is not None else 0.0)
+        extra = CONTEXT_BONUS if context.search(bare) is not None else 0.0
+        out.append(extra + (CLAUSE_BONUS if _context_in_clause(context, cols, p) else 0.0))
     return out
+
+
+def _context_in_clause(context: WordMatcher, cols: _Columns, p: int) -> bool:
+    """Whether a context word stands in the figure's own clause: "Five people died on Monday
+    and the injured were taken to hospital" has 'died' in Five's clause, 'hospital' in
+    another (a conjunction before a new subject, a comma before a subordinator)."""
+    sentence = str(cols.sentence[p])
+    start = int(cols.start[p] - cols.sentence_start[p])
+    end = int(cols.end[p] - cols.sentence_start[p])
+    low = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, start)), default=0)
+    high = next((m.start() for m in _CLAUSE_SPLIT.finditer(sentence, end)), len(sentence))
+    return context.search(sentence[low:high]) is not None
 
 
 def _nounless_misses(fact: Fact, cols: _Columns, positions: IntArray) -> list[Candidate]:

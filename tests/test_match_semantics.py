@@ -364,3 +364,38 @@ def test_the_predicate_after_a_partitive_whole_is_the_parts(
         "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
     )
     assert _claims(rules, text) == expected
+
+
+SHARED_NOUN = """\
+  - id: in-hospital
+    kind: count
+    counts: [people]
+    context: [hospital]
+  - id: deaths
+    kind: count
+    counts: [people]
+    context: [died, killed]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two facts of one noun: the one whose word is in the figure's own clause
+        (
+            "Five people died on Monday and the injured were taken to hospital.",
+            [("deaths", "Five")],
+        ),
+        (
+            "Twelve people were taken to hospital, and the dead were identified.",
+            [("in-hospital", "Twelve")],
+        ),
+        ("Four people were killed, after the bus hit a hospital wall.", [("deaths", "Four")]),
+        # ... and a tie, left out with a note, when both words are in its clause
+        ("Three people died in hospital.", []),
+    ],
+)
+def test_a_tie_goes_to_the_fact_whose_word_is_in_the_figures_clause(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _claims(_rules(tmp_path, SHARED_NOUN), text) == expected

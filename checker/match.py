@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from checker.extract.counted import restates
 from checker.extract.hedges import hedge_interval, vague_interval
-from checker.extract.units import list_members, normalise_noun, unit_factor
+from checker.extract.units import list_members, normalise_noun, unit_conversion, unit_factor
 from checker.model import (
     DEFAULT_HEDGES,
     FIGURE_KINDS,
@@ -138,8 +138,8 @@ def fact_interval(figure: Figure, fact: Fact) -> Interval:
     if fact.kind is Kind.SHARE and figure.kind is Kind.PERCENT:
         return _scaled(interval, 0.01)
     if fact.kind in (Kind.MEASURE, Kind.DURATION) and fact.unit and figure.unit != fact.unit:
-        factor = unit_factor(figure.unit, fact.unit)
-        return interval if factor is None else _scaled(interval, factor)
+        conversion = unit_conversion(figure.unit, fact.unit)
+        return interval if conversion is None else _scaled(interval, *conversion)
     if fact.kind is Kind.TIME and fact.timezone is not None and figure.unit == "UTC":
         local = _scaled(interval, 1.0, float(fact.timezone))
         day = 24 * 60

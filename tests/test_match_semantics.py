@@ -122,6 +122,10 @@ KINDS = """\
     kind: duration
     unit: day
     context: [strike]
+  - id: peak
+    kind: measure
+    unit: celsius
+    context: [peaked]
 """
 
 
@@ -138,6 +142,16 @@ KINDS = """\
         ("The strike lasted two weeks.", [("two weeks", "[14, 14]")]),
         # a unit that does not convert is no claim
         ("The fire burned 40 tonnes of fuel.", []),
+        # temperatures convert with their zero: 88°F is 31.1°C
+        ("Temperatures peaked at 31°C.", [("31°C", "[31, 31]")]),
+        ("Temperatures peaked at 88°F.", [("88°F", "[31.1111, 31.1111]")]),
+        (
+            "Temperatures peaked at 88 degrees Fahrenheit.",
+            [("88 degrees Fahrenheit", "[31.1111, 31.1111]")],
+        ),
+        ("Temperatures peaked at 212 ℉.", [("212 ℉", "[100, 100]")]),
+        # "degrees" alone names no scale, and an angle is no temperature
+        ("Temperatures peaked at 31 degrees.", []),
     ],
 )
 def test_kinds_and_units_a_fact_converts(

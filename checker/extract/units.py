@@ -106,7 +106,9 @@ MEASURE_UNITS: Final[dict[str, str]] = {
         "mph": "mph",
         "km/h": "km/h kph",
         "knot": "knot knots",
-        "degree": "degree degrees °c °f",
+        "degree": "degree degrees",
+        "celsius": "°c ºc ℃ celsius centigrade",
+        "fahrenheit": "°f ºf ℉ fahrenheit",
         "mw": "mw megawatt megawatts",
         "gw": "gw gigawatt gigawatts",
         "kwh": "kwh",
@@ -138,19 +140,34 @@ UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
     "century": ("time", 3_155_695_200.0),
     "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6), "knot": ("speed", 0.514444),
     "mw": ("power", 1.0), "gw": ("power", 1000.0), "kwh": ("energy", 1.0),
-    "degree": ("temperature", 1.0),
+    "celsius": ("temperature", 1.0), "fahrenheit": ("temperature", 5 / 9),
 }  # fmt: skip
+# Units whose zero is not the base unit's: base = value * size + offset (°F -> °C).
+UNIT_OFFSETS: Final[dict[str, float]] = {"fahrenheit": -160 / 9}
+# "31 degrees Celsius", "88 degrees F": the scale after "degrees" names the unit
+_DEGREES_OF: Final = re.compile(
+    r"\s+(?:(?P<c>celsius|centigrade|c)|(?P<f>fahrenheit|f))(?![\w])", re.IGNORECASE
+)
 
 
 def unit_factor(unit: str, into: str) -> float | None:
     """How many `into` one `unit` is (hectare into acre: 2.47105), or None when they
     measure different things."""
+    conversion = unit_conversion(unit, into)
+    return None if conversion is None else conversion[0]
+
+
+def unit_conversion(unit: str, into: str) -> tuple[float, float] | None:
+    """(factor, shift) that turn a value in `unit` into `into` (value * factor + shift):
+    hectare into acre (2.47105, 0), °F into °C (5/9, -160/9); None when they measure
+    different things ("31 degrees" says no scale, so it is neither °C nor °F)."""
     have, want = UNIT_SIZES.get(unit), UNIT_SIZES.get(into)
     if have is None or want is None:
-        return 1.0 if unit == into else None
+        return (1.0, 0.0) if unit == into else None
     if have[0] != want[0]:
         return None
-    return have[1] / want[1]
+    shift = (UNIT_OFFSETS.get(unit, 0.0) - UNIT_OFFSETS.get(into, 0.0)) / want[1]
+    return have[1] / want[1], shift
 
 
 # Scales whose name says what a number is: "a magnitude 7.8 earthquake", "the 7.0-magnitude
@@ -534,7 +551,11 @@ def describe(
             kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
             return Description(kind, unit, "", unit, end + 1 + millions.end(), 1e6)
         kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
-        return Description(kind, unit, "", unit, end + measure.end())
+        stop = end + measure.end()
+        degrees = _DEGREES_OF.match(text, stop, sentence_end) if unit == "degree" else None
+        if degrees is not None:
+            unit, stop = ("celsius" if degrees.group("c") else "fahrenheit"), degrees.end()
+        return Description(kind, unit, "", unit, stop)
     if hyphen:
         word = hyphen.group("word")
         unit = MEASURE_UNITS.get(word.lower(), singular(word))

@@ -58,6 +58,18 @@ _PROJECTION_BEFORE: Final = re.compile(
         (?:\s+(?!but\b)[\w'’-]+){0,5}?\s*(?<!\bat\s)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "The company will notify 1.9 million customers", "will cut 3,500 jobs": a plain future of
+# an action on things that are there is a plan stated now, not a projected value; "will
+# reach 9,000", "would rise to", "will likely exceed", "will be" project one
+_PLANNED: Final = re.compile(
+    r"""(?:will|'ll|’ll|shall)\s+(?:also\s+|now\s+|soon\s+|then\s+|immediately\s+)?
+        (?!(?:likely|probably|possibly|perhaps|be|reach|rise|climb|grow|increase|exceed|top|hit
+           |surpass|pass|double|triple|fall|drop|decline|total|number|near|approach|go|come
+           |hover|stay|remain|peak|jump|soar|swell|balloon|mount|edge|end|amount|run|cost)\w*\b)
+        [a-z]+\s+(?:(?:the|a|an|some|about|around|nearly|almost|roughly|up\s+to|more\s+than
+           |at\s+least|another|all|its|their)\s+)*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # "as many as 9,000 may have died", "10 more could be found": a modal on the figure's verb
 _PROJECTION_AFTER: Final = re.compile(
     r"^[^,.;:]{0,40}?\b(?:may|might|could)\s+(?:have\s+|be\s+|yet\s+|still\s+|well\s+)?\w+",
@@ -228,9 +240,11 @@ def read_statement(
         negated = False  # "rather than the 19 previously reported": an earlier statement's
     if negated:
         modality = "negated"
-    elif (words & _PROJECTION_WORDS and _PROJECTION_BEFORE.search(before)) or (
-        _PROJECTION_AFTER.match(after)
-    ):
+    elif (
+        words & _PROJECTION_WORDS
+        and (projected := _PROJECTION_BEFORE.search(before))
+        and not _PLANNED.match(projected.group())
+    ) or _PROJECTION_AFTER.match(after):
         modality = "projection"
     revision = bool(words & _REVISION_WORDS and _REVISION_BEFORE.search(before)) and not earlier
     stated, dated = sentence_dates(sentence, published, reported)

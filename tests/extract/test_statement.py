@@ -38,6 +38,14 @@ MODALITY = [
     ("Forecasters expect up to 40 centimetres of snow.", [("up to 40 centimetres", "projection")]),
     ("As many as 9,000 may have died.", [("As many as 9,000", "projection")]),
     ("Crews are expected to recover 10 bodies per day.", [("10", "projection")]),
+    ("The toll will reach 9,000.", [("9,000", "projection")]),
+    ("Costs will rise to $40 million.", [("$40 million", "projection")]),
+    ("The deficit will be 3 billion dollars.", [("3 billion dollars", "projection")]),
+    ("The firm said it would cut 3,500 jobs.", [("3,500", "projection")]),
+    # a plain future of an action on things that are there is a plan stated now
+    ("The company will notify 1.9 million customers.", [("1.9 million", "count")]),
+    ("The carmaker will cut 3,500 jobs.", [("3,500", "count")]),
+    ("The state will also send 200 troops.", [("200", "count")]),
     # near phrasings that assert the figure
     ("The ministry said 300 people had died.", [("300", "count")]),
     ("Crews expected rain but recovered 10 bodies.", [("10", "count")]),

@@ -30,6 +30,12 @@ LOOKBACK: Final = 6
 MAX_SENTENCE_CHARS: Final = 2_000
 
 
+# "SAKUR:", "DR. VIDAL (on tape):": a name in capitals opening a transcript's line
+_LABEL: Final = re.compile(
+    r"\W{0,3}(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})(?:\s*\([^()\n]{1,24}\))?:\s"
+)
+
+
 @dataclass
 class Speakers:
     """The speakers of one document, sentence by sentence, computed as they are asked for."""
@@ -51,10 +57,25 @@ class Speakers:
     def sentence_cues(self, index: int) -> list[Cue]:
         if index not in self._cues:
             start, end = self.sentences[index]
-            self._cues[index] = (
-                cues(self.text[start:end]) if end - start <= MAX_SENTENCE_CHARS else []
-            )
+            sentence = self.text[start:end]
+            found = cues(sentence) if end - start <= MAX_SENTENCE_CHARS else []
+            label = self._transcript_label(sentence)
+            self._cues[index] = [label, *found] if label is not None else found
         return self._cues[index]
+
+    def _transcript_label(self, sentence: str) -> Cue | None:
+        """A transcript's speaker label: "SAKUR: More than 180 people…", "VIDAL (on tape):
+        …". The name in capitals is a speaker only when the document writes it elsewhere as
+        a name ("Governor Sakur"), so "UPDATE:" or "BREAKING:" is none."""
+        if ":" not in sentence[:60]:
+            return None
+        match = _LABEL.match(sentence)
+        if match is None:
+            return None
+        name = " ".join(w.capitalize() for w in match.group("who").split())
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            return None
+        return Cue(0, match.end(), Speaker(name, person=True), 1, strength=2)
 
     def _paragraph(self, pos: int) -> tuple[int, int]:
         return self.paragraphs[bisect.bisect_right(self._paragraph_starts, pos) - 1]

@@ -611,3 +611,25 @@ def test_repeating_quoting_and_giving_a_figure_attribute(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _speakers(text) == expected
+
+
+TRANSCRIPT_LABELS = [
+    (
+        "Governor Sakur is on the line.\nSAKUR: More than 180 people have been pulled out.",
+        [("More than 180", "Sakur")],
+    ),
+    (
+        'We hear from Dr. Ana Vidal.\nVIDAL (on tape): "We have had 47 people in hospital."',
+        [("47", "Vidal")],
+    ),
+    # a label the document names nowhere else is a heading, not a speaker
+    ("UPDATE: 40 homes burned.", [("40", "")]),
+    ("BREAKING NEWS: 40 homes burned, the fire service said.", [("40", "fire service")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), TRANSCRIPT_LABELS, ids=[t[:30] for t, _ in TRANSCRIPT_LABELS]
+)
+def test_a_transcripts_label_names_the_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _speakers(text) == expected

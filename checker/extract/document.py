@@ -346,6 +346,10 @@ _AMOUNT_OF_BEFORE: Final = re.compile(
     r"(?:at|to|as|is|was|stood\s+at|stands\s+at|reached|rose\s+to|fell\s+to)\s+$",
     re.IGNORECASE,
 )
+# A personal name and a comma just before a bare number between commas: the person's age
+_NAME_BEFORE_AGE: Final = re.compile(r"\b(?P<first>[A-Z][a-z'’-]+)\s[A-Z][a-z'’-]+,\s$")
+# ... that is no place: "in Maui County, 115," is the county's figure
+_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at|of|from|near|across|to)\s+$", re.IGNORECASE)
 # "one in five", "three out of every ten": a share written as a ratio of two counts
 _RATIO_JOINT: Final = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 
@@ -385,6 +389,18 @@ def _refine_kind(
         ident = _IDENT_BEFORE.search(before)
         if ident and (ident.group("name") is None or ident.group("name").lower() not in STOP):
             return Kind.IDENTIFIER  # "an Arrow 3 battery", "F-35", "No. 5"
+    if (
+        digits_only
+        and hedge == "exact"
+        and not description.noun
+        and 0 < mention.value <= 120
+        and (wider := text[max(s_start, mention.start - 48) : mention.start])
+        and (name := _NAME_BEFORE_AGE.search(wider)) is not None
+        and name.group("first").lower() not in STOP
+        and not _PLACE_BEFORE.search(wider, 0, name.start())
+        and text[mention.end : mention.end + 1] in (",", ".", ";")
+    ):
+        return Kind.AGE  # "Hal Brenner, 66, said", "its president, Ana Ruiz, 58,"
     if raw.lower() == "one" and _OF_AFTER.match(text, mention.end):
         return None  # "one of the most dramatic nights", "one of the best"
     if raw.lower() == "one":

@@ -176,7 +176,22 @@ NOT_FIGURES = [
     ("touring an Arrow 3 battery", Kind.IDENTIFIER),
     ("a squadron of F-35 jets", Kind.IDENTIFIER),
     ("a 28-year-old man", Kind.AGE),
+    # a personal name's apposition: "Name, 66,"
+    ("Hal Brenner, 66, said the line was closed", Kind.AGE),
+    ("the group's president, Ana Ruiz, 58.", Kind.AGE),
 ]
+
+# ... but a place or a team before the commas keeps a count
+COUNTS_BETWEEN_COMMAS = [
+    ("The toll in Maui County, 115, is final.", "115"),
+    ("In Harbor City, 40, mostly children, died.", "40"),
+    ("The Wildcats, 12, lost.", "12"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text"), COUNTS_BETWEEN_COMMAS)
+def test_a_number_between_commas_after_a_place_is_a_count(phrase: str, text: str) -> None:
+    assert [(f.text, f.kind) for f in figures_in(phrase)] == [(text, Kind.COUNT)]
 
 
 @pytest.mark.parametrize(("phrase", "kind"), NOT_FIGURES, ids=[p for p, _ in NOT_FIGURES])

@@ -17,6 +17,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from checker import __version__
 from checker.cli import app
 from tests.documents import make_page, make_pdf
 
@@ -269,7 +270,9 @@ def test_the_workflows_run_the_action_and_upload_its_sarif(path: Path) -> None:
     assert workflow["permissions"]["security-events"] == "write"
     steps = workflow["jobs"]["factcheck"]["steps"]
     (check,) = [s for s in steps if s.get("name") == "Check the figures"]
-    assert check["uses"] == ("./" if path.parent.name == "workflows" else "OWNER/factcheck@v0.2.0")
+    assert check["uses"] == (
+        "./" if path.parent.name == "workflows" else f"OWNER/factcheck@v{__version__}"
+    )
     (upload,) = [s for s in steps if "upload-sarif" in s.get("uses", "")]
     assert upload["with"]["sarif_file"] == f"${{{{ steps.{check['id']}.outputs.sarif }}}}"
 
@@ -286,3 +289,19 @@ def test_this_repositorys_workflow_is_green_on_this_repository(tmp_path: Path) -
         "cache", "factcheck.junit.xml", "factcheck.sarif", "output",
     ]  # fmt: skip
     assert "## factcheck: 0 discrepancy, 0 evolving, 9 single-source, 1 agreement" in summary
+
+
+def test_every_pinned_tag_in_the_docs_is_this_version() -> None:
+    # a newcomer copies the tag from the README and compares it with `factcheck -V`
+    files = [
+        ROOT / "README.md",
+        ROOT / "docs/ci.md",
+        ROOT / "action.yml",
+        ROOT / ".pre-commit-hooks.yaml",
+    ]
+    tags = {
+        t
+        for f in files
+        for t in re.findall(r"(?:@|rev: )v(\d+\.\d+\.\d+)", f.read_text(encoding="utf-8"))
+    }
+    assert tags == {__version__}

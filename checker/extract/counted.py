@@ -64,8 +64,9 @@ def elides(joint: str, after: str, noun: str) -> bool:
     """Whether a figure with no noun of its own, after `joint` (the text from the figure
     before it, which counts `noun` written after it) and before `after`, is a count of the
     same things: "Twelve people died and at least 45 were hurt", "40 homes burned, and 12
-    were damaged", "28,412 runners started, and 26,907 finished". It opens a clause of its own and is that clause's subject; a noun read
-    from before the first figure ("The toll is 40 and 2 are missing") is not passed on."""
+    were damaged", "28,412 runners started, and 26,907 finished". It opens a clause of its
+    own and is that clause's subject; a noun read from before the first figure ("The toll is
+    40 and 2 are missing") is not passed on."""
     return (
         bool(noun)
         and joint.lstrip().lower().startswith(noun.lower())

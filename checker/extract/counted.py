@@ -75,7 +75,10 @@ def elides(joint: str, after: str, noun: str) -> bool:
     )
 
 
-_ELIDED_JOINT: Final = re.compile(r"^[^\d;:()]*?(?:,\s*|\s)(?:and|but|while|whereas)\s+$", re.I)
+# no figure between (an ordinal is none: "the 45th marathon today, and 26,907 finished")
+_ELIDED_JOINT: Final = re.compile(
+    r"^(?:[^\d;:()]|\d+(?:st|nd|rd|th)\b)*?(?:,\s*|\s)(?:and|but|while|whereas)\s+$", re.I
+)
 _SUBJECT_OF: Final = re.compile(
     r"\s+(?:(?:more|others?)\s+)?(?:were|was|are|is|had|have|has|remain|remained|remains|still"
     r"|[a-z]{2,}ed(?!\s+by))\b",  # "and 26,907 finished", but not "and 12 injured by"

@@ -277,11 +277,12 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
             named = Previous(
                 index, figure_end, description.noun, description.head, description.unit
             )
-        previous = (
-            Previous(index, figure_end, description.noun, description.head, description.unit)
-            if kind is Kind.COUNT
-            else None
-        )
+        if kind is Kind.COUNT:
+            previous = Previous(
+                index, figure_end, description.noun, description.head, description.unit
+            )
+        elif kind is not Kind.ORDINAL:
+            previous = None  # an ordinal between ("the 45th marathon") is no figure of its own
         if index not in sentence_texts:
             sentence_texts[index] = text[s_start:s_end]
         if speakers is None:

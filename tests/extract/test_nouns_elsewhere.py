@@ -73,6 +73,11 @@ NOUNS = [
         [("50", "ships", "ship"), ("20", "ships", "ship")],
     ),
     ("The storm destroyed 40 homes and killed 12.", [("40", "homes", "home"), ("12", "", "")]),
+    # an ordinal between is no figure of its own
+    (
+        "A record 28,412 runners started the 45th city marathon, and 26,907 finished.",
+        [("28,412", "runners", "runner"), ("26,907", "runners", "runner")],
+    ),
     # ... not a noun read from before the first figure, nor over a noun of its own
     ("The toll is 40 and 2 are missing.", [("40", "deaths", "death"), ("2", "missing", "missing")]),
     (

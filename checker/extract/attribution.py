@@ -639,8 +639,15 @@ def _subjects(left: str) -> list[tuple[str, int, str]]:
         ):
             break
         segments.pop()
+    if not role and len(segments) > 1:
+        # "Brightwell's security chief, Daniel Osei, said": a title before the name
+        title, name = segments[-2][1].split(), segments[-1][1].split()
+        if name and all(_is_capitalised(w) for w in name) and _role_like(title[-6:]):
+            start = next(i for i in range(len(title)) if _role_like(title[i:]))
+            title = title[start:]
+            role = " ".join(title[1:] if title[0].lower() in ("the", "a", "an") else title)
     candidate = _last_clause(*segments[-1], role)
-    return [candidate, *reversed(out)] if role else [candidate]
+    return [candidate, *reversed(out)] if role and out else [candidate]
 
 
 def _last_clause(start: int, piece: str, role: str) -> tuple[str, int, str]:
@@ -687,8 +694,12 @@ def _role_after(sentence: str, pos: int) -> str:
 
 
 def _role_like(words: list[str]) -> bool:
-    """'the army spokesperson', "the army's spokesperson", 'a senior official': a role."""
-    if not words or words[0].lower() not in ("the", "a", "an"):
+    """'the army spokesperson', "the army's spokesperson", 'a senior official', "Brightwell's
+    security chief": a role."""
+    if not words:
+        return False
+    owner = words[0].endswith(("'s", "’s")) and _is_capitalised(words[0])
+    if words[0].lower() not in ("the", "a", "an") and not owner:
         return False
     heads = [_singular(w.strip("'’,")) for w in words[1:]]
     return bool(heads) and heads[-1] in PERSON_NOUNS

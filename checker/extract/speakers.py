@@ -101,6 +101,8 @@ class Speakers:
             return self.quote_speaker(self.sentences[index][0])
         for back in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             earlier = self.named(back)
+            if earlier is not None and speaker.pronoun in ("it", "its") and earlier.person:
+                earlier = _owner_of_role(earlier) or earlier
             if earlier is None or not _fits(speaker, earlier):
                 continue
             if speaker.pronoun in ("its", "their", "his", "her", "our") and speaker.name:
@@ -224,6 +226,15 @@ def spelled_out(text: str, acronym: str) -> str | None:
     words = [rf"{letter}[a-z]+" for letter in acronym]
     found = re.search(r"\b" + _LINKS.join(words) + r"\b", text)
     return found.group(0) if found else None
+
+
+def _owner_of_role(person: Speaker) -> Speaker | None:
+    """The body whose title a person holds: "It said" after "Brightwell's security chief,
+    Daniel Osei, said" goes on with Brightwell."""
+    owner = person.role.split()[0] if person.role else ""
+    if not owner.endswith(("'s", "’s")) or not owner[:1].isupper():
+        return None
+    return replace(person, name=owner[:-2], role="", person=False, gender="")
 
 
 def _body_of(person: Speaker, head: str) -> Speaker | None:

@@ -301,6 +301,19 @@ ROLES_AFTER: list[tuple[str, str, str]] = [
     # not a role: the apposition names no person
     ('"We found 12," said Maria Santos, the village where the road ends.', "Maria Santos", ""),
     ('"We found 12," said Maria Santos, a day after the flood.', "Maria Santos", ""),
+    # a title owned by a body, after the name or before it
+    (
+        "Daniel Osei, Brightwell's security chief, said 40 records leaked.",
+        "Daniel Osei",
+        "Brightwell's security chief",
+    ),
+    (
+        "Brightwell's chief information security officer, Daniel Osei, said 40 records leaked.",
+        "Daniel Osei",
+        "Brightwell's chief information security officer",
+    ),
+    ("The city's fire chief, Lena Ortiz, said 40 homes burned.", "Lena Ortiz", "city's fire chief"),
+    ("On Monday, Lena Ortiz said 40 homes burned.", "Lena Ortiz", ""),
 ]
 
 
@@ -632,4 +645,33 @@ TRANSCRIPT_LABELS = [
     ("text", "expected"), TRANSCRIPT_LABELS, ids=[t[:30] for t, _ in TRANSCRIPT_LABELS]
 )
 def test_a_transcripts_label_names_the_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _speakers(text) == expected
+
+
+OWNER_OF_A_TITLE = [
+    # "It" after a person who holds a body's title is the body
+    (
+        "Brightwell's security chief, Daniel Osei, said the count stood. "
+        "It said 1.9 million customers would be notified.",
+        [("1.9 million", "Brightwell")],
+    ),
+    # ... "he" is the person, and a title of no named body gives "it" nobody
+    (
+        "Daniel Osei, Brightwell's security chief, said the count stood. "
+        "He said 1.9 million customers would be notified.",
+        [("1.9 million", "Daniel Osei")],
+    ),
+    (
+        "The city's fire chief, Lena Ortiz, said crews were out. It said 40 homes burned.",
+        [("40", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), OWNER_OF_A_TITLE, ids=[t[:30] for t, _ in OWNER_OF_A_TITLE]
+)
+def test_it_after_a_title_holder_is_the_body_that_owns_the_title(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert _speakers(text) == expected

@@ -81,10 +81,44 @@ _VERB_FORMS: Final = sorted(set(f"{_SAY}|{_ESTABLISH}".split("|")))
 _VERBS: Final = re.compile(
     rf"(?<![\w'’-])(?P<verb>{_PHRASAL}|{word_trie(_VERB_FORMS)})(?![\w'’-])", re.IGNORECASE
 )
+_VERBS_LOWER: Final = re.compile(
+    rf"(?<![\w'’-])(?P<verb>{_PHRASAL}|{word_trie(_VERB_FORMS)})(?![\w'’-])"
+)
+# Any character but ASCII and the punctuation and spaces of news text, none of them cased.
+_CASED_OUTSIDE_ASCII: Final = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0\u2009\u202f]")
 # What may stand between a subject and its verb: "had earlier said", "was saying".
 _AUX_BEFORE: Final = re.compile(
     rf"(?<![\w'’-])(?:(?:{AUXILIARIES})\s+)?(?:(?:{ADVERBS})\s+){{0,2}}$", re.IGNORECASE
 )
+
+
+def _last_words(alternation: str) -> tuple[str, ...]:
+    """The words an alternation of _alternation's items can end on: 'had\\s+been' -> 'been'."""
+    return tuple(sorted({item.split(r"\s+")[-1].lower() for item in alternation.split("|")}))
+
+
+_PASSIVE_WORDS: Final = "is|are|was|were|be|been|being|get|gets|got|gotten"
+# The words _AUX_BEFORE and _PASSIVE_AUX can end on: before any other word they cannot match.
+_AUX_TAILS: Final = _last_words(f"{AUXILIARIES}|{ADVERBS}")
+_PASSIVE_TAILS: Final = _last_words(f"{_PASSIVE_WORDS}|{ADVERBS}")
+
+
+def _may_end_on(text: str, end: int, tails: tuple[str, ...]) -> bool:
+    """Whether text[:end] may end on one of `tails` and a space: the only place a pattern of
+    words each followed by \\s+ and anchored at the end can match. False is certain; a
+    word longer than the 48 characters read, or one not in ASCII, is left to the pattern."""
+    window = text[max(0, end - 48) : end]
+    if not window[-1:].isspace():
+        return False
+    words = window.split()
+    if end > 48 and (not words or (len(words) == 1 and not window[0].isspace())):
+        return True  # the space or the word may reach back before the window
+    if not words:
+        return False
+    last = words[-1]
+    return not last.isascii() or last.lower().endswith(tails)
+
+
 _DETERMINERS: Final = frozenset(
     "the a an this that its their his her our whose no any each every".split()
 )
@@ -110,7 +144,7 @@ _BASE_FORMS: Final = frozenset(
     if ({f"{w}s", f"{w}es", f"{w[:-1]}ies"} & _VERB_SET) and w not in ("put", "set", "cut")
 )
 _PASSIVE_AUX: Final = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:" + ADVERBS + r")\s+){0,2}$",
+    r"\b(?:" + _PASSIVE_WORDS + r")\s+(?:(?:" + ADVERBS + r")\s+){0,2}$",
     re.IGNORECASE,
 )
 # A period inside a name: the sentence splitter has already judged it no sentence end, so
@@ -710,17 +744,22 @@ def _clock_colon(text: str, i: int) -> bool:
     return text[i] == ":" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit()
 
 
+_SEGMENT_MARK: Final = re.compile(r'[(),;:“”"]')
+
+
 def _segments(text: str) -> list[tuple[int, str]]:
     """Comma-separated pieces of `text` with their offsets, parentheses kept whole."""
     out: list[tuple[int, str]] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for mark in _SEGMENT_MARK.finditer(text):  # only the marks, not every character
+        ch = mark.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in ',;:“”"' and depth == 0 and not _clock_colon(text, i):
+        elif depth == 0 and not _clock_colon(text, mark.start()):
+            i = mark.start()
             out.append((start, text[start:i]))
             start = i + 1
     out.append((start, text[start:]))
@@ -729,13 +768,21 @@ def _segments(text: str) -> list[tuple[int, str]]:
 
 # A whole word, hyphenated ones whole ("after-action" is no "after"), not before "of".
 _CLAUSE_WORD: Final = re.compile(r"(?<![\w'’-])(\w+)(?![\w'’-])(?!\s+of\b)")
+# The same words, only those of CLAUSE_WORDS (case aside): the others are never kept, and a
+# match of the pattern is a match of _CLAUSE_WORD, so a loop over these keeps the same last.
+_CLAUSE_WORD_ONLY: Final = re.compile(
+    r"(?<![\w'’-])("
+    + "|".join(sorted(CLAUSE_WORDS, key=len, reverse=True))
+    + r")(?![\w'’-])(?!\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 def _last_clause_start(piece: str) -> int:
     """Where the last clause of a comma-free piece starts: after 'that', 'while', 'as', …
     ('as of Aug. 11' is a date, not a clause)."""
     best = 0
-    for match in _CLAUSE_WORD.finditer(piece):
+    for match in _CLAUSE_WORD_ONLY.finditer(piece):
         word = match.group(1)
         if word.lower() in CLAUSE_WORDS and not word.isupper():
             best = match.end()
@@ -746,9 +793,15 @@ def _verb_cues(sentence: str) -> list[Cue]:
     """Subject-verb cues: 'Hagari said', 'officials in Kyiv told reporters', 'the police put
     the figure at', 'the county has named 55 victims'."""
     cues: list[Cue] = []
-    for match in _VERBS.finditer(sentence):
-        verb = match.group("verb").lower()
-        if match.group("verb")[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
+    lowered = sentence.lower()
+    # a case-sensitive scan of the lower-cased sentence is half the cost of an IGNORECASE one;
+    # it finds the same verbs wherever lowering keeps every offset and no letter outside ASCII
+    # could match a verb's letter under IGNORECASE ("ſ" is an "s")
+    same = len(lowered) == len(sentence) and _CASED_OUTSIDE_ASCII.search(sentence) is None
+    for match in _VERBS_LOWER.finditer(lowered) if same else _VERBS.finditer(sentence):
+        written = sentence[match.start("verb") : match.end("verb")]
+        verb = written.lower()
+        if written[:1].isupper() and sentence[: match.start()].strip(" “\"‘'("):
             continue  # "the Pacific Tsunami Warning Center": part of a name, not a verb
         window = sentence[max(0, match.start() - 48) : match.start()]
         if (
@@ -757,7 +810,9 @@ def _verb_cues(sentence: str) -> list[Cue]:
             and (window.split()[-1].lower().lstrip('("“‘[') in _DETERMINERS)
         ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
-        found_aux = _AUX_BEFORE.search(window)
+        found_aux = (
+            _AUX_BEFORE.search(window) if _may_end_on(window, len(window), _AUX_TAILS) else None
+        )
         aux = found_aux.group() if found_aux else ""
         start = match.start() - len(aux)
         before = sentence[:start]
@@ -770,7 +825,11 @@ def _verb_cues(sentence: str) -> list[Cue]:
             continue  # "held a briefing": only "held X responsible for …" is a claim
         if verb in _PUT_AT and not _PUT_AT_FIGURE.match(after_verb):
             continue  # "the fleet set sail": only "set the toll at …" states a figure
-        if not verb.endswith("ing") and _PASSIVE_AUX.search(sentence, 0, match.start()):
+        if (
+            not verb.endswith("ing")
+            and _may_end_on(sentence, match.start(), _PASSIVE_TAILS)
+            and _PASSIVE_AUX.search(sentence, 0, match.start())
+        ):
             continue  # "had been confirmed", "is estimated at": no speaker in the sentence
         if before.rstrip()[-1:] in ("", "(") and not before.strip():
             continue

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from checker.extract.attribution import Cue, Speaker, cues, head_noun, in_quote, speaker_of
+from checker.extract.attribution import Cue, Speaker, cues, head_noun, speaker_of
 
 # How many sentences back a pronoun may look for the speaker it stands for: a news paragraph
 # is one to three sentences, and a pronoun rarely reaches past the paragraph before its own.
@@ -136,7 +136,7 @@ class Speakers:
             self.sentence_cues(index), start - s_start, end - s_start, self.text[s_start:s_end]
         )
         para_start, para_end = self._paragraph(start)
-        quoted = in_quote(self.text[para_start:para_end], start - para_start)
+        quoted = _in_quote(self.text, para_start, min(start, para_end))
         if cue is not None:
             resolved = self.resolve(cue.speaker, index)
             if resolved is not None and resolved.anonymous:
@@ -218,6 +218,13 @@ _POINTS_BACK: Final = re.compile(
     re.VERBOSE,
 )
 _LINKS: Final = r"(?:\s+(?:of|for|and|on|de|du|des|the|&))*\s+"
+
+
+def _in_quote(text: str, start: int, end: int) -> bool:
+    """attribution.in_quote(text[start:], end - start), counted in place: no copy of the
+    paragraph for each of its figures."""
+    opened = text.count("“", start, end) - text.count("”", start, end)
+    return opened > 0 or text.count('"', start, end) % 2 == 1
 
 
 def spelled_out(text: str, acronym: str) -> str | None:

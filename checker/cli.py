@@ -357,8 +357,12 @@ def execution(
     no_cache: bool,
     cache_dir: Path | None,
     config: Config | None = None,
+    *,
+    fields: list[str] | None = None,
+    stdin_filename: Path | None = None,
 ) -> Iterator[Execution]:
-    """How the run extracts, with the cache open (and closed at the end) unless `no_cache`.
+    """How the run extracts and reads its inputs (`--field`, `--stdin-filename`), with the
+    cache open (and closed at the end) unless `no_cache`.
 
     A cache that cannot be opened (a read-only checkout) is a warning: the run goes on
     without it, since the cache only saves time."""
@@ -371,7 +375,14 @@ def execution(
         except CheckerError as error:
             typer.echo(f"warning: {error}; running without the cache", err=True)
     try:
-        yield Execution(jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
+        yield Execution(
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            cache=cache,
+            stdin_name=stdin_filename,
+            fields=parse_fields(fields or []),
+        )
     finally:
         if cache is not None:
             cache.close()
@@ -575,8 +586,16 @@ def check(
     summary = summary_file()
     appended = [(f, p) for f, p in files if f is Format.MARKDOWN and same_file_key(p) == summary]
     files = [item for item in files if item not in appended]
-    with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
-        how = dataclasses.replace(how, stdin_name=stdin_filename, fields=parse_fields(fields or []))
+    with execution(
+        jobs,
+        engine,
+        scheduler,
+        no_cache,
+        cache_dir,
+        config,
+        fields=fields,
+        stdin_filename=stdin_filename,
+    ) as how:
         try:
             guard_outputs(
                 [path for _, path in files], paths, rules, baseline, config=config, execution=how
@@ -684,8 +703,7 @@ def make_baseline(
     from checker.baseline import render as render_baseline
 
     config = project_config(config_file)
-    with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
-        how = dataclasses.replace(how, fields=parse_fields(fields or []))
+    with execution(jobs, engine, scheduler, no_cache, cache_dir, config, fields=fields) as how:
         try:
             guard_outputs([output], paths, rules, config=config, execution=how)
         except CheckerError as error:
@@ -856,10 +874,16 @@ def rules_suggest(
             inputs = input_files(paths or None, rules, config)
             read = [(what, p) for what, p in inputs if what != "rules file" or reads_rules]
             refuse_inputs([output], read)
-        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
-            how = dataclasses.replace(
-                how, stdin_name=stdin_filename, fields=parse_fields(fields or [])
-            )
+        with execution(
+            jobs,
+            engine,
+            scheduler,
+            no_cache,
+            cache_dir,
+            config,
+            fields=fields,
+            stdin_filename=stdin_filename,
+        ) as how:
             result = run_suggest(paths or None, options, rules or None, config, execution=how)
     except CheckerError as error:
         raise fail(error) from error
@@ -901,10 +925,16 @@ def explain(
     suggested = suggest_options(suggest, rules)
     config = project_config(config_file)
     try:
-        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
-            how = dataclasses.replace(
-                how, stdin_name=stdin_filename, fields=parse_fields(fields or [])
-            )
+        with execution(
+            jobs,
+            engine,
+            scheduler,
+            no_cache,
+            cache_dir,
+            config,
+            fields=fields,
+            stdin_filename=stdin_filename,
+        ) as how:
             explanation = run_explain(
                 fact_id, paths or None, rules or None, config, execution=how, suggest=suggested
             )
@@ -966,12 +996,16 @@ def extract(
 
     config = project_config(config_file)
     try:
-        with execution(jobs, engine, scheduler, no_cache, cache_dir, config) as how:
-            how = dataclasses.replace(
-                how,
-                stdin_name=stdin_filename,
-                fields=parse_fields(fields or []),
-            )
+        with execution(
+            jobs,
+            engine,
+            scheduler,
+            no_cache,
+            cache_dir,
+            config,
+            fields=fields,
+            stdin_filename=stdin_filename,
+        ) as how:
             outputs = [output] if output is not None else []
             guard_outputs(outputs, paths, rules, config=config, execution=how)
             items = (

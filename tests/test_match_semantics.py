@@ -150,6 +150,11 @@ KINDS = """\
             [("88 degrees Fahrenheit", "[31.1111, 31.1111]")],
         ),
         ("Temperatures peaked at 212 ℉.", [("212 ℉", "[100, 100]")]),
+        # ... and with the scale glued to the number, as British papers write it
+        ("Temperatures peaked at 31C on Monday.", [("31C", "[31, 31]")]),
+        ("Temperatures peaked at 88F in the shade.", [("88F", "[31.1111, 31.1111]")]),
+        # a seat or a room is no temperature
+        ("Temperatures peaked as Seat 31C stayed empty.", []),
         # "degrees" alone names no scale, and an angle is no temperature
         ("Temperatures peaked at 31 degrees.", []),
     ],

@@ -373,6 +373,14 @@ def _refine_kind(
     text: str, mention: Mention, kind: Kind, description: Description, hedge: str, s_start: int
 ) -> Kind | None:
     """Years, identifiers and the pronoun 'one' look like counts; tell them apart."""
+    if (
+        kind is Kind.MEASURE
+        and description.unit in ("celsius", "fahrenheit")
+        and text[mention.end : mention.end + 1] in ("C", "F")
+        and (ident := _IDENT_BEFORE.search(text, max(s_start, mention.start - 20), mention.start))
+        and (ident.group("name") is None or ident.group("name").lower() not in STOP)
+    ):
+        return Kind.IDENTIFIER  # "Seat 31C", "Room 12F": a name, not a temperature
     if kind is not Kind.COUNT:
         return kind
     raw = text[mention.start : mention.end]

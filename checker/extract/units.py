@@ -144,6 +144,8 @@ UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
 }  # fmt: skip
 # Units whose zero is not the base unit's: base = value * size + offset (°F -> °C).
 UNIT_OFFSETS: Final[dict[str, float]] = {"fahrenheit": -160 / 9}
+# "31C", "88F": a temperature's scale glued to the number, as British papers write it
+_GLUED_DEGREES: Final = re.compile(r"[CF](?![\w'’-])")
 # "31 degrees Celsius", "88 degrees F": the scale after "degrees" names the unit
 _DEGREES_OF: Final = re.compile(
     r"\s+(?:(?P<c>celsius|centigrade|c)|(?P<f>fahrenheit|f))(?![\w])", re.IGNORECASE
@@ -537,6 +539,10 @@ def describe(
         )
     if raw.endswith("m") and raw[-2:-1].isdigit():
         return Description(Kind.MEASURE, "m", "", "m", end, 1e-6)
+    glued = _GLUED_DEGREES.match(after) if after[:1] in ("C", "F") and raw[-1:].isdigit() else None
+    if glued is not None:  # "temperatures hit 31C", "88F in the shade"
+        unit = "celsius" if glued.group() == "C" else "fahrenheit"
+        return Description(Kind.MEASURE, unit, "", unit, end + 1)
     measure = _MEASURE_AFTER.match(after)
     if measure:
         unit = MEASURE_UNITS[measure.group("unit").lower()]

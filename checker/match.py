@@ -226,8 +226,10 @@ def _same(alias: str, member: str, cutoff: float) -> bool:
 
 def _list_score(fact: Fact, members: list[str], cutoff: float) -> tuple[float, float]:
     """How a fact takes a counted list: fully when one of its aliases is the list or names
-    two or more of its members ("rockets and drones"); as an umbrella when no alias names a
-    member ("projectiles"); never when an alias names one member alone ("drones")."""
+    two or more of its members ("rockets and drones"); as an umbrella when it has a list
+    alias of its own and no alias names a member ("projectiles", "missiles and drones" for
+    "rockets, mortar shells and drones"); never when an alias names one member alone
+    ("drones"), nor when the fact counts no list at all ("cars" for "homes and shops")."""
     split = [_alias_members(a) for a in fact.counts]
     for parts in split:
         if len(parts) > 1 and all(any(_same(p, m, cutoff) for m in members) for p in parts):
@@ -235,6 +237,10 @@ def _list_score(fact: Fact, members: list[str], cutoff: float) -> tuple[float, f
     single = [parts[0] for parts in split if len(parts) == 1]
     if any(_same(a, m, cutoff) for a in single for m in members):
         return 0.0, 100.0  # the fact counts one member: the list is more than it counts
+    if not any(len(parts) > 1 for parts in split):
+        # a fact that counts no list ("cars") is no umbrella of one it never names ("homes
+        # and shops"): only an author who wrote a list alias expects lists under the fact
+        return 0.0, 0.0
     return UMBRELLA_SCORE, UMBRELLA_SCORE
 
 

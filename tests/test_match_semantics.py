@@ -66,7 +66,7 @@ def test_context_words_match_by_stem(
 LISTS = """\
   - id: projectiles
     kind: count
-    counts: [projectiles]
+    counts: [projectiles, rockets and missiles]
     context: [fired, launched]
   - id: drones
     kind: count
@@ -96,6 +96,20 @@ def test_a_counted_list_goes_to_an_umbrella_or_to_the_fact_naming_it(
     tmp_path: Path, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _claims(_rules(tmp_path, LISTS), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews found 40 homes and shops destroyed after the train derailed.",
+        "The derailment damaged 12 sheds, barns and garages.",
+    ],
+)
+def test_a_fact_that_counts_no_list_is_no_umbrella(tmp_path: Path, text: str) -> None:
+    rules = _rules(
+        tmp_path, "  - id: cars\n    kind: count\n    counts: [cars]\n    context: [derail*]\n"
+    )
+    assert _claims(rules, text) == []
 
 
 def test_a_fact_without_counts_claims_by_context(tmp_path: Path) -> None:

@@ -527,9 +527,11 @@ def asked_kinds(rules: RuleSet) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
+def match_claims(figures: pd.DataFrame, rules: RuleSet, *, near_misses: bool = True) -> Matches:
     """Assign figures to facts: each figure to at most one fact of those that take any
-    origin, and to at most one fact restricted to some origins."""
+    origin, and to at most one fact restricted to some origins. Without `near_misses` the
+    figures that only came close (a wrong kind, a near noun, no noun) are not looked for:
+    the claims are the same, and `check` never shows them."""
     frame = figures[figures["kind"].isin(sorted(asked_kinds(rules)))]
     origins = resolve_origins(frame, rules)
     cols = _Columns.of(frame)
@@ -544,12 +546,13 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet) -> Matches:
         score, raw = (a[codes] for a in scores[fact.id])
         kind_ok = _kind_ok(fact, cols)
         unit_ok = _unit_ok(fact, cols)
-        near.extend(_kind_misses(fact, cols, score, kind_ok, unit_ok))
+        if near_misses:
+            near.extend(_kind_misses(fact, cols, score, kind_ok, unit_ok))
         kind_ok &= unit_ok
-        for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)):
+        for p in np.flatnonzero(kind_ok & (score == 0) & (raw >= NEAR_MISS)) if near_misses else ():
             why = _noun_reason(str(cols.noun[p]), float(raw[p]), fact, rules.noun_cutoff)
             near.append(Candidate(fact.id, int(cols.index[p]), float(raw[p]), why))
-        if fact.counts:
+        if fact.counts and near_misses:
             near.extend(_nounless_misses(fact, cols, np.flatnonzero(kind_ok & nounless)))
         positions = np.flatnonzero(kind_ok & (score > 0))
         positions = _drop(

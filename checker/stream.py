@@ -332,7 +332,7 @@ def run_batch(task: Task) -> Outcome:
         return Outcome(documents, len(frame), figures=figures, fresh=fresh)
     from checker.match import figure_at, match_claims, unmatched_figures
 
-    matches = match_claims(frame, task.rules)
+    matches = match_claims(frame, task.rules, near_misses=task.fact is not None)
     claims = matches.claims
     if task.claims_key:
         payload = encode_claims(documents, len(frame), matches.unmatched, matches.notes, claims)

@@ -110,7 +110,7 @@ _SCAN_WORD_FORMS: Final = rf"""
 _SCAN_RUN: Final = rf"""
     (?P<run>
        (?:(?P<digits>{_DIGITS})(?P<suffix>mil|mn|bn|BN|tn|[kKMbBT])?
-            (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP|C|F)\b))  # "10kg", "31C"
+            (?:(?![^\W\d_])|(?=(?:km|kg|ml|mm|cm|lbs?|ft|mi|mph|m|USD|EUR|GBP|C|F)\b))  # "10kg"
          |\b(?i:{_WORD_ALT})\b
          |\b(?i:half|(?:a\s+)?quarter)(?:\s+of)?(?:\s+a)?{_SCALE_AHEAD})  # "half a million",
                                                                  # "a quarter of a million"

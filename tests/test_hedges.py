@@ -79,6 +79,13 @@ facts:
             "Hundreds of people marched.",
             ("Hundreds of", "[200, 999]"),
         ),
+        # a vague quantity with scale words reads the rule's width, scaled
+        ("", "Several hundred people marched.", ("Several hundred", "[300, 900]")),
+        (
+            "hedges: {several: [3, 7]}",
+            "Several hundred people marched.",
+            ("Several hundred", "[300, 700]"),
+        ),
     ],
 )
 def test_a_rule_reads_hedges_its_own_way(

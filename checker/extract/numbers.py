@@ -95,6 +95,9 @@ _SCAN_DIGIT_FORMS: Final = rf"""
 """
 _SCAN_WORD_FORMS: Final = rf"""
     (?P<none>\b(?i:none)\s+of\b)                        # "none of the 170 drones"
+   |(?P<vaguescale>\b(?i:several|a\s+few|a\s+couple(?:\s+of)?)\s+   # "several hundred",
+        (?i:hundred|thousand|million|billion|dozen)               # "a few thousand",
+        (?:\s+(?i:thousand|million|billion))?\b(?:\s+(?i:of)\b)?)   # "several hundred thousand"
    |(?P<vague>\b(?i:tens\s+of\s+(?:thousands|millions)(?:\s+of)?
                   |hundreds\s+of\s+thousands(?:\s+of)?
                   |a\s+few\s+dozen(?:\s+of)?
@@ -493,6 +496,32 @@ def scan_numbers(text: str) -> Iterator[Mention]:
     return (mention for mention in _scan_numbers(text) if math.isfinite(mention.value))
 
 
+# The words that scale a vague quantity: "several hundred", "a few thousand"
+SCALE_WORDS: Final = {
+    "dozen": 12.0,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+}
+
+
+def _vague_scaled(match: re.Match[str]) -> Mention:
+    """ "several hundred" [300, 900], "a few thousand" [2000, 5000], "a couple of hundred"
+    [200, 200]: the vague quantity's interval, times its scale words."""
+    words = match.group().lower().split()
+    if words[-1] == "of":
+        words = words[:-1]
+    scale = 1.0
+    while words and words[-1] in SCALE_WORDS:
+        scale *= SCALE_WORDS[words.pop()]
+    quantity = " ".join(words)
+    low, high = (2.0, 2.0) if quantity.startswith("a couple") else VAGUE[quantity]
+    return Mention(
+        match.start(), match.end(), low * scale, vague=(low * scale, high * scale), words=True
+    )
+
+
 def _scan_numbers(text: str) -> Iterator[Mention]:
     pos = 0
     lowered = _lowered(text)
@@ -531,6 +560,8 @@ def _scan_numbers(text: str) -> Iterator[Mention]:
             # "dozens were hurt", "killed hundreds": the bare plural is the quantity too
             low, high = VAGUE.get(phrase) or VAGUE.get(f"{phrase} of") or VAGUE[phrase[:-3]]
             yield Mention(match.start(), match.end(), low, vague=(low, high), words=True)
+        elif kind == "vaguescale":
+            yield _vague_scaled(match)
         elif kind == "half":
             phrase = " ".join(match.group().lower().split())
             yield Mention(match.start(), match.end(), _FIXED_PHRASES[phrase], words=True)

@@ -73,11 +73,12 @@ def join_range(text: str, mention: Mention, nxt: Mention, s_start: int, s_end: i
         or (opener and low_value > high_value >= 0)  # "from 41 to 31": a fall
     ):
         return None
-    if high_value >= 1000 and low_value * 1000 <= high_value and mention.words is False:
+    if high_value >= 1000 and low_value * 1000 <= high_value:
         scale_word = re.search(
             r"(thousand|million|billion|[kKMbB]|bn|mn)$", text[nxt.start : nxt.end]
         )
         if scale_word and low_value < 1000:
+            # "2 to 3 million", "two to three thousand": the scale is both ends'
             low_value *= high_value / _unscaled(text[nxt.start : nxt.end], high_value)
     if low_value > high_value and opener:
         # "from -18 °C to -34 °C": a range written high to low is the same range
@@ -108,10 +109,12 @@ def _same_unit_after(text: str, unit: str | None, pos: int) -> bool:
 
 
 def _unscaled(token: str, value: float) -> float:
-    """The number before a scale word: '20k' -> 20, '2 million' -> 2."""
+    """The number before a scale word: '20k' -> 20, '2 million' -> 2, 'three thousand' -> 3."""
     digits = re.match(r"[\d,.]+", token)
     if digits is None:
-        return value
+        scale = re.search(r"\s*(thousand|million|billion)$", token, re.IGNORECASE)
+        size = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+        return value / size[scale.group(1).lower()] if scale else value
     try:
         return float(digits.group().replace(",", "")) or value
     except ValueError:

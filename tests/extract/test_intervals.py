@@ -38,6 +38,14 @@ HEDGED = [
     ("an estimated 300 people", "[270, 330]"),
     ("~300 people", "[270, 330]"),
     ("between 30 and 40 drones", "[30, 40]"),
+    # a vague quantity times its scale words is one figure
+    ("Several hundred people marched", "[300, 900]"),
+    ("a few thousand people marched", "[2000, 5000]"),
+    ("several dozen homes burned", "[36, 108]"),
+    ("several hundred thousand people fled", "[300000, 900000]"),
+    # a range's scale word is both ends'
+    ("two to three thousand people marched", "[2000, 3000]"),
+    ("between two and three million people", "[2000000, 3000000]"),
     ("30 to 40 drones", "[30, 40]"),
     ("30–40 drones", "[30, 40]"),
     ("the 100-to-300 people counted", "[100, 300]"),

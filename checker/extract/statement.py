@@ -80,6 +80,13 @@ _EARLIER_BEFORE: Final = re.compile(
         |(?:\b(?:the|an?|its|their|his|her|our)|[\w-]+(?:'s|’s))\s+(?:previous|earlier|initial|original|prior
            |old|first|former)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|was|were|stood\s+at
            |had\s+been)\s+(?:about\s+)?["“‘]?$
+        |\b(?:earlier|previous|prior|original|first)\s+(?:version|draft|edition)\s+of\s+
+           (?:this|the|our)\s+(?:[\w-]+\s+)?(?:article|story|report|piece|post)\s+
+           (?:\w+\s+)?(?:said|stated|reported|gave|put|misstated|misreported|listed|had|showed)
+           \b[^.;,]*$
+                                            # "An earlier version of this article said 40"
+        |\b(?:wrongly|incorrectly|mistakenly|erroneously|previously)\s+(?:said|reported|stated
+           |gave|put|listed|had)\b(?:\s+[\w'’-]+){0,6}?\s*$   # "incorrectly reported 40"
         |^\s*(?:at\s+(?:the\s+)?(?:first|start|outset|beginning)|initially|originally|at\s+first
            |early\s+on|in\s+the\s+first\s+(?:days|hours|weeks))\b[^.;]*$)""",
     re.IGNORECASE | re.VERBOSE,
@@ -177,7 +184,8 @@ _PROJECTION_WORDS: Final = frozenset(
 )
 _EARLIER_WORDS: Final = frozenset(
     """up down previous earlier initial original prior old first former initially
-    originally early start outset beginning""".split()
+    originally early start outset beginning wrongly incorrectly mistakenly erroneously
+    previously""".split()
 )
 _REVISION_WORDS: Final = frozenset(
     """revised revises revising revise lowered lowers lowering corrected corrects correcting

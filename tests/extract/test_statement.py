@@ -73,6 +73,11 @@ EARLIER = [
     ),
     ("The toll, which had stood at 89, rose to 93.", [("89", True), ("93", False)]),
     ("Officials had earlier said 115 people died.", [("115", True)]),
+    # a correction's wrong figure is an earlier statement
+    ("An earlier version of this article said 40 guards were injured.", [("40", True)]),
+    ("This story incorrectly reported 40 injured guards.", [("40", True)]),
+    ("The ministry previously said 40 guards were injured.", [("40", True)]),
+    ("The first version of the report came out, and 40 guards were hurt.", [("40", False)]),
     ("Initially, police reported 12 arrests.", [("12", True)]),
     ("The first estimate of 270 was withdrawn.", [("270", True)]),
     ("The ministry's initial count of 500 was cut to 471.", [("500", True), ("471", False)]),

@@ -111,6 +111,15 @@ _NOUN_AT: Final = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+(?:at|of)\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Deaths rose to", "Measles cases now stand at", "Arrests have climbed to": a plural subject
+# and a verb of change or state that the figure completes
+_SUBJECT_BEFORE: Final = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:(?P<modifier>[A-Za-z][\w-]*)\s+)?(?P<noun>[A-Za-z][a-z-]*s)\s+"
+    r"(?:(?:have|has|had|now|since|already|reportedly|officially)\s+){0,2}"
+    r"(?:rose|risen|rise|climbed|climb|jumped|grew|grown|increased|fell|fallen|dropped|declined"
+    r"|reached|stand|stood|stands|totalled|totaled|total|numbered|number|hit|topped)\s+"
+    r"(?:to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
+)
 # words that name an amount of something, never the thing: "put the figure at 18,000"
 _GENERIC_AMOUNTS: Final = frozenset(
     """figure figures number numbers total totals count counts tally estimate estimates sum
@@ -193,6 +202,17 @@ def count_or_measure(
                 noun = _TOLL_NOUNS[(counted.group("toll") or "death").lower()]
             head = singular(noun.split()[-1])
             return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
+        # "Deaths rose to 12", "Measles cases now stand at 158": the plural subject of a
+        # verb of change or state just before the figure is what it counts
+        subject = _SUBJECT_BEFORE.search(before)
+        if subject is not None and is_plural(subject.group("noun")):
+            words = [w for w in (subject.group("modifier"), subject.group("noun")) if w]
+            if words[0].lower() in STOP or words[0].lower() in _GENERIC_AMOUNTS:
+                words = words[1:]
+            if words and words[-1].lower() not in STOP | _GENERIC_AMOUNTS:
+                noun = " ".join(words)
+                head = singular(words[-1].lower())
+                return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)
         # "police put the crowd at 45,000", "organisers claimed a turnout of 180,000": the
         # thing counted is named just before, with 'at' or 'of'
         named = _NOUN_AT.search(before)

@@ -16,6 +16,12 @@ NOUNS = [
         [("2,207", "damaged or destroyed structures", "structure")],
     ),
     ("The tally of the dead rose to 114.", [("114", "dead", "dead")]),
+    # the plural subject of a verb of change or state
+    ("Deaths rose to 12.", [("12", "Deaths", "death")]),
+    ("Measles cases now stand at 158.", [("158", "Measles cases", "case")]),
+    ("Officials said arrests have climbed to 31.", [("31", "arrests", "arrest")]),
+    # ... but not an amount word
+    ("The numbers rose to 40.", [("40", "", "")]),
     ("The total of displaced families reached 1,450.", [("1,450", "displaced families", "family")]),
     ("The number still missing fell to 66.", [("66", "missing", "missing")]),
     (

@@ -118,7 +118,7 @@ _SUBJECT_BEFORE: Final = re.compile(
     r"(?:(?:have|has|had|now|since|already|reportedly|officially)\s+){0,2}"
     r"(?:rose|risen|rise|climbed|climb|jumped|grew|grown|increased|fell|fallen|dropped|declined"
     r"|reached|stand|stood|stands|totalled|totaled|total|numbered|number|hit|topped)\s+"
-    r"(?:to\s+|at\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
+    r"(?:to\s+|at\s+|past\s+)?(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?$"
 )
 # words that name an amount of something, never the thing: "put the figure at 18,000"
 _GENERIC_AMOUNTS: Final = frozenset(

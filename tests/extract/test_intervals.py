@@ -38,6 +38,10 @@ HEDGED = [
     ("an estimated 300 people", "[270, 330]"),
     ("~300 people", "[270, 330]"),
     ("between 30 and 40 drones", "[30, 40]"),
+    # a headline's verbs of passing a mark
+    ("Deaths topped 40 on Monday", "(40, inf)"),
+    ("the toll tops 150", "(150, inf)"),
+    ("cases climbed past 150", "(150, inf)"),
     # a vague quantity times its scale words is one figure
     ("Several hundred people marched", "[300, 900]"),
     ("a few thousand people marched", "[2000, 5000]"),

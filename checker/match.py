@@ -324,6 +324,10 @@ class _Columns:
                     # "Nine of the 40 passengers were injured": the whole is inside the
                     # part's phrase, and the verb after it is said of the part
                     owner = group[at - 1]
+                elif at and pos < int(self.start[owner]) and self._part_of_them(owner):
+                    # "Thirty-one officers were hurt, nine of them seriously": the part
+                    # names the whole again; the verb before it is the whole's
+                    owner = group[at - 1]
                 owners.add(owner)
                 at = group.index(owner)
                 for near in group[max(0, at - 1) : at + 2]:
@@ -332,6 +336,13 @@ class _Columns:
                     ):
                         owners.add(near)
         return owners
+
+    def _part_of_them(self, p: int) -> bool:
+        """Whether figure `p` is a part of a whole named before it: "nine of them", "three
+        of those"."""
+        base = int(self.sentence_start[p])
+        rest = str(self.sentence[p])[int(self.end[p]) - base :]
+        return _OF_THEM.match(rest) is not None
 
     def _said_of_part(self, part: int, whole: int, pos: int) -> bool:
         """Whether the word at `pos` is the verb of a partitive count `part` whose whole is
@@ -409,6 +420,7 @@ def _context_checks(
     return checks
 
 
+_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)
 # What joins a part to the number of its whole: "Nine| of the |40", "14| of the train's |22"
 _PARTITIVE_JOINT: Final = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|those|these|our|his|her)\s+)?"

@@ -432,3 +432,27 @@ def test_a_tie_goes_to_the_fact_whose_word_is_in_the_figures_clause(
     tmp_path: Path, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _claims(_rules(tmp_path, SHARED_NOUN), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part that names its whole again ("nine of them") leaves the verb before it to
+        # the whole
+        (
+            "Thirty-one passengers were injured, nine of them seriously.",
+            [("injured", "Thirty-one")],
+        ),
+        ("Twelve passengers were injured, three of those critically.", [("injured", "Twelve")]),
+        # ... and keeps its own verb after it
+        ("Police freed 40 passengers, and nine of them were injured.", [("injured", "nine")]),
+    ],
+)
+def test_a_part_of_them_leaves_the_verb_before_it_to_the_whole(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
+    )
+    assert _claims(rules, text) == expected

@@ -169,6 +169,10 @@ KINDS = """\
         ("Temperatures peaked at 88F in the shade.", [("88F", "[31.1111, 31.1111]")]),
         # a seat or a room is no temperature
         ("Temperatures peaked as Seat 31C stayed empty.", []),
+        # an area converts between its units and never into a length
+        ("The fire burned 12 square kilometres.", [("12 square kilometres", "[2965.26, 2965.26]")]),
+        ("The fire burned 5 square miles.", [("5 square miles", "[3200, 3200]")]),
+        ("The fire burned 12 km of road.", []),
         # "degrees" alone names no scale, and an angle is no temperature
         ("Temperatures peaked at 31 degrees.", []),
     ],

@@ -116,11 +116,22 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     }.items()
     for unit in spellings.split()
 }
+# Areas and volumes as rules and texts name them: "km²", "square km", "sq mi", "m³", "cubic
+# metres" (in a text, "square"/"cubic" before a length is read by _MEASURE_AFTER's prefix)
+_LENGTHS: Final = ("km", "m", "cm", "mm", "mile", "foot", "inch")
+for _spelling, _name in list(MEASURE_UNITS.items()):
+    if _name in _LENGTHS:
+        MEASURE_UNITS[f"{_spelling}²"] = f"{_name}²"
+        MEASURE_UNITS[f"{_spelling}³"] = f"{_name}³"
+        for _power, _mark in (("square", "²"), ("sq", "²"), ("cubic", "³")):
+            MEASURE_UNITS[f"{_power} {_spelling}"] = f"{_name}{_mark}"
 _MEASURE_AFTER: Final = re.compile(
     # a trie of the units: only one unit can be followed by no word character or "/" (a longer
     # one goes on with letters, "km/h" with "/"), so it finds what the longest-first
     # alternation found, failing on the first wrong character instead of trying 90 units
-    r"^\s?(?:square\s+|sq\s+|cubic\s+)?(?P<unit>" + word_trie(list(MEASURE_UNITS)) + r")(?![\w/])",
+    r"^\s?(?P<power>square\s+|sq\.?\s+|cubic\s+)?(?P<unit>"
+    + word_trie(list(MEASURE_UNITS))
+    + r")(?![\w/])",
     re.IGNORECASE,
 )
 # Each unit's dimension and size in that dimension's base unit, so a fact in acres reads
@@ -142,6 +153,11 @@ UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
     "mw": ("power", 1.0), "gw": ("power", 1000.0), "kwh": ("energy", 1.0),
     "celsius": ("temperature", 1.0), "fahrenheit": ("temperature", 5 / 9),
 }  # fmt: skip
+# Areas and volumes of the lengths: "km²" (square kilometres), "m³" (cubic metres, in litres)
+for _name, (_dimension, _size) in list(UNIT_SIZES.items()):
+    if _dimension == "length":
+        UNIT_SIZES[f"{_name}²"] = ("area", _size**2)
+        UNIT_SIZES[f"{_name}³"] = ("volume", _size**3 * 1000.0)
 # Units whose zero is not the base unit's: base = value * size + offset (°F -> °C).
 UNIT_OFFSETS: Final[dict[str, float]] = {"fahrenheit": -160 / 9}
 # "31C", "88F": a temperature's scale glued to the number, as British papers write it
@@ -558,6 +574,10 @@ def describe(
             return Description(kind, unit, "", unit, end + 1 + millions.end(), 1e6)
         kind = Kind.DURATION if unit in DURATION_UNITS else Kind.MEASURE
         stop = end + measure.end()
+        power = (measure.group("power") or "").lower()
+        if power and UNIT_SIZES.get(unit, ("",))[0] == "length":
+            # "12 square kilometres", "450 cubic metres": an area, a volume, never a length
+            unit = f"{unit}³" if power.startswith("cubic") else f"{unit}²"
         degrees = _DEGREES_OF.match(text, stop, sentence_end) if unit == "degree" else None
         if degrees is not None:
             unit, stop = ("celsius" if degrees.group("c") else "fahrenheit"), degrees.end()

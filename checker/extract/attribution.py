@@ -135,6 +135,7 @@ _CLAIMED_LIVES: Final = re.compile(
 )
 _HELD_RESPONSIBLE: Final = re.compile(r"(?:\s+[\w'’-]+){1,6}?\s+(?:responsible|accountable)\b")
 _SAY_FORMS: Final = frozenset(_SAY.split("|"))
+_NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)\b")
 _VERB_SET: Final = frozenset(_VERB_FORMS)
 # base forms ("count", "report"), the ones with an -s form: after a singular subject they are
 # nouns ("an official count", "the unofficial Google document")
@@ -810,6 +811,17 @@ def _verb_cues(sentence: str) -> list[Cue]:
             and (window.split()[-1].lower().lstrip('("“‘[') in _DETERMINERS)
         ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
+        following = _NEXT_WORD.match(sentence, match.end())
+        lead = sentence[: match.start()].split()
+        if (
+            following is not None
+            and following.group(1).lower() in _VERB_SET
+            and len(lead) == 1
+            and not _acronym(lead[0])
+            and _singular(lead[0].lower()) not in ORGANISATION_NOUNS
+        ):
+            continue  # "Initial estimates put the cost at": an adjective and a noun, not a
+            # speaker and a verb ("Police reports show", "FEMA estimates put" keep theirs)
         found_aux = (
             _AUX_BEFORE.search(window) if _may_end_on(window, len(window), _AUX_TAILS) else None
         )

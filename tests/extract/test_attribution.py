@@ -675,3 +675,22 @@ def test_it_after_a_title_holder_is_the_body_that_owns_the_title(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _speakers(text) == expected
+
+
+NOUN_BEFORE_A_VERB = [
+    # an adjective and a document noun before the verb are no speaker and verb
+    ("Initial estimates put the cost at $40 million.", [("$40 million", "")]),
+    ("Official estimates put the cost at $40 million.", [("$40 million", "")]),
+    # ... a name or a body before them is the document's owner
+    ("FEMA estimates put the cost at $40 million.", [("$40 million", "FEMA")]),
+    ("Hagari estimates 40 rockets were fired.", [("40", "Hagari")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), NOUN_BEFORE_A_VERB, ids=[t[:30] for t, _ in NOUN_BEFORE_A_VERB]
+)
+def test_a_document_noun_before_a_verb_is_no_verb(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _speakers(text) == expected

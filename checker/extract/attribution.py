@@ -38,7 +38,7 @@ from checker.extract.lexicon import (
     TIME_WORDS,
     VENUE_NOUNS,
 )
-from checker.extract.numbers import word_trie
+from checker.extract.numbers import COUNTING_WORDS, word_trie
 
 # Reporting verbs, by the kind of subject they take. "said" takes anyone; "show" and "give"
 # only a document ("the PDC's assessments give 2,719"); the establishing verbs ("counted",
@@ -320,6 +320,21 @@ def head_noun(name: str) -> str:
 def _strip_leading(words: list[str]) -> list[str]:
     """'On Sunday night Mayor Ruth Kim' -> 'Mayor Ruth Kim'; 'a U.S. official' -> 'U.S.
     official'; 'Earlier, the ministry' -> 'the ministry' (commas are gone by now)."""
+    counted = [i for i, w in enumerate(words) if w[:1].isdigit() or w.lower() in COUNTING_WORDS]
+    after = (
+        next(
+            (
+                i
+                for i in range(counted[-1] + 1, len(words))
+                if words[i].lower() in ("the", "a", "an")
+            ),
+            None,
+        )
+        if counted
+        else None
+    )
+    if after is not None and any(w.lower() in _REBUTTING for w in words[: counted[-1]]):
+        words = words[after:]  # "rather than the four the ministry": the ministry
     changed = True
     while words and changed:
         changed = False
@@ -331,6 +346,11 @@ def _strip_leading(words: list[str]) -> list[str]:
         if _acronym(words[0]):
             break
         first = words[0].lower()
+        if first in _REBUTTING and len(words) > 2:
+            # "contrary to the ministry", "unlike the police", "rather than the union"
+            words = words[2:] if words[1].lower() in ("to", "than", "of") else words[1:]
+            changed = True
+            continue
         if first in PREPOSITIONS and len(words) > 1:
             # a leading time phrase: "On Sunday night", "By midday on Wednesday", "In 2023"
             rest = 1
@@ -706,7 +726,12 @@ def _np_like(piece: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    return not (first.endswith("ing") or first in PREPOSITIONS or first in CLAUSE_WORDS)
+    return not (
+        first.endswith("ing")
+        or first in PREPOSITIONS
+        or first in CLAUSE_WORDS
+        or first in _REBUTTING  # "Unlike the police, the organisers said"
+    )
 
 
 _APPOSITION: Final = re.compile(r",\s+(?P<role>(?:the|a|an)\s+[^,.;:()“”\"]+?)\s*(?=[,.;:]|$)")
@@ -1061,6 +1086,7 @@ def speaker_of(found: list[Cue], start: int, end: int, sentence: str = "") -> Cu
                 and (
                     _TIME_CLAUSE.search(sentence, 0, c.start)
                     or _CONTRAST.search(sentence, end, c.start)
+                    or (c.scope <= 0 and _in_rebuttal(sentence, end, c.start, c.end))
                 )
             )
         ]
@@ -1096,6 +1122,27 @@ _TIME_CLAUSE: Final = re.compile(
     r"(?<![\w'’-])(?:when|after|before|while|until|as\s+soon\s+as)\s+$", re.IGNORECASE
 )
 _CONTRAST: Final = re.compile(r",\s*(?:but|yet|whereas|while)\b|;|\bwhereas\b", re.IGNORECASE)
+
+
+_REBUTTING: Final = frozenset(["contrary", "unlike", "rather", "instead", "not"])
+
+
+def _in_rebuttal(sentence: str, end: int, start: int, cue_end: int) -> bool:
+    """Whether a cue at `start` stands in a rebuttal opened after the figure ending at `end`:
+    "Seven died, not four as the ministry claims, the union said": the ministry's cue is the
+    rebutted four's; the union's, after the rebuttal closes, is Seven's."""
+    rebuttal = _REBUTTAL.search(sentence, end, cue_end)
+    if rebuttal is None:
+        return False
+    closes = sentence.find(",", rebuttal.end())
+    return closes == -1 or start < closes
+
+
+# "Seven died, not four as the ministry claims, the union said": the cue after a rebuttal
+# is the rebutted figure's, not the one before it
+_REBUTTAL: Final = re.compile(
+    r",?\s*\b(?:not|rather\s+than|instead\s+of|contrary\s+to|unlike)\b", re.IGNORECASE
+)
 _ASIDE: Final = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 
 

@@ -694,3 +694,28 @@ def test_a_document_noun_before_a_verb_is_no_verb(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _speakers(text) == expected
+
+
+REBUTTALS = [
+    # the cue inside a rebuttal is the rebutted figure's; the one after it the figure's
+    (
+        "Seven prisoners died, not four as the ministry claims, the union said.",
+        [("Seven", "union"), ("four", "ministry")],
+    ),
+    (
+        "Seven prisoners died, rather than the four the ministry reported, the union said.",
+        [("Seven", "union"), ("four", "ministry")],
+    ),
+    (
+        "Seven prisoners died, contrary to the ministry's count of four, the union said.",
+        [("Seven", "union"), ("four", "ministry")],
+    ),
+    ("Unlike the police, the organisers said 50,000 marched.", [("50,000", "organisers")]),
+    # ... and a rebuttal after the cue changes nothing
+    ("Seven prisoners died, the union said, not four.", [("Seven", "union"), ("four", "union")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REBUTTALS, ids=[t[:30] for t, _ in REBUTTALS])
+def test_a_rebuttal_keeps_each_side_its_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _speakers(text) == expected

@@ -57,6 +57,13 @@ _SKIP_SPANS: Final = re.compile(
     re.VERBOSE,
 )
 _TOKEN_REST: Final = re.compile(r"\S*")
+_LETTERED: Final = re.compile(r"\d{1,3}[KMBT]")
+# A phone number in groups: an international "+44 20 7946 0321" or a trunk "0800 555 0199"
+_PHONE: Final = re.compile(
+    r"(?<![\w.,+])(?:\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}|\(?0\d{2,4}\)?(?:[\s-]\d{3,4}){2})"
+    r"(?![\w,.]?\d)"
+)
+_PHONE_HINT: Final = re.compile(r"\+\d|(?<![\d.,])0\d{2,4}[\s-]\d")
 # characters without which a token cannot be a URL, e-mail, date, phone or version number
 _SUSPECT: Final = re.compile(r"[/@:+=?&%_()-]|\.\S*\.|www", re.IGNORECASE)
 # "U.S." or "a.m." before a full stop: initials, not the end of a sentence
@@ -158,6 +165,11 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
     sentences = sentence_spans(text)
     sentence_starts = [s for s, _ in sentences]
     mentions = list(scan_numbers(text))
+    # phone numbers written with spaces ("0800 555 0199", "+44 20 7946 0321"): their groups
+    # have no character the per-token check looks for
+    phones = (
+        [(m.start(), m.end()) for m in _PHONE.finditer(text)] if _PHONE_HINT.search(text) else []
+    )
     speakers: Speakers | None = None
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     path = document.path.as_posix()
@@ -173,6 +185,8 @@ def _extract_document(document: Document, rows: _Rows, hedges: Hedges) -> None:
         if index < 0:
             continue
         s_start, s_end = sentences[index]
+        if phones and any(lo <= mention.start < hi for lo, hi in phones):
+            continue
         skip_kind: Kind | None = None
         piece = _skip_piece(text, mention.start)
         if piece is not None:
@@ -410,6 +424,9 @@ def _refine_kind(
         and text[mention.end : mention.end + 1] in (",", ".", ";")
     ):
         return Kind.AGE  # "Hal Brenner, 66, said", "its president, Ana Ruiz, 58,"
+    if _LETTERED.fullmatch(raw) and not description.noun:
+        return Kind.IDENTIFIER  # "clinic 4B", "gate 12K": a name ("$4B" is money, "1.2b in
+        # reserves" an amount)
     if raw.lower() == "one" and _OF_AFTER.match(text, mention.end):
         return None  # "one of the most dramatic nights", "one of the best"
     if raw.lower() == "one":

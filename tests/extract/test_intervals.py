@@ -221,6 +221,9 @@ NOTHING = [
     "drones took out one-way attack drones",
     "see https://example.org/report-2024/figure-300?id=45 for details",
     "call +1 202-555-0143 today",
+    "call 0800 555 0199 for help",
+    "call +44 20 7946 0321 for help",
+    "the clinic 4B was closed",
     "version 2.14.1 was released",
 ]
 

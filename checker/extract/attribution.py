@@ -1007,14 +1007,21 @@ def cues(sentence: str) -> list[Cue]:
             speaker = document_speaker(match.group("who"))
             if speaker is None:
                 continue
+            named = _NAME_AFTER.match(sentence, match.end()) if speaker.person else None
+            if named is not None and not speaker.role and (person := make_speaker(named["name"])):
+                # "according to a ministry spokesman, Tomas Reel": the person, in that role
+                speaker = replace(person, role=speaker.name, person=True)
+                match_end = named.end("name")
+            else:
+                match_end = match.end()
             if relay and not speaker.anonymous:
                 speaker = replace(speaker, relay=relay)
             # "According to X, …" and "…, but according to X, crews had…" cover what
             # follows; "…, according to X." and "40,000 according to X and" what precedes
-            rest = sentence[match.end() :].lstrip()
+            rest = sentence[match_end:].lstrip()
             opens = not sentence[: match.start()].strip(" ,")
             where = 1 if opens or (rest[:1] == "," and len(rest) > 2) else -1
-            found.append(Cue(match.start(), match.end(), speaker, where, strength=2))
+            found.append(Cue(match.start(), match_end, speaker, where, strength=2))
     if "'s " in sentence or "’s " in sentence:
         for match in _TALLY_OF.finditer(sentence):
             subject = _subjects(match.group("who") + " ")
@@ -1125,6 +1132,10 @@ _CONTRAST: Final = re.compile(r",\s*(?:but|yet|whereas|while)\b|;|\bwhereas\b", 
 
 
 _REBUTTING: Final = frozenset(["contrary", "unlike", "rather", "instead", "not"])
+# A personal name in apposition after a role: "…, Tomas Reel," / "…, Tomas Reel."
+_NAME_AFTER: Final = re.compile(
+    r",\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?=\s*(?:[,.;:)]|$))"
+)
 
 
 def _in_rebuttal(sentence: str, end: int, start: int, cue_end: int) -> bool:

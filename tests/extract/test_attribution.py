@@ -314,6 +314,18 @@ ROLES_AFTER: list[tuple[str, str, str]] = [
     ),
     ("The city's fire chief, Lena Ortiz, said 40 homes burned.", "Lena Ortiz", "city's fire chief"),
     ("On Monday, Lena Ortiz said 40 homes burned.", "Lena Ortiz", ""),
+    # a name in apposition after "according to" a role
+    (
+        "According to a ministry spokesman, Tomas Reel, 14 inmates died.",
+        "Tomas Reel",
+        "ministry spokesman",
+    ),
+    (
+        "Fourteen inmates died, according to a ministry spokesman, Tomas Reel.",
+        "Tomas Reel",
+        "ministry spokesman",
+    ),
+    ("According to the ministry, 14 inmates died.", "ministry", ""),
 ]
 
 

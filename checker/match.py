@@ -423,7 +423,7 @@ def _context_checks(
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)
 # What joins a part to the number of its whole: "Nine| of the |40", "14| of the train's |22"
 _PARTITIVE_JOINT: Final = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|those|these|our|his|her)\s+)?"
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|those|these|our|my|his|her|your)\s+)?"
     r"(?:[^\W\d][\w-]*(?:'s|’s)\s+)?",
     re.I,
 )

@@ -206,7 +206,10 @@ IDIOMS: Final = frozenset(
 )  # fmt: skip
 _WORD: Final = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’\-]*)")
 _NUMBER_AFTER: Final = re.compile(r"\s*(?P<word>[A-Za-z\d][\w'’\-]*)")
-_OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
+_OF_THE: Final = re.compile(
+    r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|our\s+|my\s+|his\s+|her\s+|your\s+)?",
+    re.I,
+)
 STOP: Final = frozenset(
     """a an the of in on at to for from by with without into onto over under than as that which
     who whom whose where when while and or but nor so yet is are was were be been being has

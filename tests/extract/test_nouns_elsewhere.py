@@ -51,6 +51,10 @@ NOUNS = [
         "Two of Monday's 14 flights were cancelled.",
         [("Two", "flights", "flight"), ("14", "flights", "flight")],
     ),
+    (
+        "Nine of our 40 guards were hurt.",
+        [("Nine", "guards", "guard"), ("40", "guards", "guard")],
+    ),
     # an owner without a number after it is no whole of a part
     ("Three of the town's wells ran dry.", [("Three", "wells", "well")]),
     # ... not without such an opener, and never over a plural the figure has

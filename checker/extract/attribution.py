@@ -855,6 +855,9 @@ def _verb_cues(sentence: str) -> list[Cue]:
         before = sentence[:start]
         after_verb = sentence[match.end() :]
         if verb.endswith("ing") and sentence[: match.start()].rstrip().endswith(","):
+            if verb in _SAY_FORMS and (main := _main_subject(sentence, match.start())):
+                # "Police denied the claims, saying 14 were hurt": the main clause's subject
+                cues.append(Cue(match.start(), match.end(), main, 1))
             continue  # "…, bringing the toll to 101": a participle of the clause before
         if verb.startswith("claim") and _CLAIMED_LIVES.match(after_verb):
             continue  # "the fire has claimed a 101st victim", "claimed 40 lives": it killed
@@ -909,6 +912,22 @@ def _verb_cues(sentence: str) -> list[Cue]:
         scope = -1 if not after or after[0] in ".,;:!?)" or _only_circumstance(after) else 1
         cues.append(Cue(offset, match.end(), speaker, scope))
     return cues
+
+
+_FINITE: Final = re.compile(r"(?<![\w'’-])([a-z]+(?:ed|s))(?![\w'’-])")
+
+
+def _main_subject(sentence: str, limit: int) -> Speaker | None:
+    """The subject of a sentence's first verb, for a participle of saying after a comma:
+    "Police denied the claims, saying …" -> Police; None when no verb comes first."""
+    for verb in _FINITE.finditer(sentence, 0, limit):
+        word = verb.group(1)
+        if word in _VERB_SET or word.endswith("ed"):
+            subject = sentence[: verb.start()].strip()
+            if not subject or "," in subject:
+                return None
+            return make_speaker(subject, initial=True)
+    return None
 
 
 def _singular_subject(raw: str) -> bool:

@@ -731,3 +731,22 @@ REBUTTALS = [
 @pytest.mark.parametrize(("text", "expected"), REBUTTALS, ids=[t[:30] for t, _ in REBUTTALS])
 def test_a_rebuttal_keeps_each_side_its_speaker(text: str, expected: list[tuple[str, str]]) -> None:
     assert _speakers(text) == expected
+
+
+PARTICIPLES_OF_SAYING = [
+    # a participle of saying after a comma is said by the main clause's subject
+    ("Police denied the claims, saying only 14 guards were hurt.", [("14", "Police")]),
+    ("The ministry rejected the report, adding that 40 inmates were moved.", [("40", "ministry")]),
+    # ... another participle states nothing
+    ("The fire spread quickly, bringing the toll to 101.", [("101", "")]),
+    ("The storm hit the coast, killing 40 people.", [("40", "")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PARTICIPLES_OF_SAYING, ids=[t[:30] for t, _ in PARTICIPLES_OF_SAYING]
+)
+def test_a_participle_of_saying_is_the_main_subjects(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _speakers(text) == expected

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
 from checker.config import Config, load_config
-from checker.engine import EngineName, open_engine
+from checker.engine import Engine, EngineName, open_engine
 from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
 from checker.inputs import STDIN, InputOptions, using
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from checker.match import Matches
     from checker.suggest import Suggestion, SuggestOptions
+    from checker.suggest.propose import Board
 
 # Without PATHS and without `paths:` in the config, the working directory is read (its
 # folders walked, leaving out .git, .venv, what .gitignore ignores: checker.inputs.ignore).
@@ -407,36 +408,57 @@ def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
     return match_claims(*task)
 
 
-@contextmanager
-def _shared_matcher(
-    config: Config, execution: Execution
-) -> Iterator[Callable[[pd.DataFrame, RuleSet], Matches]]:
-    """match_claims across the run's engine: the frame cut at document boundaries into
-    parts of about MATCH_ROWS figures, each matched by a worker. Matching reads one sentence
-    at a time, so the parts' claims are those of one pass; each part resolves its own
-    origins, so a suggestion (which reads only which figure each fact claims) is its user."""
-    from checker.match import Matches, match_claims
+def _board_part(task: tuple[pd.DataFrame, RuleSet]) -> Board:
+    from checker.suggest.propose import board_of
 
+    return board_of(*task)
+
+
+T = TypeVar("T")
+
+
+def _in_parts(
+    engine: Engine,
+    work: Callable[[tuple[pd.DataFrame, RuleSet]], T],
+    frame: pd.DataFrame,
+    rules: RuleSet,
+) -> list[T]:
+    """`work` on the frame cut at document boundaries into parts of about MATCH_ROWS
+    figures, each done by a worker (the frame whole, here, when it is one part)."""
+    parts = _parts(frame)
+    if len(parts) < 2:
+        return [work((frame, rules))]
+    tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
+    return list(engine.map(work, tasks))
+
+
+@contextmanager
+def _shared_engine(config: Config, execution: Execution) -> Iterator[Engine]:
+    """The run's engine, for matching shared across its workers: matching reads one
+    sentence at a time, so the claims of parts of whole documents are those of one pass;
+    each part resolves its own origins, so a suggestion (which reads only which figure
+    each fact claims) is its user."""
     execution = _execution(execution, execution.jobs, config)
     assert execution.engine is not None
     with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
+        yield engine
 
-        def match(frame: pd.DataFrame, rules: RuleSet) -> Matches:
-            parts = _parts(frame)
-            if len(parts) < 2:
-                return match_claims(frame, rules)
-            tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
-            done = list(engine.map(_match_part, tasks))
-            return Matches(
-                tuple(c for m in done for c in m.claims),
-                sum(m.unmatched for m in done),
-                tuple(n for m in done for n in m.notes),
-                tuple(n for m in done for n in m.near_misses),
-                tuple(sorted(r for m in done for r in m.claimed)),
-                tuple(sorted(r for m in done for r in m.candidates)),
-            )
 
-        yield match
+def _matched(engine: Engine, frame: pd.DataFrame, rules: RuleSet) -> Matches:
+    """match_claims across the engine's workers (see _shared_engine)."""
+    from checker.match import Matches
+
+    done = _in_parts(engine, _match_part, frame, rules)
+    if len(done) == 1:
+        return done[0]
+    return Matches(
+        tuple(c for m in done for c in m.claims),
+        sum(m.unmatched for m in done),
+        tuple(n for m in done for n in m.notes),
+        tuple(n for m in done for n in m.near_misses),
+        tuple(sorted(r for m in done for r in m.claimed)),
+        tuple(sorted(r for m in done for r in m.candidates)),
+    )
 
 
 def _parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
@@ -458,8 +480,13 @@ def _suggestion(
     existing: RuleSet | None = None,
 ) -> Suggestion:
     from checker.suggest import suggest_rules
+    from checker.suggest.propose import Board
 
-    with _shared_matcher(config, execution) as matcher:
+    with _shared_engine(config, execution) as engine:
+
+        def boards(frame: pd.DataFrame, rules: RuleSet) -> Board:
+            return Board.merged(_in_parts(engine, _board_part, frame, rules))
+
         return suggest_rules(
             corpus.figures,
             corpus.sentences,
@@ -467,7 +494,7 @@ def _suggestion(
             run_examples,
             options,
             existing,
-            matcher,
+            boards,
         )
 
 
@@ -510,8 +537,8 @@ def _suggested_run(
     ruleset = suggestion.ruleset()
     if fact is not None:
         find_fact(ruleset, fact)
-    with _shared_matcher(config, execution) as matcher:
-        matches = matcher(corpus.figures, ruleset)
+    with _shared_engine(config, execution) as engine:
+        matches = _matched(engine, corpus.figures, ruleset)
     # each part resolved its own origins; name variants and wire copies reach across parts
     whole = resolve_claim_origins(matches.claims, ruleset)
     claims = [c for c in whole if fact is None or c.fact_id == fact]

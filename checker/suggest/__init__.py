@@ -23,7 +23,6 @@ from typing import Final
 import pandas as pd
 
 from checker.extract.units import normalise_noun
-from checker.match import match_claims
 from checker.model import Fact, OriginGroup, RuleSet, format_number
 from checker.origins import resolve_origins
 from checker.suggest.cluster import group_items, weigh
@@ -34,6 +33,7 @@ from checker.suggest.propose import (
     ExampleRunner,
     Matcher,
     Proposal,
+    board_of,
     draft,
     examples,
     name,
@@ -164,18 +164,18 @@ def suggest_rules(
     run_examples: ExampleRunner,
     options: SuggestOptions | None = None,
     existing: RuleSet | None = None,
-    matcher: Matcher = match_claims,
+    matcher: Matcher = board_of,
 ) -> Suggestion:
     """Suggest rules for the corpus whose figures (every kind, as extracted), sentences (of
     every document) and number of documents are given. `existing` rules keep their ids
     and, with `skip_covered`, their figures; `run_examples` runs rule examples
-    (pipeline.run_examples) to keep only those that pass; `matcher` is match_claims, or one
+    (pipeline.run_examples) to keep only those that pass; `matcher` is board_of, or one
     that shares its work across processes."""
     options = options or SuggestOptions()
     existing = existing or RuleSet(())
     covered: set[int] = set()
     if options.skip_covered and existing.facts:
-        covered = set(matcher(figures, existing).claimed)
+        covered = matcher(figures, existing).rows
     items = [
         i
         for i in read_items(figures, figure_kinds(options.kinds), WINDOW, covered)

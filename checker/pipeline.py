@@ -7,13 +7,12 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
 
     from checker.match import Matches
     from checker.suggest import Suggestion, SuggestOptions
-    from checker.suggest.propose import Board
 
 # Without PATHS and without `paths:` in the config, the working directory is read (its
 # folders walked, leaving out .git, .venv, what .gitignore ignores: checker.inputs.ignore).
@@ -211,6 +209,7 @@ def _stream(
     fact: str | None = None,
     send: Send = Send.NONE,
     folders: Counter[str] | None = None,
+    read: Callable[[Document], object] | None = None,
 ) -> Iterator[Outcome | InputProblem]:
     """The outcomes of the documents under `paths` (or the config's, or the default)."""
     found = _paths(paths, config.paths, DEFAULT_DOCUMENTS)
@@ -231,6 +230,7 @@ def _stream(
             cache=execution.cache,
             progress=execution.progress,
             folders=folders,
+            read=read,
         )
 
 
@@ -354,7 +354,7 @@ class _Corpus:
     """Every number of a corpus in one frame, and its sentences: what a suggestion reads."""
 
     figures: pd.DataFrame  # every kind, dates and years too (a year tells another event)
-    sentences: tuple[str, ...]  # every sentence of every document, in document order
+    texts: tuple[str, ...]  # the text of every document, in document order
     documents: int
     problems: tuple[InputProblem, ...]
     folders: tuple[tuple[str, int], ...]
@@ -362,16 +362,18 @@ class _Corpus:
 
 def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execution) -> _Corpus:
     """The corpus's figures, streamed through the engine and cache as a check's are, then
-    gathered: suggesting rules compares figures across the whole corpus."""
-    from checker.extract import sentence_spans
-    from checker.load import iter_documents
-
+    gathered: suggesting rules compares figures across the whole corpus. Each document is
+    read once (standard input can be read only once), its text kept for the word weights."""
     folders: Counter[str] = Counter()
     documents = 0
+    texts: list[str] = []
+
+    def keep(document: Document) -> None:
+        texts.append(document.text)
 
     def frames() -> Iterator[pd.DataFrame | InputProblem]:
         nonlocal documents
-        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders):
+        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders, read=keep):
             if isinstance(item, InputProblem):
                 yield item
                 continue
@@ -380,26 +382,13 @@ def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execut
                 yield item.figures
 
     gathered = _gather(frames())
-    sentences = [
-        item.text[start:end]
-        for item in iter_documents(
-            _paths(paths, config.paths, DEFAULT_DOCUMENTS),
-            options=input_options(config, execution),
-        )
-        if isinstance(item, Document)
-        for start, end in sentence_spans(item.text)
-    ]
     return _Corpus(
         gathered.figures,
-        tuple(sentences),
+        tuple(texts),
         documents,
         gathered.problems,
         tuple(sorted(folders.items())),
     )
-
-
-# Figures a worker matches at a time when a suggestion shares the matcher's work.
-MATCH_ROWS: Final = 5_000
 
 
 def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
@@ -408,36 +397,10 @@ def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
     return match_claims(*task)
 
 
-def _board_part(task: tuple[pd.DataFrame, RuleSet]) -> Board:
-    from checker.suggest.propose import board_of
-
-    return board_of(*task)
-
-
-T = TypeVar("T")
-
-
-def _in_parts(
-    engine: Engine,
-    work: Callable[[tuple[pd.DataFrame, RuleSet]], T],
-    frame: pd.DataFrame,
-    rules: RuleSet,
-) -> list[T]:
-    """`work` on the frame cut at document boundaries into parts of about MATCH_ROWS
-    figures, each done by a worker (the frame whole, here, when it is one part)."""
-    parts = _parts(frame)
-    if len(parts) < 2:
-        return [work((frame, rules))]
-    tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
-    return list(engine.map(work, tasks))
-
-
 @contextmanager
 def _shared_engine(config: Config, execution: Execution) -> Iterator[Engine]:
-    """The run's engine, for matching shared across its workers: matching reads one
-    sentence at a time, so the claims of parts of whole documents are those of one pass;
-    each part resolves its own origins, so a suggestion (which reads only which figure
-    each fact claims) is its user."""
+    """The run's engine, for a suggestion's work on parts of whole documents: matching
+    reads one sentence at a time, so the claims of the parts are those of one pass."""
     execution = _execution(execution, execution.jobs, config)
     assert execution.engine is not None
     with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
@@ -445,10 +408,12 @@ def _shared_engine(config: Config, execution: Execution) -> Iterator[Engine]:
 
 
 def _matched(engine: Engine, frame: pd.DataFrame, rules: RuleSet) -> Matches:
-    """match_claims across the engine's workers (see _shared_engine)."""
+    """match_claims across the engine's workers, part by part; each part resolves its own
+    origins, so the claims' origins are resolved again across parts."""
     from checker.match import Matches
+    from checker.suggest.share import Shared
 
-    done = _in_parts(engine, _match_part, frame, rules)
+    done = Shared(engine).parts(_match_part, frame, rules)
     if len(done) == 1:
         return done[0]
     return Matches(
@@ -461,17 +426,6 @@ def _matched(engine: Engine, frame: pd.DataFrame, rules: RuleSet) -> Matches:
     )
 
 
-def _parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    """The frame in parts of whole documents, about MATCH_ROWS rows each, in order."""
-    documents = frame["document"].tolist()
-    cuts = [0]
-    for n in range(1, len(documents)):
-        if n - cuts[-1] >= MATCH_ROWS and documents[n] != documents[n - 1]:
-            cuts.append(n)
-    cuts.append(len(documents))
-    return [frame.iloc[a:b] for a, b in itertools.pairwise(cuts) if b > a]
-
-
 def _suggestion(
     corpus: _Corpus,
     options: SuggestOptions,
@@ -480,21 +434,17 @@ def _suggestion(
     existing: RuleSet | None = None,
 ) -> Suggestion:
     from checker.suggest import suggest_rules
-    from checker.suggest.propose import Board
+    from checker.suggest.share import Shared
 
     with _shared_engine(config, execution) as engine:
-
-        def boards(frame: pd.DataFrame, rules: RuleSet) -> Board:
-            return Board.merged(_in_parts(engine, _board_part, frame, rules))
-
         return suggest_rules(
             corpus.figures,
-            corpus.sentences,
+            corpus.texts,
             corpus.documents,
             run_examples,
             options,
             existing,
-            boards,
+            Shared(engine),
         )
 
 

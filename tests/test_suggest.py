@@ -443,3 +443,25 @@ def test_records_of_an_export_are_suggested_from_with_their_fields(tmp_path: Pat
     code, _, err = cli(tmp_path, "rules", "suggest", "export.jsonl")
     assert code == 2
     assert err.startswith("export.jsonl:1:1: ")
+
+
+def test_standard_input_is_read_once_and_suggests_as_the_file_does(tmp_path: Path) -> None:
+    records = (
+        '{"body": "Crews rescued 48 sailors from the ferry, the coastguard said. The storm had '
+        'raged for two days.", "src": "A"}\n'
+        '{"body": "The coastguard said 48 sailors were rescued overnight. A further 12 sailors '
+        'were missing.", "src": "B"}\n'
+        '{"body": "Officials said 12 sailors were still missing after 48 sailors were '
+        'rescued.", "src": "C"}\n'
+    )
+    (tmp_path / "export.jsonl").write_text(records, encoding="utf-8")
+    from_file = cli(tmp_path, "rules", "suggest", "export.jsonl", "--field", "text=body")
+    with contextlib.chdir(tmp_path):
+        done = runner.invoke(
+            app,
+            ["rules", "suggest", "-", "--stdin-filename", "export.jsonl", "--field", "text=body"],
+            input=records,
+        )
+    assert (done.exit_code, done.stderr) == (0, "")
+    assert from_file == (0, done.stdout, "")
+    assert "  - id: sailors-rescued\n    title: Sailors rescued\n" in done.stdout

@@ -235,13 +235,17 @@ def _text(value: object) -> str:
 
 
 def read_items(
-    figures: pd.DataFrame, kinds: Iterable[str], window: int, skip: Iterable[int] = ()
+    figures: pd.DataFrame,
+    kinds: Iterable[str],
+    window: int,
+    skip: Iterable[int],
+    years: tuple[int, int] | None,
 ) -> list[Item]:
     """The candidate figures of `kinds` (statements of a count, neither denied nor
-    projected), each with its cues; figures of rows in `skip` are left out."""
+    projected), each with its cues; figures of rows in `skip` are left out. `years` are
+    the corpus's (`corpus_years`): a figure beside another year is another event's."""
     wanted = set(kinds)
     skipped = set(skip)
-    years = corpus_years(figures)
     elsewhere = _other_years(figures, years) if years else {}
     frame = figures[figures["kind"].isin(sorted(wanted))]
     sentences_of = dict(

@@ -16,10 +16,14 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.model import Trend
+from checker.extract import extract_figures, figures_in_text
+from checker.match import match_claims
+from checker.model import Document, Trend
 from checker.pipeline import run_suggest
 from checker.rules import load_rules
 from checker.suggest import Suggestion, SuggestOptions
+from checker.suggest.propose import Board, board_of
+from checker.suggest.share import parts_of
 from tests.helpers import corpus
 
 FLOOD = {
@@ -465,3 +469,66 @@ def test_standard_input_is_read_once_and_suggests_as_the_file_does(tmp_path: Pat
     assert (done.exit_code, done.stderr) == (0, "")
     assert from_file == (0, done.stdout, "")
     assert "  - id: sailors-rescued\n    title: Sailors rescued\n" in done.stdout
+
+
+TIED_RULES = """\
+facts:
+  - id: rockets-fired
+    kind: count
+    counts: [rockets]
+    context: [fired]
+  - id: rockets-launched
+    kind: count
+    counts: [rockets]
+    context: [fired]
+  - id: shells-landed
+    kind: count
+    counts: [shells]
+  - id: shells-from-the-army
+    kind: count
+    counts: [shells]
+    origins: [army]
+"""
+
+
+def test_the_settling_board_is_what_the_matcher_claims_and_ties(tmp_path: Path) -> None:
+    text = (
+        "Militants fired 180 rockets overnight. The army said 40 shells landed in the fields. "
+        "Another 12 rockets fell short."
+    )
+    figures = figures_in_text(text)
+    (tmp_path / "rules.yaml").write_text(TIED_RULES, encoding="utf-8")
+    rules = load_rules([tmp_path / "rules.yaml"])
+    board = board_of(figures, rules)
+    matches = match_claims(figures, rules)
+    row = {str(figures.at[r, "text"]): int(r) for r in figures.index}
+    # 180 rockets: both rockets facts tie (a note, no claim); 40 shells: the general fact and
+    # the army's own both claim it; 12 rockets: no 'fired' near, so no fact
+    assert dict(board.claimed) == {
+        "shells-landed": {row["40"]},
+        "shells-from-the-army": {row["40"]},
+    }
+    assert dict(board.tied) == {"rockets-fired": {row["180"]}, "rockets-launched": {row["180"]}}
+    assert board.rows == set(matches.claimed) == {row["40"]}
+    assert {m.row for m in matches.near_misses if m.reason.startswith("tied with ")} == {row["180"]}
+
+
+def test_parts_of_whole_documents_give_one_passs_board(tmp_path: Path) -> None:
+    docs = write(tmp_path, FLOOD)
+    with contextlib.chdir(tmp_path):
+        text = run_suggest([docs], jobs=1).suggestion.render()
+    (tmp_path / "suggested.yaml").write_text(text, encoding="utf-8")
+    rules = load_rules([tmp_path / "suggested.yaml"])
+    figures = extract_figures(
+        [Document(id=name, path=Path(name), text=body) for name, (_, _, body) in FLOOD.items()]
+    )
+    parts = parts_of(figures, rows=7)
+    # 7, 6, 4, 4 and 2 figures: a part ends at the first document boundary past 7 rows
+    assert [sorted(set(p["document"])) for p in parts] == [
+        ["a-valley-herald.md"],
+        ["b-northern-post.md", "c-daily-wire.md"],
+        ["d-river-times.md", "e-evening-star.md"],
+    ]
+    whole = board_of(figures, rules)
+    assert sorted(whole.claimed) == [f.id for f in sorted(rules.facts, key=lambda f: f.id)]
+    assert Board.merged(board_of(p, rules) for p in parts) == whole

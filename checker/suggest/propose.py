@@ -26,7 +26,7 @@ from typing import Final
 import pandas as pd
 
 from checker.files import control_character
-from checker.match import Matches, hedged_interval, match_claims
+from checker.match import assignments, hedged_interval
 from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
 from checker.suggest.cluster import Group, Weights
 from checker.suggest.cues import NOT_CUE_STEMS, Item
@@ -391,15 +391,13 @@ class Board:
     tied: dict[str, set[int]]
 
     @classmethod
-    def of(cls, matches: Matches, places: dict[tuple[str, int, int], int]) -> Board:
+    def of(cls, assigned: Iterable[tuple[int, tuple[str, ...]]]) -> Board:
+        """The board of the matcher's assignments (`match.assignments`)."""
         claimed: dict[str, set[int]] = defaultdict(set)
-        for claim in matches.claims:
-            figure = claim.figure
-            claimed[claim.fact_id].add(places[(figure.document, figure.line, figure.column)])
         tied: dict[str, set[int]] = defaultdict(set)
-        for miss in matches.near_misses:
-            if miss.reason.startswith("tied with "):
-                tied[miss.fact_id].add(miss.row)
+        for row, facts in assigned:
+            for fact in facts:
+                (claimed if len(facts) == 1 else tied)[fact].add(row)
         return cls(claimed, tied)
 
     @classmethod
@@ -431,21 +429,11 @@ class Board:
 def board_of(figures: pd.DataFrame, rules: RuleSet) -> Board:
     """Which rows of `figures` each fact of `rules` claims and ties for: what settling reads
     of a run of the matcher (a run on parts of whole documents, merged, is the same)."""
-    return Board.of(match_claims(figures, rules), places_of(figures))
+    return Board.of(assignments(figures, rules))
 
 
 # board_of, or one that shares the work across processes with the same result
 Matcher = Callable[[pd.DataFrame, RuleSet], Board]
-
-
-def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
-    """(document, line, column) -> row label: where a claim's figure is in the frame."""
-    return {
-        (str(d), int(line), int(col)): int(label)
-        for label, d, line, col in zip(
-            figures.index, figures["document"], figures["line"], figures["column"], strict=True
-        )
-    }
 
 
 @dataclass(frozen=True, slots=True)

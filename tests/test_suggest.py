@@ -532,3 +532,40 @@ def test_parts_of_whole_documents_give_one_passs_board(tmp_path: Path) -> None:
     whole = board_of(figures, rules)
     assert sorted(whole.claimed) == [f.id for f in sorted(rules.facts, key=lambda f: f.id)]
     assert Board.merged(board_of(p, rules) for p in parts) == whole
+
+
+FERRY = {
+    "a-harbour-gazette.md": (
+        "Harbour Gazette",
+        "2025-02-11",
+        "At 4:45 am, the night ferry left Port Ellis with its passengers, the harbour master "
+        "said.\n\nAt 7:20 am, rescuers reached the stricken vessel.",
+    ),
+    "b-coast-radio.md": (
+        "Coast Radio",
+        "2025-02-11",
+        "At 5:10 am, the night ferry left Port Ellis, according to the coastguard.\n\n"
+        "Rescuers reached the vessel at 7:20 am, the coastguard said.",
+    ),
+    "c-island-times.md": (
+        "Island Times",
+        "2025-02-12",
+        "The night ferry left Port Ellis at 4:45 am and lost power an hour later.\n\n"
+        "By 9:05 am, tugs were towing it back to harbour.",
+    ),
+}
+
+
+def test_a_clock_time_is_one_figure_not_two_clauses(tmp_path: Path) -> None:
+    # the colon of "At 5:10 am, the night ferry left" parts no words from the time, so the
+    # departure (4:45 or 5:10) and the rescue (7:20) are two facts; the tugs' 9:05 is one
+    # document's
+    suggestion = suggest(tmp_path, FERRY, kinds=("time",))
+    assert shape(suggestion) == [
+        ("time-ferry", "time", (), ("ferry", "ellis", "left", "port")),
+        ("time-reached", "time", (), ("reached", "rescuers", "vessel")),
+    ]
+    departure, rescue = (f.why for f in suggestion.facts)
+    assert "3 figures from 285 to 310: '4:45 am', '5:10 am'." in departure
+    assert "2 figures from 440 to 440: '7:20 am'." in rescue
+    assert shape(suggest(tmp_path / "default", FERRY)) == []  # times only when asked for

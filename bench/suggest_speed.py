@@ -75,7 +75,11 @@ def main() -> int:
             runs["suggest"].append(timed(suggest))
             runs["check"].append(timed(check))
             s, c = runs["suggest"][-1], runs["check"][-1]
-            print(f"round {n + 1}: suggest {s[0]:.1f} s wall, check {c[0]:.1f} s wall")
+            print(
+                f"round {n + 1}: suggest {s[0]:.1f} s wall ({s[1]:.1f} s CPU), "
+                f"check {c[0]:.1f} s wall ({c[1]:.1f} s CPU): {s[0] / c[0]:.2f}x wall, "
+                f"{s[1] / c[1]:.2f}x CPU"
+            )
         for name, figures in runs.items():
             wall = statistics.median(w for w, _ in figures)
             cpu = statistics.median(c for _, c in figures)

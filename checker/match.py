@@ -544,6 +544,35 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet, *, near_misses: bool = T
     origin, and to at most one fact restricted to some origins. Without `near_misses` the
     figures that only came close (a wrong kind, a near noun, no noun) are not looked for:
     the claims are the same, and `check` never shows them."""
+    return _assign(figures, rules, *_scored(figures, rules, near_misses=near_misses))
+
+
+_Best = dict[tuple[int, bool], list[tuple[float, int]]]
+
+
+def assignments(figures: pd.DataFrame, rules: RuleSet) -> list[tuple[int, tuple[str, ...]]]:
+    """(row label, the fact that claims it or the facts that tie for it), in row order:
+    match_claims's assignment without building its claims (what a rule suggester reads)."""
+    return [
+        (i, tuple(rules.facts[o].id for o in _leaders(options)))
+        for (i, _restricted), options in sorted(
+            _scored(figures, rules, near_misses=False)[1].items()
+        )
+    ]
+
+
+def _leaders(options: list[tuple[float, int]]) -> list[int]:
+    """The facts (by order) a figure goes to, of its (score, order) options, sorted best
+    first in place: the one best, or every one tied at the best score."""
+    options.sort(key=lambda o: (-o[0], o[1]))
+    return [o for score, o in options if score == options[0][0]]
+
+
+def _scored(
+    figures: pd.DataFrame, rules: RuleSet, *, near_misses: bool = True
+) -> tuple[Origins, _Best, list[Candidate], list[int]]:
+    """Each figure's (score, fact order) options, the near misses (unless not asked for),
+    the figure rows."""
     frame = figures[figures["kind"].isin(sorted(asked_kinds(rules)))]
     origins = resolve_origins(frame, rules)
     cols = _Columns.of(frame)
@@ -551,7 +580,7 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet, *, near_misses: bool = T
     codes, uniques = pd.factorize(raw_nouns.map(normalise_noun))
     lists = _lists(raw_nouns.astype(str), codes)
     scores = _noun_scores([str(u) for u in uniques], rules.facts, rules.noun_cutoff, lists)
-    best: dict[tuple[int, bool], list[tuple[float, int]]] = {}
+    best: _Best = {}
     near: list[Candidate] = []
     nounless = cols.noun == ""
     for order, fact in enumerate(rules.facts):
@@ -586,7 +615,7 @@ def match_claims(figures: pd.DataFrame, rules: RuleSet, *, near_misses: bool = T
             key = (int(cols.index[p]), fact.restricted)
             best.setdefault(key, []).append((float(score[p]) + extra, order))
     figure_rows = [int(i) for i, k in zip(frame.index, cols.kind, strict=True) if _figure(k)]
-    return _assign(figures, rules, origins, best, near, figure_rows)
+    return origins, best, near, figure_rows
 
 
 # Where one clause of a sentence ends and another begins, for which figure owns a word.
@@ -758,7 +787,7 @@ def _assign(
     figures: pd.DataFrame,
     rules: RuleSet,
     origins: Origins,
-    best: dict[tuple[int, bool], list[tuple[float, int]]],
+    best: _Best,
     near: list[Candidate],
     candidates: list[int],
 ) -> Matches:
@@ -768,12 +797,12 @@ def _assign(
     claimed_rows: set[int] = set()
     notes: list[str] = []
     for (i, _restricted), options in sorted(best.items()):
-        options.sort(key=lambda o: (-o[0], o[1]))
+        leaders = _leaders(options)
         row = figures.loc[i]
         assert isinstance(row, pd.Series)
         figure = Figure.from_row(row)
-        if len(options) > 1 and options[0][0] == options[1][0]:
-            tied = [rules.facts[o[1]].id for o in options if o[0] == options[0][0]]
+        if len(leaders) > 1:
+            tied = [rules.facts[o].id for o in leaders]
             notes.append(
                 f"{figure.location}: '{figure.text}' matches facts {', '.join(tied)} equally; "
                 "it was left out of both: add context or exclude words to one of them"

@@ -7,7 +7,6 @@ fact claimed, so users see what their rules miss.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Final, cast
 from checker.cache import DEFAULT_DIR, FigureCache, open_cache
 from checker.compare import compare_claims
 from checker.config import Config, load_config
-from checker.engine import EngineName, open_engine
+from checker.engine import Engine, EngineName, open_engine
 from checker.errors import RuleError
 from checker.explain import explain_fact, find_fact
 from checker.inputs import STDIN, InputOptions, using
@@ -210,6 +209,7 @@ def _stream(
     fact: str | None = None,
     send: Send = Send.NONE,
     folders: Counter[str] | None = None,
+    read: Callable[[Document], object] | None = None,
 ) -> Iterator[Outcome | InputProblem]:
     """The outcomes of the documents under `paths` (or the config's, or the default)."""
     found = _paths(paths, config.paths, DEFAULT_DOCUMENTS)
@@ -230,6 +230,7 @@ def _stream(
             cache=execution.cache,
             progress=execution.progress,
             folders=folders,
+            read=read,
         )
 
 
@@ -353,7 +354,7 @@ class _Corpus:
     """Every number of a corpus in one frame, and its sentences: what a suggestion reads."""
 
     figures: pd.DataFrame  # every kind, dates and years too (a year tells another event)
-    sentences: tuple[str, ...]  # every sentence of every document, in document order
+    texts: tuple[str, ...]  # the text of every document, in document order
     documents: int
     problems: tuple[InputProblem, ...]
     folders: tuple[tuple[str, int], ...]
@@ -361,16 +362,18 @@ class _Corpus:
 
 def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execution) -> _Corpus:
     """The corpus's figures, streamed through the engine and cache as a check's are, then
-    gathered: suggesting rules compares figures across the whole corpus."""
-    from checker.extract import sentence_spans
-    from checker.load import iter_documents
-
+    gathered: suggesting rules compares figures across the whole corpus. Each document is
+    read once (standard input can be read only once), its text kept for the word weights."""
     folders: Counter[str] = Counter()
     documents = 0
+    texts: list[str] = []
+
+    def keep(document: Document) -> None:
+        texts.append(document.text)
 
     def frames() -> Iterator[pd.DataFrame | InputProblem]:
         nonlocal documents
-        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders):
+        for item in _stream(paths, config, execution, send=Send.ALL, folders=folders, read=keep):
             if isinstance(item, InputProblem):
                 yield item
                 continue
@@ -379,26 +382,13 @@ def _read_corpus(paths: Sequence[Path] | None, config: Config, execution: Execut
                 yield item.figures
 
     gathered = _gather(frames())
-    sentences = [
-        item.text[start:end]
-        for item in iter_documents(
-            _paths(paths, config.paths, DEFAULT_DOCUMENTS),
-            options=input_options(config, execution),
-        )
-        if isinstance(item, Document)
-        for start, end in sentence_spans(item.text)
-    ]
     return _Corpus(
         gathered.figures,
-        tuple(sentences),
+        tuple(texts),
         documents,
         gathered.problems,
         tuple(sorted(folders.items())),
     )
-
-
-# Figures a worker matches at a time when a suggestion shares the matcher's work.
-MATCH_ROWS: Final = 5_000
 
 
 def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
@@ -408,46 +398,32 @@ def _match_part(task: tuple[pd.DataFrame, RuleSet]) -> Matches:
 
 
 @contextmanager
-def _shared_matcher(
-    config: Config, execution: Execution
-) -> Iterator[Callable[[pd.DataFrame, RuleSet], Matches]]:
-    """match_claims across the run's engine: the frame cut at document boundaries into
-    parts of about MATCH_ROWS figures, each matched by a worker. Matching reads one sentence
-    at a time, so the parts' claims are those of one pass; each part resolves its own
-    origins, so a suggestion (which reads only which figure each fact claims) is its user."""
-    from checker.match import Matches, match_claims
-
+def _shared_engine(config: Config, execution: Execution) -> Iterator[Engine]:
+    """The run's engine, for a suggestion's work on parts of whole documents: matching
+    reads one sentence at a time, so the claims of the parts are those of one pass."""
     execution = _execution(execution, execution.jobs, config)
     assert execution.engine is not None
     with open_engine(execution.engine, execution.jobs, execution.scheduler) as engine:
-
-        def match(frame: pd.DataFrame, rules: RuleSet) -> Matches:
-            parts = _parts(frame)
-            if len(parts) < 2:
-                return match_claims(frame, rules)
-            tasks = (((part, rules), int(part["sentence"].str.len().sum())) for part in parts)
-            done = list(engine.map(_match_part, tasks))
-            return Matches(
-                tuple(c for m in done for c in m.claims),
-                sum(m.unmatched for m in done),
-                tuple(n for m in done for n in m.notes),
-                tuple(n for m in done for n in m.near_misses),
-                tuple(sorted(r for m in done for r in m.claimed)),
-                tuple(sorted(r for m in done for r in m.candidates)),
-            )
-
-        yield match
+        yield engine
 
 
-def _parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    """The frame in parts of whole documents, about MATCH_ROWS rows each, in order."""
-    documents = frame["document"].tolist()
-    cuts = [0]
-    for n in range(1, len(documents)):
-        if n - cuts[-1] >= MATCH_ROWS and documents[n] != documents[n - 1]:
-            cuts.append(n)
-    cuts.append(len(documents))
-    return [frame.iloc[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+def _matched(engine: Engine, frame: pd.DataFrame, rules: RuleSet) -> Matches:
+    """match_claims across the engine's workers, part by part; each part resolves its own
+    origins, so the claims' origins are resolved again across parts."""
+    from checker.match import Matches
+    from checker.suggest.share import Shared
+
+    done = Shared(engine).parts(_match_part, frame, rules)
+    if len(done) == 1:
+        return done[0]
+    return Matches(
+        tuple(c for m in done for c in m.claims),
+        sum(m.unmatched for m in done),
+        tuple(n for m in done for n in m.notes),
+        tuple(n for m in done for n in m.near_misses),
+        tuple(sorted(r for m in done for r in m.claimed)),
+        tuple(sorted(r for m in done for r in m.candidates)),
+    )
 
 
 def _suggestion(
@@ -458,16 +434,17 @@ def _suggestion(
     existing: RuleSet | None = None,
 ) -> Suggestion:
     from checker.suggest import suggest_rules
+    from checker.suggest.share import Shared
 
-    with _shared_matcher(config, execution) as matcher:
+    with _shared_engine(config, execution) as engine:
         return suggest_rules(
             corpus.figures,
-            corpus.sentences,
+            corpus.texts,
             corpus.documents,
             run_examples,
             options,
             existing,
-            matcher,
+            Shared(engine),
         )
 
 
@@ -510,8 +487,8 @@ def _suggested_run(
     ruleset = suggestion.ruleset()
     if fact is not None:
         find_fact(ruleset, fact)
-    with _shared_matcher(config, execution) as matcher:
-        matches = matcher(corpus.figures, ruleset)
+    with _shared_engine(config, execution) as engine:
+        matches = _matched(engine, corpus.figures, ruleset)
     # each part resolved its own origins; name variants and wire copies reach across parts
     whole = resolve_claim_origins(matches.claims, ruleset)
     claims = [c for c in whole if fact is None or c.fact_id == fact]

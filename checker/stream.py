@@ -518,10 +518,12 @@ def stream(
     progress: Progress | None = None,
     window: int | None = None,
     folders: Counter[str] | None = None,
+    read: Callable[[Document], object] | None = None,
 ) -> Iterator[Outcome | InputProblem]:
     """Outcomes of the documents under `paths`, batch by batch in document order, and the
     documents that could not be read as they are met. See the module docstring. `folders`,
-    when given, counts the documents read in each folder (for the report's header)."""
+    when given, counts the documents read in each folder (for the report's header); `read`,
+    when given, is called with each document as it is read (its text is read only once)."""
     problems: deque[InputProblem] = deque()
     total = [0]
 
@@ -530,6 +532,8 @@ def stream(
             if isinstance(item, Document):
                 if folders is not None:
                     folders[item.path.parent.as_posix()] += 1
+                if read is not None:
+                    read(item)
                 yield from pieces_of(item, WINDOW_CHARS if window is None else window)
             else:
                 problems.append(item)

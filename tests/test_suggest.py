@@ -16,10 +16,14 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.model import Trend
+from checker.extract import extract_figures, figures_in_text
+from checker.match import match_claims
+from checker.model import Document, Trend
 from checker.pipeline import run_suggest
 from checker.rules import load_rules
 from checker.suggest import Suggestion, SuggestOptions
+from checker.suggest.propose import Board, board_of
+from checker.suggest.share import parts_of
 from tests.helpers import corpus
 
 FLOOD = {
@@ -443,3 +447,125 @@ def test_records_of_an_export_are_suggested_from_with_their_fields(tmp_path: Pat
     code, _, err = cli(tmp_path, "rules", "suggest", "export.jsonl")
     assert code == 2
     assert err.startswith("export.jsonl:1:1: ")
+
+
+def test_standard_input_is_read_once_and_suggests_as_the_file_does(tmp_path: Path) -> None:
+    records = (
+        '{"body": "Crews rescued 48 sailors from the ferry, the coastguard said. The storm had '
+        'raged for two days.", "src": "A"}\n'
+        '{"body": "The coastguard said 48 sailors were rescued overnight. A further 12 sailors '
+        'were missing.", "src": "B"}\n'
+        '{"body": "Officials said 12 sailors were still missing after 48 sailors were '
+        'rescued.", "src": "C"}\n'
+    )
+    (tmp_path / "export.jsonl").write_text(records, encoding="utf-8")
+    from_file = cli(tmp_path, "rules", "suggest", "export.jsonl", "--field", "text=body")
+    with contextlib.chdir(tmp_path):
+        done = runner.invoke(
+            app,
+            ["rules", "suggest", "-", "--stdin-filename", "export.jsonl", "--field", "text=body"],
+            input=records,
+        )
+    assert (done.exit_code, done.stderr) == (0, "")
+    assert from_file == (0, done.stdout, "")
+    assert "  - id: sailors-rescued\n    title: Sailors rescued\n" in done.stdout
+
+
+TIED_RULES = """\
+facts:
+  - id: rockets-fired
+    kind: count
+    counts: [rockets]
+    context: [fired]
+  - id: rockets-launched
+    kind: count
+    counts: [rockets]
+    context: [fired]
+  - id: shells-landed
+    kind: count
+    counts: [shells]
+  - id: shells-from-the-army
+    kind: count
+    counts: [shells]
+    origins: [army]
+"""
+
+
+def test_the_settling_board_is_what_the_matcher_claims_and_ties(tmp_path: Path) -> None:
+    text = (
+        "Militants fired 180 rockets overnight. The army said 40 shells landed in the fields. "
+        "Another 12 rockets fell short."
+    )
+    figures = figures_in_text(text)
+    (tmp_path / "rules.yaml").write_text(TIED_RULES, encoding="utf-8")
+    rules = load_rules([tmp_path / "rules.yaml"])
+    board = board_of(figures, rules)
+    matches = match_claims(figures, rules)
+    row = {str(figures.at[r, "text"]): int(r) for r in figures.index}
+    # 180 rockets: both rockets facts tie (a note, no claim); 40 shells: the general fact and
+    # the army's own both claim it; 12 rockets: no 'fired' near, so no fact
+    assert dict(board.claimed) == {
+        "shells-landed": {row["40"]},
+        "shells-from-the-army": {row["40"]},
+    }
+    assert dict(board.tied) == {"rockets-fired": {row["180"]}, "rockets-launched": {row["180"]}}
+    assert board.rows == set(matches.claimed) == {row["40"]}
+    assert {m.row for m in matches.near_misses if m.reason.startswith("tied with ")} == {row["180"]}
+
+
+def test_parts_of_whole_documents_give_one_passs_board(tmp_path: Path) -> None:
+    docs = write(tmp_path, FLOOD)
+    with contextlib.chdir(tmp_path):
+        text = run_suggest([docs], jobs=1).suggestion.render()
+    (tmp_path / "suggested.yaml").write_text(text, encoding="utf-8")
+    rules = load_rules([tmp_path / "suggested.yaml"])
+    figures = extract_figures(
+        [Document(id=name, path=Path(name), text=body) for name, (_, _, body) in FLOOD.items()]
+    )
+    parts = parts_of(figures, rows=7)
+    # 7, 6, 4, 4 and 2 figures: a part ends at the first document boundary past 7 rows
+    assert [sorted(set(p["document"])) for p in parts] == [
+        ["a-valley-herald.md"],
+        ["b-northern-post.md", "c-daily-wire.md"],
+        ["d-river-times.md", "e-evening-star.md"],
+    ]
+    whole = board_of(figures, rules)
+    assert sorted(whole.claimed) == [f.id for f in sorted(rules.facts, key=lambda f: f.id)]
+    assert Board.merged(board_of(p, rules) for p in parts) == whole
+
+
+FERRY = {
+    "a-harbour-gazette.md": (
+        "Harbour Gazette",
+        "2025-02-11",
+        "At 4:45 am, the night ferry left Port Ellis with its passengers, the harbour master "
+        "said.\n\nAt 7:20 am, rescuers reached the stricken vessel.",
+    ),
+    "b-coast-radio.md": (
+        "Coast Radio",
+        "2025-02-11",
+        "At 5:10 am, the night ferry left Port Ellis, according to the coastguard.\n\n"
+        "Rescuers reached the vessel at 7:20 am, the coastguard said.",
+    ),
+    "c-island-times.md": (
+        "Island Times",
+        "2025-02-12",
+        "The night ferry left Port Ellis at 4:45 am and lost power an hour later.\n\n"
+        "By 9:05 am, tugs were towing it back to harbour.",
+    ),
+}
+
+
+def test_a_clock_time_is_one_figure_not_two_clauses(tmp_path: Path) -> None:
+    # the colon of "At 5:10 am, the night ferry left" parts no words from the time, so the
+    # departure (4:45 or 5:10) and the rescue (7:20) are two facts; the tugs' 9:05 is one
+    # document's
+    suggestion = suggest(tmp_path, FERRY, kinds=("time",))
+    assert shape(suggestion) == [
+        ("time-ferry", "time", (), ("ferry", "ellis", "left", "port")),
+        ("time-reached", "time", (), ("reached", "rescuers", "vessel")),
+    ]
+    departure, rescue = (f.why for f in suggestion.facts)
+    assert "3 figures from 285 to 310: '4:45 am', '5:10 am'." in departure
+    assert "2 figures from 440 to 440: '7:20 am'." in rescue
+    assert shape(suggest(tmp_path / "default", FERRY)) == []  # times only when asked for

@@ -23,25 +23,23 @@ from typing import Final
 import pandas as pd
 
 from checker.extract.units import normalise_noun
-from checker.match import match_claims
 from checker.model import Fact, OriginGroup, RuleSet, format_number
 from checker.origins import resolve_origins
 from checker.suggest.cluster import group_items, weigh
-from checker.suggest.cues import Item, figure_kinds, read_items
+from checker.suggest.cues import Item, figure_kinds
 from checker.suggest.propose import (
     SUGGESTED,
     Corpus,
     ExampleRunner,
-    Matcher,
     Proposal,
     draft,
     examples,
     name,
     settle,
 )
+from checker.suggest.share import Shared
 from checker.suggest.speakers import propose_groups
 from checker.suggest.writer import render_json, render_yaml
-from checker.words import stem, tokens
 
 WINDOW: Final = 10  # words either side of a figure that say what it counts
 VALUES_SHOWN: Final = 8  # values listed in a fact's comment
@@ -147,11 +145,6 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _stems(sentences: Iterable[str]) -> Iterable[list[str]]:
-    for sentence in sentences:
-        yield [stem(w) for _, _, w in tokens(sentence)]
-
-
 def _excluded(item: Item, nouns: Sequence[str]) -> bool:
     heads = {normalise_noun(n).split()[-1] for n in nouns if normalise_noun(n)}
     return bool(item.head) and normalise_noun(item.head).split()[-1:] in [[h] for h in heads]
@@ -159,32 +152,36 @@ def _excluded(item: Item, nouns: Sequence[str]) -> bool:
 
 def suggest_rules(
     figures: pd.DataFrame,
-    sentences: Iterable[str],
+    texts: Iterable[str],
     documents: int,
     run_examples: ExampleRunner,
     options: SuggestOptions | None = None,
     existing: RuleSet | None = None,
-    matcher: Matcher = match_claims,
+    shared: Shared | None = None,
 ) -> Suggestion:
-    """Suggest rules for the corpus whose figures (every kind, as extracted), sentences (of
+    """Suggest rules for the corpus whose figures (every kind, as extracted), texts (of
     every document) and number of documents are given. `existing` rules keep their ids
     and, with `skip_covered`, their figures; `run_examples` runs rule examples
-    (pipeline.run_examples) to keep only those that pass; `matcher` is match_claims, or one
-    that shares its work across processes."""
+    (pipeline.run_examples) to keep only those that pass; `shared` does the per-document
+    work on an engine's workers (in this process without one)."""
     options = options or SuggestOptions()
     existing = existing or RuleSet(())
+    shared = shared or Shared()
     covered: set[int] = set()
     if options.skip_covered and existing.facts:
-        covered = set(matcher(figures, existing).claimed)
+        covered = shared.boards(figures, existing).rows
     items = [
         i
-        for i in read_items(figures, figure_kinds(options.kinds), WINDOW, covered)
+        for i in shared.items(figures, figure_kinds(options.kinds), WINDOW, frozenset(covered))
         if not _excluded(i, options.exclude_nouns)
     ]
-    weights = weigh(_stems(sentences))
+    weights = weigh(*shared.stems(texts))
     groups = group_items(items, weights)
     corpus = Corpus.of(
-        figures, {i.row: i for i in items}, {i.row: g for g in groups for i in g.items}, matcher
+        figures,
+        {i.row: i for i in items},
+        {i.row: g for g in groups for i in g.items},
+        shared.boards,
     )
     chosen = [g for g in groups if len(g.documents) >= options.min_documents]
     speakers = [i.origin for i in items]

@@ -30,7 +30,6 @@ import bisect
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -77,13 +76,9 @@ class Weights:
         return self.idf.get(cue, 0.0)
 
 
-def weigh(sentences: Iterable[Iterable[str]]) -> Weights:
-    """Inverse sentence frequency of every stem over the corpus's sentences (as stem sets)."""
-    counted: Counter[str] = Counter()
-    total = 0
-    for stems in sentences:
-        total += 1
-        counted.update(set(stems))
+def weigh(counted: Counter[str], total: int) -> Weights:
+    """Inverse sentence frequency of every stem over the corpus's sentences, from the
+    number of sentences each stem stands in (`counted`) and of all sentences (`total`)."""
     idf: dict[str, float] = {}
     for cue, n in counted.items():
         topic = n >= TOPIC_MIN_SENTENCES and n >= TOPIC_SHARE * total
@@ -295,10 +290,13 @@ def merge_groups(groups: list[Group]) -> list[Group]:
     module docstring, step 3)."""
     unions = Unions(range(len(groups)))
     shared = _shared_values(groups)
+    # each group's nouns and predicates, read once: a group shares values with many others
+    heads = [_heads(g) for g in groups]
+    verbs = [_verbs(g) for g in groups]
     for (a, b), (values, documents) in sorted(shared.items()):
         ga, gb = groups[a], groups[b]
-        same_noun = bool(set(_heads(ga)) & set(_heads(gb))) or _similar_heads(ga, gb)
-        same_sense = bool(set(ga.senses) & set(gb.senses)) or bool(_verbs(ga) & _verbs(gb))
+        same_noun = bool(set(heads[a]) & set(heads[b])) or _similar_heads(heads[a], heads[b])
+        same_sense = bool(set(ga.senses) & set(gb.senses)) or bool(verbs[a] & verbs[b])
         if len(values) >= 2 or len(documents) >= SHARED_DOCUMENTS or same_noun or same_sense:
             unions.join(a, b)
     out = []
@@ -321,8 +319,9 @@ def _heads(group: Group) -> list[str]:
     return sorted({i.head for i in group.items if i.head})
 
 
-def _similar_heads(a: Group, b: Group) -> bool:
-    return any(fuzz.ratio(x, y) >= NOUN_SIMILARITY for x in _heads(a) for y in _heads(b) if x != y)
+def _similar_heads(a: list[str], b: list[str]) -> bool:
+    """Whether two groups' heads hold one noun spelled two ways."""
+    return any(fuzz.ratio(x, y) >= NOUN_SIMILARITY for x in a for y in b if x != y)
 
 
 def _shared_values(groups: list[Group]) -> dict[tuple[int, int], tuple[set[float], set[str]]]:

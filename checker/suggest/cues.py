@@ -46,9 +46,11 @@ NOT_CUES: Final = FUNCTION_WORDS | TIME_WORDS | DISCOURSE | _ADVERB_WORDS | PART
 # Their stems too: rules match words by stem, so "reporters" as a context word would match
 # "reported" (a speech verb) wherever a figure is reported.
 NOT_CUE_STEMS: Final = frozenset(stem(w) for w in NOT_CUES)
-# Where one clause ends and the next begins: a context word does not reach across.
+# Where one clause ends and the next begins: a context word does not reach across. A colon
+# between digits is part of a figure ("at 6:59 pm", "a 3:1 vote"), not the end of a clause.
 CLAUSE_BREAK: Final = re.compile(
-    r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|:|\s[—–]\s|[()]", re.IGNORECASE
+    r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|(?<!\d):|:(?!\d)|\s[—–]\s|[()]",
+    re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _SPACE_WORD: Final = re.compile(r"\S+")
@@ -235,13 +237,17 @@ def _text(value: object) -> str:
 
 
 def read_items(
-    figures: pd.DataFrame, kinds: Iterable[str], window: int, skip: Iterable[int] = ()
+    figures: pd.DataFrame,
+    kinds: Iterable[str],
+    window: int,
+    skip: Iterable[int],
+    years: tuple[int, int] | None,
 ) -> list[Item]:
     """The candidate figures of `kinds` (statements of a count, neither denied nor
-    projected), each with its cues; figures of rows in `skip` are left out."""
+    projected), each with its cues; figures of rows in `skip` are left out. `years` are
+    the corpus's (`corpus_years`): a figure beside another year is another event's."""
     wanted = set(kinds)
     skipped = set(skip)
-    years = corpus_years(figures)
     elsewhere = _other_years(figures, years) if years else {}
     frame = figures[figures["kind"].isin(sorted(wanted))]
     sentences_of = dict(

@@ -26,7 +26,7 @@ from typing import Final
 import pandas as pd
 
 from checker.files import control_character
-from checker.match import Matches, hedged_interval, match_claims
+from checker.match import assignments, hedged_interval
 from checker.model import Example, ExampleResult, Fact, Figure, Kind, Location, RuleSet, Trend
 from checker.suggest.cluster import Group, Weights
 from checker.suggest.cues import NOT_CUE_STEMS, Item
@@ -49,8 +49,6 @@ QUOTE_CHARS: Final = 70  # the excerpt of a sentence in a fact's comment, either
 SUGGESTED: Final = Path("<rules suggested from the documents>")
 _EXPONENT: Final = re.compile(r"\de[+-]?\d", re.IGNORECASE)
 ExampleRunner = Callable[[RuleSet], tuple[ExampleResult, ...]]
-# match_claims, or one that shares the work across processes with the same result
-Matcher = Callable[[pd.DataFrame, RuleSet], Matches]
 
 
 @dataclass(slots=True)
@@ -393,16 +391,30 @@ class Board:
     tied: dict[str, set[int]]
 
     @classmethod
-    def of(cls, matches: Matches, places: dict[tuple[str, int, int], int]) -> Board:
+    def of(cls, assigned: Iterable[tuple[int, tuple[str, ...]]]) -> Board:
+        """The board of the matcher's assignments (`match.assignments`)."""
         claimed: dict[str, set[int]] = defaultdict(set)
-        for claim in matches.claims:
-            figure = claim.figure
-            claimed[claim.fact_id].add(places[(figure.document, figure.line, figure.column)])
         tied: dict[str, set[int]] = defaultdict(set)
-        for miss in matches.near_misses:
-            if miss.reason.startswith("tied with "):
-                tied[miss.fact_id].add(miss.row)
+        for row, facts in assigned:
+            for fact in facts:
+                (claimed if len(facts) == 1 else tied)[fact].add(row)
         return cls(claimed, tied)
+
+    @classmethod
+    def merged(cls, boards: Iterable[Board]) -> Board:
+        """One board of the boards of disjoint parts of the figures."""
+        claimed: dict[str, set[int]] = defaultdict(set)
+        tied: dict[str, set[int]] = defaultdict(set)
+        for board in boards:
+            for table, part in ((claimed, board.claimed), (tied, board.tied)):
+                for fact, rows in part.items():
+                    table[fact] |= rows
+        return cls(claimed, tied)
+
+    @property
+    def rows(self) -> set[int]:
+        """Every row some fact claims."""
+        return {row for rows in self.claimed.values() for row in rows}
 
     def touched(self, facts: Iterable[str]) -> set[int]:
         return {row for f in facts for row in (*self.claimed.get(f, ()), *self.tied.get(f, ()))}
@@ -414,6 +426,16 @@ class Board:
                 table[fact] = (table.get(fact, set()) - rows) | new.get(fact, set())
 
 
+def board_of(figures: pd.DataFrame, rules: RuleSet) -> Board:
+    """Which rows of `figures` each fact of `rules` claims and ties for: what settling reads
+    of a run of the matcher (a run on parts of whole documents, merged, is the same)."""
+    return Board.of(assignments(figures, rules))
+
+
+# board_of, or one that shares the work across processes with the same result
+Matcher = Callable[[pd.DataFrame, RuleSet], Board]
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """The figures and what settling needs of them: where claims are, which rows share a
@@ -422,14 +444,13 @@ class Corpus:
     figures: pd.DataFrame
     items: dict[int, Item]
     owner: dict[int, Group]
-    places: dict[tuple[str, int, int], int]
     sentence_rows: dict[tuple[str, int], list[int]]
     sentence_of: dict[int, tuple[str, int]]  # row -> (document, sentence index)
     sentence: dict[int, str]  # row -> its sentence
     text: dict[int, str]  # row -> the figure as written
     where: dict[int, str]  # row -> 'file.md:line'
     bounds: dict[int, tuple[float, float]]  # row -> the figure's interval, as extracted
-    matcher: Matcher = match_claims
+    matcher: Matcher = board_of
 
     @classmethod
     def of(
@@ -437,7 +458,7 @@ class Corpus:
         figures: pd.DataFrame,
         items: dict[int, Item],
         owner: dict[int, Group],
-        matcher: Matcher = match_claims,
+        matcher: Matcher = board_of,
     ) -> Corpus:
         labels = [int(label) for label in figures.index.tolist()]
 
@@ -462,7 +483,6 @@ class Corpus:
             figures,
             items,
             owner,
-            places_of(figures),
             dict(rows),
             dict(zip(labels, keys, strict=True)),
             dict(zip(labels, column("sentence"), strict=True)),
@@ -520,12 +540,11 @@ def settle(
     proposed = {id(p.group) for p in proposals}
     reachable = corpus.reachable(proposals)
     if board is None:
-        board = Board.of(_run(proposals, corpus, sorted(reachable), existing), corpus.places)
+        board = _run(proposals, corpus, sorted(reachable), existing)
     rows = corpus.sentences(dirty)
     for _ in range(ROUNDS + 1):
         if rows:
-            fresh = _run(proposals, corpus, sorted(rows & reachable), existing)
-            board.update(rows, Board.of(fresh, corpus.places))
+            board.update(rows, _run(proposals, corpus, sorted(rows & reachable), existing))
         # an exclude word changes only the claims it stands near: those are run again
         changed: set[int] = set()
         for proposal in proposals:
@@ -598,7 +617,7 @@ def _window(proposal: Proposal) -> int:
     return max((max(i.cues.values(), default=0) for i in proposal.group.items), default=8) or 8
 
 
-def _run(proposals: list[Proposal], corpus: Corpus, rows: list[int], existing: RuleSet) -> Matches:
+def _run(proposals: list[Proposal], corpus: Corpus, rows: list[int], existing: RuleSet) -> Board:
     """The matcher's claims of the proposed facts (beside the existing ones) on `rows`."""
     rules = RuleSet(
         (*existing.facts, *(p.fact for p in proposals)),
@@ -606,16 +625,6 @@ def _run(proposals: list[Proposal], corpus: Corpus, rows: list[int], existing: R
         existing.noun_cutoff,
     )
     return corpus.matcher(corpus.figures.loc[rows], rules)
-
-
-def places_of(figures: pd.DataFrame) -> dict[tuple[str, int, int], int]:
-    """(document, line, column) -> row label: where a claim's figure is in the frame."""
-    return {
-        (str(d), int(line), int(col)): int(label)
-        for label, d, line, col in zip(
-            figures.index, figures["document"], figures["line"], figures["column"], strict=True
-        )
-    }
 
 
 def _exclude_word(stranger: Item, theirs: frozenset[str], fact: Fact) -> str | None:

@@ -298,15 +298,23 @@ class _Columns:
             out.append(f"{before} {sentence[left:right]} {after} | {self.noun[p]}")
         return out
 
-    def nearest_owners(self, positions: IntArray, words: WordMatcher) -> set[int]:
+    def nearest_owners(
+        self, positions: IntArray, words: WordMatcher, others: IntArray | None = None
+    ) -> set[int]:
         """Positions that own a context word. In a sentence with several candidates of one
         fact, each context word belongs to the nearest ("none of the 170 drones that Iran
         launched": 'launched' belongs to 170, not to 'none'), and to the figures it changed
         from or into ("the toll went from 115 to at least 97", "66 names, down from 385":
-        an earlier figure and its successor share their words)."""
+        an earlier figure and its successor share their words). `others` are figures of the
+        fact's noun left out for what the sentence says of them (a projection, a denial):
+        they own the words nearest them too ("It's already 24C, and forecasters say it will
+        hit 31C": 'hit' is the forecast's), so only the rest can go to the candidates."""
         by_sentence: dict[str, list[int]] = {}
         for p in positions:
             by_sentence.setdefault(str(self.key[p]), []).append(int(p))
+        for p in others if others is not None else ():
+            if str(self.key[p]) in by_sentence and int(p) not in by_sentence[str(self.key[p])]:
+                by_sentence[str(self.key[p])].append(int(p))
         owners: set[int] = set()
         for group in by_sentence.values():
             if len(group) == 1:
@@ -381,7 +389,7 @@ class _Columns:
 
 
 def _context_checks(
-    fact: Fact, cols: _Columns, positions: IntArray
+    fact: Fact, cols: _Columns, positions: IntArray, others: IntArray | None = None
 ) -> list[tuple[BoolArray, list[str]]]:
     """Each context test as (passes, why not) per candidate, in the order they apply."""
     texts = _without_partitive_wholes(cols, positions, cols.window(positions, fact.window))
@@ -390,7 +398,7 @@ def _context_checks(
     context = WordMatcher(fact.context)
     if context:
         hit = np.array([context.search(t) is not None for t in texts], dtype=bool)
-        owned = np.isin(positions, list(cols.nearest_owners(positions[hit], context)))
+        owned = np.isin(positions, list(cols.nearest_owners(positions[hit], context, others)))
         words = ", ".join(fact.context)
         checks.append(
             (
@@ -596,15 +604,15 @@ def _scored(
         if fact.counts and near_misses:
             near.extend(_nounless_misses(fact, cols, np.flatnonzero(kind_ok & nounless)))
         positions = np.flatnonzero(kind_ok & (score > 0))
-        positions = _drop(
-            fact, cols, score, positions, _statement_checks(fact, cols, positions), near
-        )
+        unsaid = _statement_checks(fact, cols, positions)
+        others = np.array([p for p, _ in unsaid], dtype=np.int64)
+        positions = _drop(fact, cols, score, positions, unsaid, near)
         found = _origin_checks(fact, cols, positions, origins)
         positions = _drop(fact, cols, score, positions, found, near)
         if not len(positions):
             continue
         keep = np.ones(len(positions), dtype=bool)
-        for ok, reasons in _context_checks(fact, cols, positions):
+        for ok, reasons in _context_checks(fact, cols, positions, others):
             for j in np.flatnonzero(keep & ~ok):
                 p = positions[j]
                 near.append(Candidate(fact.id, int(cols.index[p]), float(score[p]), reasons[j]))

@@ -460,3 +460,24 @@ def test_a_part_of_them_leaves_the_verb_before_it_to_the_whole(
         "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
     )
     assert _claims(rules, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the forecast owns the verb of its own clause, though the fact takes no forecasts
+        ("It is already 24 degrees Celsius, and forecasters say it will hit 31°C.", []),
+        ("Officials said 40 people were hurt, denying that 50 people were hurt.", [("hurt", "40")]),
+        # ... and a figure that is all the sentence holds keeps its word
+        ("Temperatures hit 31°C on the embankment.", [("hit", "31°C")]),
+    ],
+)
+def test_a_figure_left_out_still_owns_the_words_nearest_it(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    rules = _rules(
+        tmp_path,
+        "  - id: hit\n    kind: measure\n    unit: celsius\n    context: [hit]\n"
+        "  - id: hurt\n    kind: count\n    counts: [people]\n    context: [hurt]\n",
+    )
+    assert _claims(rules, text) == expected

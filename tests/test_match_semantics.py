@@ -374,6 +374,11 @@ def test_a_part_and_its_whole_need_a_word_that_tells_them_apart(tmp_path: Path) 
     assert _claims(bare, "The party held 141 seats, of 250 in all.") == [("seats", "141")]
 
 
+INJURED_PASSENGERS = (
+    "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -396,11 +401,7 @@ def test_a_part_and_its_whole_need_a_word_that_tells_them_apart(tmp_path: Path) 
 def test_the_predicate_after_a_partitive_whole_is_the_parts(
     tmp_path: Path, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    rules = _rules(
-        tmp_path,
-        "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
-    )
-    assert _claims(rules, text) == expected
+    assert _claims(_rules(tmp_path, INJURED_PASSENGERS), text) == expected
 
 
 SHARED_NOUN = """\
@@ -455,11 +456,7 @@ def test_a_tie_goes_to_the_fact_whose_word_is_in_the_figures_clause(
 def test_a_part_of_them_leaves_the_verb_before_it_to_the_whole(
     tmp_path: Path, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    rules = _rules(
-        tmp_path,
-        "  - id: injured\n    kind: count\n    counts: [passengers]\n    context: [injured]\n",
-    )
-    assert _claims(rules, text) == expected
+    assert _claims(_rules(tmp_path, INJURED_PASSENGERS), text) == expected
 
 
 @pytest.mark.parametrize(

@@ -429,6 +429,11 @@ SHARED_NOUN = """\
             [("in-hospital", "Twelve")],
         ),
         ("Four people were killed, after the bus hit a hospital wall.", [("deaths", "Four")]),
+        # a relative clause is a clause of its own
+        (
+            "Medics treated 312 people in hospital, of whom 40 died.",
+            [("in-hospital", "312"), ("deaths", "40")],
+        ),
         # ... and a tie, left out with a note, when both words are in its clause
         ("Three people died in hospital.", []),
     ],

@@ -99,6 +99,8 @@ _COUNTED_BEFORE: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# "…312 runners, of whom 41 were transferred": the noun is the plural before "of whom"
+_OF_WHOM: Final = re.compile(r",\s*(?:of|among)\s+(?:whom|which|them)\s+$", re.IGNORECASE)
 # "more than 40 of them", "three others": the noun is one the sentence named before
 _PRONOUN_NOUN: Final = re.compile(r"\s+(?:of\s+(?:them|those|these)\b|others?\b)", re.IGNORECASE)
 _PLURAL_WORD: Final = re.compile(r"[A-Za-z][a-z'’-]*")
@@ -157,7 +159,7 @@ def count_or_measure(
         # "7.8 earthquake", "1.5 children per woman": a fraction of a thing is no count;
         # "between 2.1 and 2.4 million people" is a count
         return Kind.MEASURE, description
-    pronoun = _PRONOUN_NOUN.match(text, mention.end)
+    pronoun = _PRONOUN_NOUN.match(text, mention.end) or _OF_WHOM.search(before)
     if pronoun is not None and description.noun.lower() in ("", "others", "other"):
         # "Of the 300 people, more than 40 of them were children": the people of 300
         for word in reversed(_PLURAL_WORD.findall(before)):

@@ -369,7 +369,9 @@ def _verb_form(word: str) -> bool:
     """A past tense or participle that is no state word ("finished", "stayed", "returning"):
     a verb after a bare figure, never what it counts."""
     lower = word.lower()
-    return len(lower) > 4 and lower.endswith(("ed", "ing")) and lower not in STATE_WORDS
+    if lower.endswith("eed") or lower in STATE_WORDS:
+        return False  # "seed", "feed"; "killed", "injured" count people by their state
+    return (len(lower) > 3 and lower.endswith("ed")) or (len(lower) > 4 and lower.endswith("ing"))
 
 
 def _joinable(word: str) -> bool:

@@ -83,6 +83,15 @@ NOUNS = [
         [("50", "ships", "ship"), ("20", "ships", "ship")],
     ),
     ("The storm destroyed 40 homes and killed 12.", [("40", "homes", "home"), ("12", "", "")]),
+    # "of whom N": the plural before it
+    (
+        "The ferry carried 212 people, of whom 164 were rescued.",
+        [("212", "people", "people"), ("164", "people", "people")],
+    ),
+    (
+        "Police held 40 men, among whom 12 were charged.",
+        [("40", "men", "men"), ("12", "men", "men")],
+    ),
     # an ordinal between is no figure of its own
     (
         "A record 28,412 runners started the 45th city marathon, and 26,907 finished.",

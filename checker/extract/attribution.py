@@ -320,21 +320,7 @@ def head_noun(name: str) -> str:
 def _strip_leading(words: list[str]) -> list[str]:
     """'On Sunday night Mayor Ruth Kim' -> 'Mayor Ruth Kim'; 'a U.S. official' -> 'U.S.
     official'; 'Earlier, the ministry' -> 'the ministry' (commas are gone by now)."""
-    counted = [i for i, w in enumerate(words) if w[:1].isdigit() or w.lower() in COUNTING_WORDS]
-    after = (
-        next(
-            (
-                i
-                for i in range(counted[-1] + 1, len(words))
-                if words[i].lower() in ("the", "a", "an")
-            ),
-            None,
-        )
-        if counted
-        else None
-    )
-    if after is not None and any(w.lower() in _REBUTTING for w in words[: counted[-1]]):
-        words = words[after:]  # "rather than the four the ministry": the ministry
+    words = _after_rebutted(words)
     changed = True
     while words and changed:
         changed = False
@@ -348,8 +334,8 @@ def _strip_leading(words: list[str]) -> list[str]:
         first = words[0].lower()
         if first in _REBUTTING and len(words) > 2:
             # "contrary to the ministry", "unlike the police", "rather than the union"
-            words = words[2:] if words[1].lower() in ("to", "than", "of") else words[1:]
-            changed = True
+            joined = words[1].lower() == _REBUTTING[first]
+            words, changed = words[2:] if joined else words[1:], True
             continue
         if first in PREPOSITIONS and len(words) > 1:
             # a leading time phrase: "On Sunday night", "By midday on Wednesday", "In 2023"
@@ -384,6 +370,18 @@ _MARKUP: Final = re.compile(r"[^\w(]+")
 _NOT_A_NAME: Final = re.compile(
     r"[^\w(]+|\W*\d{1,2}[:.h]\d{2}\W*|[ap]\.?m\.?\W*|\([A-Z][A-Za-z]{0,11}\)\W*", re.I
 )
+
+
+def _after_rebutted(words: list[str]) -> list[str]:
+    """The words after a rebutted figure: "rather than the four the ministry" -> "the
+    ministry"; any other phrase as it is."""
+    counted = [i for i, w in enumerate(words) if w[:1].isdigit() or w.lower() in COUNTING_WORDS]
+    if not counted or not any(w.lower() in _REBUTTING for w in words[: counted[-1]]):
+        return words
+    for i in range(counted[-1] + 1, len(words)):
+        if words[i].lower() in ("the", "a", "an"):
+            return words[i:]
+    return words
 
 
 def _strip_trailing(words: list[str]) -> list[str]:
@@ -837,16 +835,15 @@ def _verb_cues(sentence: str) -> list[Cue]:
         ):
             continue  # "the count", "a report", "its tally": a noun, not a verb
         following = _NEXT_WORD.match(sentence, match.end())
-        lead = sentence[: match.start()].split()
-        if (
-            following is not None
-            and following.group(1).lower() in _VERB_SET
-            and len(lead) == 1
-            and not _acronym(lead[0])
-            and _singular(lead[0].lower()) not in ORGANISATION_NOUNS
-        ):
-            continue  # "Initial estimates put the cost at": an adjective and a noun, not a
-            # speaker and a verb ("Police reports show", "FEMA estimates put" keep theirs)
+        if following is not None and following.group(1).lower() in _VERB_SET:
+            lead = sentence[: match.start()].split()  # only here: a split per verb is dear
+            if (
+                len(lead) == 1
+                and not _acronym(lead[0])
+                and _singular(lead[0].lower()) not in ORGANISATION_NOUNS
+            ):
+                continue  # "Initial estimates put the cost at": an adjective and a noun, not
+                # a speaker and a verb ("Police reports show", "FEMA estimates put" keep theirs)
         found_aux = (
             _AUX_BEFORE.search(window) if _may_end_on(window, len(window), _AUX_TAILS) else None
         )
@@ -1150,7 +1147,9 @@ _TIME_CLAUSE: Final = re.compile(
 _CONTRAST: Final = re.compile(r",\s*(?:but|yet|whereas|while)\b|;|\bwhereas\b", re.IGNORECASE)
 
 
-_REBUTTING: Final = frozenset(["contrary", "unlike", "rather", "instead", "not"])
+# Words that rebut a figure, with the word that joins them to what they rebut ("contrary
+# to", "rather than"; "" where none does)
+_REBUTTING: Final = {"contrary": "to", "rather": "than", "instead": "of", "unlike": "", "not": ""}
 # A personal name in apposition after a role: "…, Tomas Reel," / "…, Tomas Reel."
 _NAME_AFTER: Final = re.compile(
     r",\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?=\s*(?:[,.;:)]|$))"
@@ -1171,7 +1170,10 @@ def _in_rebuttal(sentence: str, end: int, start: int, cue_end: int) -> bool:
 # "Seven died, not four as the ministry claims, the union said": the cue after a rebuttal
 # is the rebutted figure's, not the one before it
 _REBUTTAL: Final = re.compile(
-    r",?\s*\b(?:not|rather\s+than|instead\s+of|contrary\s+to|unlike)\b", re.IGNORECASE
+    r",?\s*\b(?:"
+    + "|".join(f"{word}\\s+{joint}" if joint else word for word, joint in _REBUTTING.items())
+    + r")\b",
+    re.IGNORECASE,
 )
 _ASIDE: Final = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 

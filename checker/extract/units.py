@@ -116,24 +116,6 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     }.items()
     for unit in spellings.split()
 }
-# Areas and volumes as rules and texts name them: "km²", "square km", "sq mi", "m³", "cubic
-# metres" (in a text, "square"/"cubic" before a length is read by _MEASURE_AFTER's prefix)
-_LENGTHS: Final = ("km", "m", "cm", "mm", "mile", "foot", "inch")
-for _spelling, _name in list(MEASURE_UNITS.items()):
-    if _name in _LENGTHS:
-        MEASURE_UNITS[f"{_spelling}²"] = f"{_name}²"
-        MEASURE_UNITS[f"{_spelling}³"] = f"{_name}³"
-        for _power, _mark in (("square", "²"), ("sq", "²"), ("cubic", "³")):
-            MEASURE_UNITS[f"{_power} {_spelling}"] = f"{_name}{_mark}"
-_MEASURE_AFTER: Final = re.compile(
-    # a trie of the units: only one unit can be followed by no word character or "/" (a longer
-    # one goes on with letters, "km/h" with "/"), so it finds what the longest-first
-    # alternation found, failing on the first wrong character instead of trying 90 units
-    r"^\s?(?P<power>square\s+|sq\.?\s+|cubic\s+)?(?P<unit>"
-    + word_trie(list(MEASURE_UNITS))
-    + r")(?![\w/])",
-    re.IGNORECASE,
-)
 # Each unit's dimension and size in that dimension's base unit, so a fact in acres reads
 # "850 hectares" as 2,100.4 acres and one in kg reads "11 pounds" as 4.99 kg.
 UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
@@ -153,11 +135,28 @@ UNIT_SIZES: Final[dict[str, tuple[str, float]]] = {
     "mw": ("power", 1.0), "gw": ("power", 1000.0), "kwh": ("energy", 1.0),
     "celsius": ("temperature", 1.0), "fahrenheit": ("temperature", 5 / 9),
 }  # fmt: skip
-# Areas and volumes of the lengths: "km²" (square kilometres), "m³" (cubic metres, in litres)
+# Areas and volumes of the lengths, as sizes and as rules and texts name them: "km²" (or
+# "square km", "sq km"), "m³" (or "cubic metres"; in litres). In a text "square" or
+# "cubic" before a length is read by _MEASURE_AFTER's prefix.
 for _name, (_dimension, _size) in list(UNIT_SIZES.items()):
     if _dimension == "length":
         UNIT_SIZES[f"{_name}²"] = ("area", _size**2)
         UNIT_SIZES[f"{_name}³"] = ("volume", _size**3 * 1000.0)
+for _spelling, _name in list(MEASURE_UNITS.items()):
+    if UNIT_SIZES.get(_name, ("",))[0] == "length":
+        MEASURE_UNITS[f"{_spelling}²"] = f"{_name}²"
+        MEASURE_UNITS[f"{_spelling}³"] = f"{_name}³"
+        for _power, _mark in (("square", "²"), ("sq", "²"), ("cubic", "³")):
+            MEASURE_UNITS[f"{_power} {_spelling}"] = f"{_name}{_mark}"
+_MEASURE_AFTER: Final = re.compile(
+    # a trie of the units: only one unit can be followed by no word character or "/" (a longer
+    # one goes on with letters, "km/h" with "/"), so it finds what the longest-first
+    # alternation found, failing on the first wrong character instead of trying 90 units
+    r"^\s?(?P<power>square\s+|sq\.?\s+|cubic\s+)?(?P<unit>"
+    + word_trie(list(MEASURE_UNITS))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
 # Units whose zero is not the base unit's: base = value * size + offset (°F -> °C).
 UNIT_OFFSETS: Final[dict[str, float]] = {"fahrenheit": -160 / 9}
 # "31C", "88F": a temperature's scale glued to the number, as British papers write it

@@ -673,10 +673,12 @@ _CLAUSE_OPENING: Final = re.compile(r"(?:[,;:]\s*(?:and|but|while|whereas)?|\b(?
 CONTEXT_BONUS: Final = 1e-5
 # ... then the one whose context word is in the figure's own clause.
 CLAUSE_BONUS: Final = 1e-6
+# _CLAUSE_BREAK's clauses, and those a subordinator, a relative pronoun or a conjunction
+# before a new subject opens
 _CLAUSE_SPLIT: Final = re.compile(
-    r",\s*(?:and|but|while|whereas|although|though|yet|after|before|when|because|since"
-    r"|(?:of\s+)?(?:whom|which|who))\b"
-    r"|;|\s[—–]\s|\s(?:and|but)\s+(?=(?:the|a|an|its|their|his|her|some|many|all|\d)\b)",
+    _CLAUSE_BREAK.pattern
+    + r"|,\s*(?:after|before|when|because|since|(?:of\s+)?(?:whom|which|who))\b"
+    + r"|\s(?:and|but)\s+(?=(?:the|a|an|its|their|his|her|some|many|all|\d)\b)",
     re.IGNORECASE,
 )
 

@@ -128,6 +128,8 @@ _GENERIC_AMOUNTS: Final = frozenset(
     amount level levels rate share proportion score result value peak maximum minimum
     average range upwards excess""".split()
 )
+# words that are no counted subject ("the numbers rose to 40")
+_NO_SUBJECT: Final = STOP | _GENERIC_AMOUNTS
 _STATE_AFTER: Final = re.compile(
     r"\s+(?:are|were|is|was|remain|remained|remains)\s+(?:still\s+|now\s+|reported\s+)?"
     r"(?P<state>" + "|".join(sorted(STATE_WORDS)) + r")\b",
@@ -209,9 +211,9 @@ def count_or_measure(
         subject = _SUBJECT_BEFORE.search(before)
         if subject is not None and is_plural(subject.group("noun")):
             words = [w for w in (subject.group("modifier"), subject.group("noun")) if w]
-            if words[0].lower() in STOP or words[0].lower() in _GENERIC_AMOUNTS:
+            if words[0].lower() in _NO_SUBJECT:
                 words = words[1:]
-            if words and words[-1].lower() not in STOP | _GENERIC_AMOUNTS:
+            if words and words[-1].lower() not in _NO_SUBJECT:
                 noun = " ".join(words)
                 head = singular(words[-1].lower())
                 return Kind.COUNT, replace(description, unit=noun, noun=noun, head=head)

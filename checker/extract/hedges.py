@@ -10,7 +10,7 @@ import math
 import re
 from typing import Final
 
-from checker.extract.numbers import SCALE_WORDS, word_trie
+from checker.extract.numbers import split_scale, word_trie
 from checker.model import DEFAULT_HEDGES, Hedges, Interval
 
 # Hedge phrase before a number -> hedge code. Longest phrases are tried first.
@@ -226,13 +226,11 @@ def _one_sided_width(value: float, hedges: Hedges, percent: bool) -> float:
 def vague_interval(text: str, hedges: Hedges) -> tuple[float, float] | None:
     """A rule's interval for a vague quantity ("dozens of rockets"), or None for the table's."""
     phrase = " ".join(text.lower().split()).removesuffix(" of")
-    words, scale = phrase.split(), 1.0
-    while len(words) > 1 and words[-1] in SCALE_WORDS:
-        scale *= SCALE_WORDS[words.pop()]  # "several hundred": the rule's "several", times 100
+    quantity, scale = split_scale(text)  # "several hundred": the rule's "several", times 100
     for name, low, high in hedges.vague:
         if name == phrase:
             return low, high
-        if scale != 1.0 and name == " ".join(words):
+        if scale != 1.0 and name == quantity:
             return low * scale, high * scale
     return None
 

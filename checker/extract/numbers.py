@@ -506,16 +506,20 @@ SCALE_WORDS: Final = {
 }
 
 
+def split_scale(phrase: str) -> tuple[str, float]:
+    """A vague quantity and the product of the scale words after it: "several hundred of"
+    -> ("several", 100); "dozens of" -> ("dozens of", 1)."""
+    words = " ".join(phrase.lower().split()).removesuffix(" of").split()
+    scale = 1.0
+    while len(words) > 1 and words[-1] in SCALE_WORDS:
+        scale *= SCALE_WORDS[words.pop()]
+    return (" ".join(words), scale) if scale != 1.0 else (" ".join(phrase.lower().split()), 1.0)
+
+
 def _vague_scaled(match: re.Match[str]) -> Mention:
     """ "several hundred" [300, 900], "a few thousand" [2000, 5000], "a couple of hundred"
     [200, 200]: the vague quantity's interval, times its scale words."""
-    words = match.group().lower().split()
-    if words[-1] == "of":
-        words = words[:-1]
-    scale = 1.0
-    while words and words[-1] in SCALE_WORDS:
-        scale *= SCALE_WORDS[words.pop()]
-    quantity = " ".join(words)
+    quantity, scale = split_scale(match.group())
     low, high = (2.0, 2.0) if quantity.startswith("a couple") else VAGUE[quantity]
     return Mention(
         match.start(), match.end(), low * scale, vague=(low * scale, high * scale), words=True

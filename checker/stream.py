@@ -372,24 +372,17 @@ def _cut(piece: Piece, count: int, chars: int) -> bool:
     return zlib.crc32(piece.document.text.encode("utf-8", "surrogatepass")) % 8 == 0
 
 
-_last_rules: list[tuple[RuleSet, hashlib._Hash]] = []
-
-
 def _rules_digest(rules: RuleSet) -> hashlib._Hash:
-    """The claims key's start, the matcher and the rules: made once for the run's rules (the
-    rules' repr costs more than a batch's documents), by identity, as the rules never change
-    during a run."""
-    if not _last_rules or _last_rules[0][0] is not rules:
-        start = hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
-        _last_rules[:] = [(rules, start)]
-    return _last_rules[0][1]
+    """The claims key's start: the matcher and the rules (made once a run by _batches: the
+    rules' repr costs more than a batch's documents)."""
+    return hashlib.sha256(f"claims {matcher_version()}\n{rules!r}\n".encode())
 
 
-def _claims_key(pieces: Sequence[Piece], rules: RuleSet) -> str:
-    """The cache key of a batch's claims: the matcher, the rules, and each document's text
-    key, provenance and place (id, path, outlet, date, declared origin, first line, where its
-    text's characters are in its file, window)."""
-    digest = _rules_digest(rules).copy()
+def _claims_key(pieces: Sequence[Piece], rules: hashlib._Hash) -> str:
+    """The cache key of a batch's claims: the matcher and the rules (`rules`, their
+    digest), and each document's text key, provenance and place (id, path, outlet, date,
+    declared origin, first line, where its text's characters are in its file, window)."""
+    digest = rules.copy()
     for piece in pieces:
         d = piece.document
         # a mapped document's claims are stored placed in its file (checker.inputs.place)
@@ -416,16 +409,21 @@ _Prepared = tuple[Task, int, tuple[Piece, ...]] | _Cached
 
 
 def _prepare(
-    batch: list[Piece], chars: int, template: Task, cache: FigureCache | None
+    batch: list[Piece],
+    chars: int,
+    template: Task,
+    cache: FigureCache | None,
+    rules: hashlib._Hash | None,
 ) -> _Prepared:
-    """The task of one batch; with a cache, its claims if the cache holds them, else the task
-    with each cached piece's figures in place of its text."""
+    """The task of one batch; with a cache, its claims if the cache holds them (when
+    `rules`, the digest of claims to look for, is given), else the task with each cached
+    piece's figures in place of its text."""
     if cache is None:
         return replace(template, pieces=tuple(batch)), chars, ()
     keyed = [replace(p, key=piece_key(p.document.text, p.settings)) for p in batch]
     claims_key = ""
-    if template.rules is not None and template.fact is None and template.send is Send.NONE:
-        claims_key = _claims_key(keyed, template.rules)
+    if rules is not None:
+        claims_key = _claims_key(keyed, rules)
         payload = cache.get(claims_key)
         if payload is not None:
             with suppress(ValueError, KeyError, IndexError, TypeError, zlib.error):
@@ -445,16 +443,19 @@ def _batches(
     pieces: Iterable[Piece], template: Task, cache: FigureCache | None
 ) -> Iterator[_Prepared]:
     """Consecutive pieces cut into batches (see _cut), each prepared for the engine."""
+    # a batch's claims are cached for a plain check: no fact explained, no figures sent back
+    plain = template.fact is None and template.send is Send.NONE
+    rules = _rules_digest(template.rules) if plain and template.rules is not None else None
     batch: list[Piece] = []
     chars = 0
     for piece in pieces:
         chars += len(piece.document.text)
         batch.append(piece)
         if _cut(piece, len(batch), chars):
-            yield _prepare(batch, chars, template, cache)
+            yield _prepare(batch, chars, template, cache, rules)
             batch, chars = [], 0
     if batch:
-        yield _prepare(batch, chars, template, cache)
+        yield _prepare(batch, chars, template, cache, rules)
 
 
 def _in_order(
